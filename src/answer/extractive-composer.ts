@@ -1,0 +1,83 @@
+import type { KnowledgeChunk } from '../knowledge/model.js';
+import { type QueryAnalysis, type RetrievalHit, conceptCredit } from '../retrieval/knowledge-index.js';
+import { foldForMatch } from '../text/synonyms.js';
+import { splitSentences } from './sentences.js';
+
+export interface ComposedPart {
+  chunk: KnowledgeChunk;
+  sentences: string[];
+}
+
+export interface Composition {
+  /** Parts in citation order: part i is cited as [i+1]. */
+  parts: ComposedPart[];
+  /** 0..1: how well the chosen sentences cover the question. */
+  support: number;
+}
+
+export interface ComposerOptions {
+  maxSentences?: number;
+  maxChars?: number;
+  maxChunks?: number;
+}
+
+/** Questions that want a figure, a date or a contact: sentences with digits answer them. */
+const WANTS_FIGURE = /(何|いくつ|いくら|数|率|割合|%|パーセント|いつ|何年|何月|時点|日付|番号|電話|how many|how much|rate|percent|when|number|phone)/i;
+
+function sentenceCoverage(analysis: QueryAnalysis, context: string, sentence: string): number {
+  const text = foldForMatch(`${context} ${sentence}`);
+  let total = 0;
+  let covered = 0;
+  for (const c of analysis.concepts) {
+    total += c.weight;
+    covered += c.weight * conceptCredit(c, text);
+  }
+  return total === 0 ? 0 : covered / total;
+}
+
+/**
+ * The default, offline composer: choose the knowledge sentences that answer the question,
+ * verbatim, from the best-ranked chunks. It cannot invent anything: every word comes from the knowledge.
+ */
+export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[], opts: ComposerOptions = {}): Composition {
+  const maxSentences = opts.maxSentences ?? 3;
+  const maxChars = opts.maxChars ?? 420;
+  const maxChunks = opts.maxChunks ?? 3;
+  if (hits.length === 0) return { parts: [], support: 0 };
+  const bestRank = hits[0]!.rank;
+  const wantsFigure = WANTS_FIGURE.test(analysis.folded);
+  const candidates: { hit: number; order: number; sentence: string; score: number; coverage: number }[] = [];
+  hits.slice(0, maxChunks).forEach((hit, h) => {
+    if (hit.rank < bestRank * 0.6) return;
+    const context = [hit.chunk.title, ...hit.chunk.sectionPath].join(' ');
+    splitSentences(hit.chunk.text).forEach((sentence, order) => {
+      if (sentence.replace(/[・\s]/g, '').length < 6) return;
+      const coverage = sentenceCoverage(analysis, context, sentence);
+      const own = sentenceCoverage(analysis, '', sentence);
+      const figure = wantsFigure && /\d/.test(sentence) ? 0.1 : 0;
+      const score = (0.5 * coverage + 0.5 * own + figure) * (0.7 + 0.3 * (hit.rank / bestRank));
+      candidates.push({ hit: h, order, sentence, score, coverage });
+    });
+  });
+  if (candidates.length === 0) return { parts: [], support: 0 };
+  candidates.sort((a, b) => b.score - a.score || a.hit - b.hit || a.order - b.order);
+  const best = candidates[0]!;
+  const chosen = [best];
+  let chars = best.sentence.length;
+  for (const c of candidates.slice(1)) {
+    if (chosen.length >= maxSentences) break;
+    if (c.score < best.score * 0.75) break;
+    if (chars + c.sentence.length > maxChars) continue;
+    if (chosen.some((x) => x.sentence === c.sentence)) continue;
+    chosen.push(c);
+    chars += c.sentence.length;
+  }
+  // Keep the knowledge's own order inside a chunk; chunks in order of their best sentence.
+  const byHit = new Map<number, typeof chosen>();
+  for (const c of chosen) byHit.set(c.hit, [...(byHit.get(c.hit) ?? []), c]);
+  const parts: ComposedPart[] = [...byHit.entries()].map(([h, cs]) => ({
+    chunk: hits[h]!.chunk,
+    sentences: cs.sort((a, b) => a.order - b.order).map((c) => c.sentence),
+  }));
+  return { parts, support: Math.max(...chosen.map((c) => c.coverage)) };
+}

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const flag = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === '') return false;
+    if (['1', 'true', 'yes', 'on'].includes(v.toLowerCase())) return true;
+    if (['0', 'false', 'no', 'off'].includes(v.toLowerCase())) return false;
+    ctx.addIssue({ code: 'custom', message: 'must be 1/0, true/false, yes/no or on/off' });
+    return z.NEVER;
+  });
+
+const url = (protocols: string[]) =>
+  optionalString.refine(
+    (v) => {
+      if (v === undefined) return true;
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL (${protocols.join(', ')})` },
+  );
+
+/** Environment variables, as in shared/CONTRACT.md (Server). Validated once at start-up. */
+export const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  REDIS_URL: url(['redis:', 'rediss:']),
+  REDIS_PREFIX: z.string().min(1).default('telework:'),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_API_URL: url(['http:', 'https:']),
+  TEAMS_ENABLED: flag,
+  MICROSOFT_APP_ID: optionalString,
+  MICROSOFT_APP_PASSWORD: optionalString,
+  MICROSOFT_APP_TENANT_ID: optionalString,
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  ADMIN_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, {
+    message: 'must be at least 16 characters',
+  }),
+  SMTP_URL: url(['smtp:', 'smtps:']),
+  MAIL_FROM: optionalString,
+  KNOWLEDGE_DIR: optionalString,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BOT_LANG: z.enum(['ja', 'en']).default('ja'),
+  /** Optional generator: an OpenAI-compatible endpoint or Ollama, through LangChain. */
+  LLM_PROVIDER: z.enum(['openai', 'ollama']).optional(),
+  LLM_BASE_URL: url(['http:', 'https:']),
+  LLM_MODEL: optionalString,
+  LLM_API_KEY: optionalString,
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+export class SettingsError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'SettingsError';
+  }
+}
+
+/** Parse the environment; the first problem becomes a SettingsError naming the variable. */
+export function loadSettings(env: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    throw new SettingsError(variable, issue.message);
+  }
+  const s = parsed.data;
+  if ((s.SLACK_SIGNING_SECRET === undefined) !== (s.SLACK_BOT_TOKEN === undefined) && s.SLACK_APP_TOKEN === undefined) {
+    const missing = s.SLACK_SIGNING_SECRET === undefined ? 'SLACK_SIGNING_SECRET' : 'SLACK_BOT_TOKEN';
+    throw new SettingsError(missing, 'is required when the other Slack setting is present');
+  }
+  if (s.SLACK_APP_TOKEN !== undefined && s.SLACK_BOT_TOKEN === undefined) {
+    throw new SettingsError('SLACK_BOT_TOKEN', 'is required for Socket Mode (SLACK_APP_TOKEN is set)');
+  }
+  if (s.MICROSOFT_APP_ID !== undefined && s.MICROSOFT_APP_PASSWORD === undefined && s.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
+    throw new SettingsError('MICROSOFT_APP_PASSWORD', 'is required when MICROSOFT_APP_ID is set');
+  }
+  if (s.LLM_PROVIDER !== undefined && s.LLM_MODEL === undefined) {
+    throw new SettingsError('LLM_MODEL', 'is required when LLM_PROVIDER is set');
+  }
+  return s;
+}
+
+export const slackEnabled = (s: Env): boolean => s.SLACK_BOT_TOKEN !== undefined && (s.SLACK_SIGNING_SECRET !== undefined || s.SLACK_APP_TOKEN !== undefined);
+export const teamsEnabled = (s: Env): boolean => s.TEAMS_ENABLED;

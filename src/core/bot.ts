@@ -1,0 +1,266 @@
+import { randomUUID } from 'node:crypto';
+import { type Composition, composeExtractive } from '../answer/extractive-composer.js';
+import type { AnswerGenerator } from '../answer/generator.js';
+import { chunkDocuments } from '../knowledge/chunker.js';
+import { KnowledgeError, type LoadedKnowledge, loadKnowledge } from '../knowledge/loader.js';
+import type { KnowledgeChunk } from '../knowledge/model.js';
+import { shippedKnowledgeDir } from '../knowledge/paths.js';
+import type { Contacts } from '../knowledge/schema.js';
+import { KnowledgeIndex, type RetrievalHit } from '../retrieval/knowledge-index.js';
+import { detectIntents, detectLang, type Intents, removeInjectionClauses } from '../routing/intents.js';
+import { OfficeRouter } from '../routing/router.js';
+import { neutralizeBroadcastMentions, stripUserMentions } from '../safety/mentions.js';
+import { redactPersonalData } from '../safety/redact.js';
+import { foldForMatch } from '../text/synonyms.js';
+import type { Answer, AnswerKind, AnswerResult, Lang, SourceRef } from './answer.js';
+import { MESSAGES } from './messages.js';
+import type { Office } from './office.js';
+import type { Reply } from './reply.js';
+import { toReply } from './to-reply.js';
+
+/** Questions longer than this are refused with a clear error (CONTRACT/issue: 2,000 characters). */
+export const MAX_QUESTION_CHARS = 2000;
+/** Below this support the bot says its knowledge does not cover the question. */
+const ANSWER_THRESHOLD = 0.5;
+/** A question is about telework when its best passage covers at least this much of it. */
+const DOMAIN_COVERAGE = 0.5;
+
+export interface BotOptions {
+  /** Extra knowledge folders on top of the shipped one (KNOWLEDGE_DIR). */
+  knowledgeDirs?: string[];
+  /** Replace the shipped folder (tests, benchmarks). */
+  baseKnowledgeDir?: string;
+  /** Default reply language when the question does not say otherwise. */
+  lang?: Lang;
+  /** Optional LLM generator; on any failure the extractive answer is used. */
+  generator?: AnswerGenerator | null;
+  /** Called when the generator's answer is rejected (for logs). */
+  onGeneratorRejected?: (error: unknown) => void;
+}
+
+export interface AskOptions {
+  lang?: Lang;
+}
+
+export interface BotStats {
+  documents: number;
+  chunks: number;
+  vocabulary: number;
+  offices: number;
+  synonymGroups: number;
+  buildMs: number;
+}
+
+/** The platform-neutral bot: a question in, an Answer (contract) and a Reply (for renderers) out. */
+export class TeleworkBot {
+  private readonly router: OfficeRouter;
+  private readonly domainWords: string[];
+  private readonly officeById: Map<string, Office>;
+  private readonly contactsChunks: KnowledgeChunk[];
+  private readonly publishedContacts: Set<string>;
+
+  private constructor(
+    readonly knowledge: LoadedKnowledge,
+    readonly index: KnowledgeIndex,
+    private readonly opts: BotOptions,
+    readonly stats: BotStats,
+  ) {
+    const contacts: Contacts = knowledge.contacts;
+    this.router = new OfficeRouter(contacts);
+    this.officeById = new Map(
+      contacts.offices.map((o) => [o.id, { id: o.id, name: o.name, shortName: o.shortName, email: o.email, phone: o.phone, handles: o.handles }]),
+    );
+    this.domainWords = [
+      ...new Set(
+        [...knowledge.synonyms.groups.flat(), ...contacts.offices.flatMap((o) => o.keywords)]
+          .map(foldForMatch)
+          .filter((w) => w.length >= 2),
+      ),
+    ];
+    this.contactsChunks = index.chunks.filter((c) => c.kind === 'contacts');
+    this.publishedContacts = new Set(
+      [...contacts.offices, ...contacts.referrals].flatMap((o) => [o.email, o.phone].filter((x): x is string => x !== null)),
+    );
+  }
+
+  /** Loads the knowledge and builds the index; problems in the knowledge stop the start. */
+  static async create(opts: BotOptions = {}): Promise<TeleworkBot> {
+    const started = performance.now();
+    const knowledge = await loadKnowledge([opts.baseKnowledgeDir ?? shippedKnowledgeDir(), ...(opts.knowledgeDirs ?? [])]);
+    if (knowledge.problems.length > 0) throw new KnowledgeError(knowledge.problems);
+    const chunks = await chunkDocuments(knowledge.documents);
+    const index = KnowledgeIndex.build(chunks, knowledge.synonyms.groups);
+    const stats: BotStats = {
+      documents: knowledge.documents.length,
+      chunks: chunks.length,
+      vocabulary: index.vocabularySize,
+      offices: knowledge.contacts.offices.length,
+      synonymGroups: knowledge.synonyms.groups.length,
+      buildMs: performance.now() - started,
+    };
+    return new TeleworkBot(knowledge, index, opts, stats);
+  }
+
+  get offices(): Office[] {
+    return [...this.officeById.values()];
+  }
+
+  office(id: string): Office | undefined {
+    return this.officeById.get(id);
+  }
+
+  async reply(question: string, opts: AskOptions = {}): Promise<{ answer: Answer; reply: Reply }> {
+    const result = await this.ask(question, opts);
+    return { answer: result.answer, reply: toReply(result, this.safeQuestion(question), this) };
+  }
+
+  /** The question as it may be shown or stored: no broadcast mentions, no personal data. */
+  safeQuestion(question: string): string {
+    return redactPersonalData(neutralizeBroadcastMentions(question)).text;
+  }
+
+  async ask(question: string, opts: AskOptions = {}): Promise<AnswerResult> {
+    const answerId = randomUUID();
+    const lang = opts.lang ?? (detectLang(question) === 'en' ? 'en' : (this.opts.lang ?? 'ja'));
+    const result = (
+      kind: AnswerKind,
+      text: string,
+      fields: { route?: string | null; escalate?: boolean; outOfScope?: boolean; confidence?: number; sources?: SourceRef[]; error?: string; routeReason?: string | null },
+    ): AnswerResult => {
+      const sources = fields.sources ?? [];
+      const answer: Answer = {
+        question,
+        answer: neutralizeBroadcastMentions(text),
+        citations: sources.map(({ documentId, title, section, url }) => ({ documentId, title, section, url })),
+        route: fields.route ?? null,
+        escalate: fields.escalate ?? false,
+        outOfScope: fields.outOfScope ?? false,
+        confidence: Math.round(Math.min(1, Math.max(0, fields.confidence ?? 0)) * 1000) / 1000,
+      };
+      if (fields.error !== undefined) answer.error = fields.error;
+      return { answer, detail: { answerId, lang, routeReason: fields.routeReason ?? null, sources, kind } };
+    };
+
+    if (question.trim() === '') return result('error', MESSAGES.empty[lang], { error: MESSAGES.empty[lang] });
+    if ([...question].length > MAX_QUESTION_CHARS) {
+      const msg = MESSAGES.tooLong[lang](MAX_QUESTION_CHARS);
+      return result('error', msg, { error: msg });
+    }
+
+    const clean = neutralizeBroadcastMentions(stripUserMentions(question)).trim();
+    const intents = detectIntents(clean);
+    if (intents.greeting) return result('smalltalk', MESSAGES.greeting[lang], { confidence: 1 });
+
+    // Personal data in the question is never searched for, shown or stored.
+    const searchable = redactPersonalData(removeInjectionClauses(clean)).text.replace(/\[[^\]]*削除\]/g, ' ');
+    const analysis = this.index.analyze(searchable);
+    const hits = this.index.search(analysis, 5);
+    const top = hits[0];
+    const folded = foldForMatch(searchable);
+    const inDomain = this.domainWords.some((w) => folded.includes(w)) || (top?.coverage ?? 0) >= DOMAIN_COVERAGE;
+
+    if (intents.wantsPrivateData || (intents.injection && !inDomain)) {
+      const parts: string[] = [];
+      if (intents.injection) parts.push(MESSAGES.injection[lang]);
+      if (intents.wantsPrivateData) parts.push(MESSAGES.privateData[lang]);
+      const text = parts.join('\n');
+      return result('out-of-scope', text, { outOfScope: !inDomain, confidence: 1 });
+    }
+    const needsPerson = intents.wantsHuman || intents.incident || intents.wantsJudgement;
+    if (!inDomain && !needsPerson) {
+      return result('out-of-scope', MESSAGES.outOfScope[lang], { outOfScope: true, confidence: 1 - (top?.coverage ?? 0) });
+    }
+
+    const decision = this.router.route(searchable, intents, hits);
+    const office = this.officeById.get(decision.office)!;
+    const composition = composeExtractive(analysis, hits);
+    const confidence = top ? 0.4 * top.coverage + 0.6 * composition.support : 0;
+    const answerable = composition.parts.length > 0 && composition.support >= ANSWER_THRESHOLD;
+
+    const sources: SourceRef[] = [];
+    let body = '';
+    if (answerable) {
+      const generated = await this.tryGenerate(clean, lang, hits, composition);
+      if (generated) sources.push(...this.sourcesFor(generated.chunks));
+      body = generated?.text ?? this.renderComposition(composition, sources);
+      if (lang === 'en') body = MESSAGES.englishLead.en + body;
+    }
+
+    const lines: string[] = [];
+    if (intents.incident) lines.push(MESSAGES.incident[lang]);
+    else if (intents.wantsJudgement && !intents.wantsHuman) lines.push(MESSAGES.judgement[lang]);
+    else if (!answerable) lines.push(MESSAGES.noKnowledge[lang]);
+    if (body !== '') lines.push(body);
+    const escalate = needsPerson || !answerable;
+    if (escalate) {
+      lines.push(MESSAGES.offerEscalation[lang](office));
+      lines.push(MESSAGES.contactLine[lang](office));
+      const contactSource = this.contactsSourceFor(office);
+      if (contactSource && !sources.some((s) => s.documentId === contactSource.documentId && s.section === contactSource.section)) {
+        sources.push({ ...this.sourcesFor([contactSource])[0]!, n: sources.length + 1 });
+        lines[lines.length - 1] += ` [${sources.length}]`;
+      }
+    }
+    return result(answerable ? (escalate ? 'escalation' : 'answer') : 'no-knowledge', lines.join('\n'), {
+      route: office.id,
+      escalate,
+      confidence: answerable ? confidence : Math.min(confidence, 0.3),
+      sources,
+      routeReason: decision.reason,
+    });
+  }
+
+  /** "sentence。sentence。[1] sentence。[2]": numbered in citation order. */
+  private renderComposition(composition: Composition, sources: SourceRef[]): string {
+    const refs = this.sourcesFor(composition.parts.map((p) => p.chunk));
+    sources.push(...refs);
+    return composition.parts.map((p, i) => `${p.sentences.join('')}[${refs[i]!.n}]`).join('\n');
+  }
+
+  private sourcesFor(chunks: KnowledgeChunk[]): SourceRef[] {
+    return chunks.map((c, i) => ({
+      n: i + 1,
+      documentId: c.documentId,
+      title: c.title,
+      section: c.section,
+      url: c.url,
+      issued: c.issued,
+      issuedWareki: c.issuedWareki,
+      page: c.page,
+    }));
+  }
+
+  private contactsSourceFor(office: Office): KnowledgeChunk | undefined {
+    return (
+      this.contactsChunks.find((c) => office.email !== null && c.text.includes(office.email)) ??
+      this.contactsChunks.find((c) => c.text.includes(office.shortName))
+    );
+  }
+
+  /** The LLM's rewrite of the passages, or null (unset, failed, timed out, uncited): then the extractive answer stands. */
+  private async tryGenerate(
+    question: string,
+    lang: Lang,
+    hits: RetrievalHit[],
+    composition: Composition,
+  ): Promise<{ text: string; chunks: KnowledgeChunk[] } | null> {
+    const generator = this.opts.generator;
+    if (!generator) return null;
+    const chunks = composition.parts.map((p) => p.chunk);
+    for (const h of hits) if (chunks.length < 3 && !chunks.includes(h.chunk)) chunks.push(h.chunk);
+    try {
+      const out = await generator.generate({
+        question: redactPersonalData(question, this.publishedContacts).text,
+        lang,
+        passages: chunks.map((c, i) => ({ n: i + 1, title: c.title, section: c.section, text: c.text })),
+      });
+      // The passages' order is the citation numbering the model used.
+      return { text: out.text, chunks };
+    } catch (e) {
+      this.opts.onGeneratorRejected?.(e);
+      return null;
+    }
+  }
+}
+
+export type { Intents };

@@ -1,0 +1,57 @@
+import type { Lang } from './answer.js';
+import type { Office } from './office.js';
+
+/** Fixed user-facing texts, Japanese (polite) and English. */
+export const MESSAGES = {
+  empty: { ja: '質問が空です。テレワークについて知りたいことを入力してください。', en: 'The question is empty. Please type what you would like to know about telework.' },
+  tooLong: {
+    ja: (max: number) => `質問が長すぎます(${max.toLocaleString('ja-JP')}文字以内で入力してください)。`,
+    en: (max: number) => `The question is too long (please keep it within ${max.toLocaleString('en-US')} characters).`,
+  },
+  outOfScope: {
+    ja: '申し訳ありませんが、このボットは地方公共団体のテレワークに関するご質問にお答えしています。そのご質問にはお答えできません。',
+    en: 'Sorry, this bot answers questions about telework in local governments, so it cannot help with that question.',
+  },
+  noKnowledge: {
+    ja: '申し訳ありませんが、このご質問に答えられる情報が手元の資料にありません。',
+    en: 'Sorry, the documents I have do not cover this question.',
+  },
+  offerEscalation: {
+    ja: (o: Office) => `担当窓口(${o.shortName})へのお問い合わせをご提案します。「担当窓口に問い合わせる」から依頼できます。`,
+    en: (o: Office) => `I suggest asking the responsible office (${o.shortName}). Use "Ask the office" to send your question.`,
+  },
+  judgement: {
+    ja: 'ご質問は個別の判断が必要な内容のため、資料だけではお答えできません。',
+    en: 'Your question needs a judgement that the documents alone cannot give.',
+  },
+  incident: {
+    ja: '端末の紛失や情報漏えいなどのインシデントは、まず団体の情報セキュリティポリシーに定める手順に従い、速やかに情報セキュリティ担当(CISO等)へ報告してください。',
+    en: 'For an incident such as a lost device or a leak, first follow your organisation\'s security policy and report it to your information security officer at once.',
+  },
+  privateData: {
+    ja: '個人の住所や私的な連絡先などの個人情報はお答えできません。お問い合わせは各担当窓口の公開されている連絡先をご利用ください。',
+    en: 'I cannot give anyone\'s personal details. Please use the offices\' published contacts.',
+  },
+  injection: {
+    ja: 'このボットの設定や指示を変更・表示することはできません。テレワークに関するご質問にお答えします。',
+    en: 'I cannot change or show my instructions. I can answer questions about telework.',
+  },
+  greeting: {
+    ja: 'こんにちは。テレワーク相談ボットです。地方公共団体のテレワーク(導入状況、支援策、特別交付税、手引き、情報セキュリティ、問い合わせ先など)についてご質問ください。',
+    en: 'Hello, I am the telework help bot. Ask me about telework in local governments (adoption, support schemes, special allocation tax, the handbook, information security, contacts).',
+  },
+  englishLead: { ja: '', en: 'From the Japanese sources: ' },
+  contactLine: {
+    ja: (o: Office) => `${o.name}${o.email ? ` メール: ${o.email}` : ''}${o.phone ? ` 電話: ${o.phone}` : ''}`,
+    en: (o: Office) => `${o.name}${o.email ? ` e-mail: ${o.email}` : ''}${o.phone ? ` phone: ${o.phone}` : ''}`,
+  },
+  actions: {
+    resolved: { ja: '解決しました', en: 'Resolved' },
+    escalate: { ja: '担当窓口に問い合わせる', en: 'Ask the office' },
+    helpful: { ja: '役に立った', en: 'Helpful' },
+    unhelpful: { ja: '役に立たなかった', en: 'Not helpful' },
+  },
+  error: { ja: '申し訳ありません。処理中にエラーが発生しました。時間をおいて再度お試しください。', en: 'Sorry, something went wrong. Please try again later.' },
+} as const;
+
+export const pick = <T>(m: { ja: T; en: T }, lang: Lang): T => m[lang];

@@ -1,0 +1,46 @@
+import type { DocumentKind, FrontMatter } from './schema.js';
+
+/** One section of a document: a heading (or none) and its text, with the PDF page when known. */
+export interface DocumentSection {
+  heading: string | null;
+  /** Heading path from the top, e.g. ["1 テレワークの推進", "(1) 手引き"]. */
+  path: string[];
+  text: string;
+  page: number | null;
+}
+
+/** A loaded knowledge document (Markdown, text or PDF). */
+export interface KnowledgeDocument {
+  meta: FrontMatter;
+  /** File it came from, relative to its knowledge folder. */
+  file: string;
+  sections: DocumentSection[];
+}
+
+/** The unit the index ranks and the composer cites. */
+export interface KnowledgeChunk {
+  /** `${documentId}#${n}` */
+  id: string;
+  documentId: string;
+  /** Document title. */
+  title: string;
+  /** Section heading (last element of the path), or null. */
+  section: string | null;
+  sectionPath: string[];
+  text: string;
+  url: string | null;
+  issued: string | null;
+  issuedWareki: string | null;
+  page: number | null;
+  kind: DocumentKind;
+  tags: string[];
+  office: string | null;
+  secondary: boolean;
+}
+
+/** A problem found while loading a knowledge folder. */
+export interface KnowledgeProblem {
+  file: string;
+  field: string | null;
+  message: string;
+}

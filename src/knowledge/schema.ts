@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+export const DOCUMENT_KINDS = [
+  'notice',
+  'handbook',
+  'case-studies',
+  'guideline',
+  'support-scheme',
+  'contacts',
+  'faq',
+  'survey',
+  'reference',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date (YYYY-MM-DD)')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'is not a real date');
+
+/** Front matter of a knowledge Markdown document. Validated when loaded; unknown keys are refused. */
+export const FrontMatterSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens'),
+    title: z.string().min(1),
+    issuer: z.string().min(1),
+    /** Official document number(s), e.g. 総行女第31号; null when the document has none. */
+    documentNumber: z.string().min(1).nullable().default(null),
+    /** Issue date, ISO. */
+    issued: isoDate.nullable().default(null),
+    /** Issue date in 和暦, e.g. 令和5年12月27日. */
+    issuedWareki: z.string().min(1).nullable().default(null),
+    url: z.string().url().nullable().default(null),
+    kind: z.enum(DOCUMENT_KINDS),
+    tags: z.array(z.string().min(1)).default([]),
+    /** Office that owns the document's topic by default (an id from contacts.yaml). */
+    office: z.string().min(1).optional(),
+    /** Where the text comes from, for curators (e.g. the notice's section, or a secondary source). */
+    source: z.string().min(1).optional(),
+    /** True when the facts come from a secondary source and say so. */
+    secondary: z.boolean().default(false),
+  })
+  .strict();
+export type FrontMatter = z.infer<typeof FrontMatterSchema>;
+
+/** knowledge/contacts.yaml */
+export const OfficeSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    name: z.string().min(1),
+    shortName: z.string().min(1),
+    email: z.string().email().nullable().default(null),
+    phone: z.string().min(1).nullable().default(null),
+    handles: z.array(z.string().min(1)).min(1),
+    /** Topic keywords that route a question to this office (matched on normalised text). */
+    keywords: z.array(z.string().min(1)).default([]),
+    source: z.string().optional(),
+  })
+  .strict();
+
+export const ReferralSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    name: z.string().min(1),
+    description: z.string().min(1),
+    url: z.string().url().nullable().default(null),
+    email: z.string().email().nullable().default(null),
+    phone: z.string().min(1).nullable().default(null),
+    hours: z.string().nullable().default(null),
+    source: z.string().optional(),
+  })
+  .strict();
+
+export const ContactsSchema = z
+  .object({
+    defaultOffice: z.string().default('hr'),
+    offices: z.array(OfficeSchema).min(1),
+    referrals: z.array(ReferralSchema).default([]),
+  })
+  .strict()
+  .refine((c) => c.offices.some((o) => o.id === c.defaultOffice), {
+    message: 'defaultOffice must name one of offices[].id',
+    path: ['defaultOffice'],
+  });
+export type Contacts = z.infer<typeof ContactsSchema>;
+export type Referral = z.infer<typeof ReferralSchema>;
+
+/** knowledge/synonyms.yaml: groups of interchangeable terms; the first is the canonical one. */
+export const SynonymsSchema = z
+  .object({
+    groups: z.array(z.array(z.string().min(1)).min(2)),
+  })
+  .strict();
+export type Synonyms = z.infer<typeof SynonymsSchema>;

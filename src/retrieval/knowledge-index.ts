@@ -1,0 +1,151 @@
+import type { KnowledgeChunk } from '../knowledge/model.js';
+import { expandEraYears } from '../text/normalize.js';
+import { foldForMatch, SynonymExpander } from '../text/synonyms.js';
+import { bigramTokens, tokenize, wordTokens } from '../text/tokenize.js';
+import { Bm25Index } from './bm25.js';
+
+/** A unit of meaning in the question: a synonym group found in it, or a plain word. */
+export interface Concept {
+  text: string;
+  alternatives: string[];
+  weight: number;
+}
+
+export interface QueryAnalysis {
+  /** Normalised, kana-folded question (era years expanded). */
+  folded: string;
+  /** Weighted BM25 terms (question terms, then synonyms at lower weight). */
+  terms: Map<string, number>;
+  concepts: Concept[];
+}
+
+export interface RetrievalHit {
+  chunk: KnowledgeChunk;
+  /** Position of the chunk in the index. */
+  index: number;
+  /** BM25 score. */
+  score: number;
+  /** Share (0..1) of the question's concepts, weighted by rarity, that the chunk contains. */
+  coverage: number;
+  /** Combined ranking score. */
+  rank: number;
+}
+
+const WORD_WEIGHT = 1;
+const BIGRAM_WEIGHT = 0.5;
+const SYNONYM_FACTOR = 0.6;
+const HEADING_BOOST = 2;
+/** Rarity cap, so one unknown word cannot outweigh everything else. */
+const MAX_CONCEPT_WEIGHT = 4;
+
+function addTerms(into: Map<string, number>, text: string, weightWord: number, weightBigram: number): void {
+  const n = foldForMatch(text);
+  for (const w of wordTokens(n)) into.set(w, Math.max(into.get(w) ?? 0, weightWord));
+  for (const b of bigramTokens(n)) into.set(b, Math.max(into.get(b) ?? 0, weightBigram));
+}
+
+function termFrequencies(chunk: KnowledgeChunk): Map<string, number> {
+  const tf = new Map<string, number>();
+  const add = (text: string, times: number): void => {
+    for (const t of tokenize(text)) tf.set(t, (tf.get(t) ?? 0) + times);
+  };
+  add(chunk.text, 1);
+  add(chunk.sectionPath.join(' '), HEADING_BOOST);
+  add(chunk.title, 1);
+  add(chunk.tags.join(' '), 1);
+  return tf;
+}
+
+/** The lexical index over knowledge chunks, with synonym-aware query analysis. */
+export class KnowledgeIndex {
+  private readonly bm25 = new Bm25Index();
+  private readonly folded: string[] = [];
+  readonly synonyms: SynonymExpander;
+
+  private constructor(
+    readonly chunks: KnowledgeChunk[],
+    synonymGroups: string[][],
+  ) {
+    this.synonyms = new SynonymExpander(synonymGroups);
+    for (const chunk of chunks) {
+      this.bm25.add(termFrequencies(chunk));
+      this.folded.push(foldForMatch([chunk.title, ...chunk.sectionPath, chunk.text, ...chunk.tags].join(' ')));
+    }
+  }
+
+  static build(chunks: KnowledgeChunk[], synonymGroups: string[][]): KnowledgeIndex {
+    return new KnowledgeIndex(chunks, synonymGroups);
+  }
+
+  get vocabularySize(): number {
+    return this.bm25.vocabularySize;
+  }
+
+  private conceptWeight(text: string): number {
+    const words = wordTokens(text);
+    const terms = words.length > 0 ? words : bigramTokens(text);
+    if (terms.length === 0) return 0;
+    const idf = Math.max(...terms.map((t) => this.bm25.idf(t)));
+    return Math.min(idf, MAX_CONCEPT_WEIGHT);
+  }
+
+  analyze(question: string): QueryAnalysis {
+    const folded = foldForMatch(expandEraYears(question));
+    const terms = new Map<string, number>();
+    addTerms(terms, folded, WORD_WEIGHT, BIGRAM_WEIGHT);
+    const concepts: Concept[] = [];
+    const matches = this.synonyms.matches(folded);
+    let rest = folded;
+    // Replace matched spans from the end so earlier offsets stay valid.
+    for (const m of [...matches].reverse()) rest = `${rest.slice(0, m.start)} ${rest.slice(m.end)}`;
+    for (const m of matches) {
+      for (const alt of m.alternatives) {
+        if (alt !== m.found) addTerms(terms, alt, WORD_WEIGHT * SYNONYM_FACTOR, BIGRAM_WEIGHT * SYNONYM_FACTOR);
+      }
+      concepts.push({ text: m.found, alternatives: m.alternatives, weight: Math.max(...m.alternatives.map((a) => this.conceptWeight(a))) });
+    }
+    for (const w of new Set(wordTokens(rest))) {
+      concepts.push({ text: w, alternatives: [w], weight: this.conceptWeight(w) });
+    }
+    return { folded, terms, concepts };
+  }
+
+  /** How much of the question (0..1) the chunk's text contains, by concept and rarity. */
+  coverage(analysis: QueryAnalysis, index: number): number {
+    const text = this.folded[index]!;
+    let total = 0;
+    let covered = 0;
+    for (const c of analysis.concepts) {
+      total += c.weight;
+      covered += c.weight * conceptCredit(c, text);
+    }
+    return total === 0 ? 0 : covered / total;
+  }
+
+  search(analysis: QueryAnalysis, limit = 5): RetrievalHit[] {
+    const candidates = this.bm25.search(analysis.terms, Math.max(limit * 4, 20));
+    if (candidates.length === 0) return [];
+    const best = candidates[0]!.score;
+    return candidates
+      .map(({ index, score }) => {
+        const coverage = this.coverage(analysis, index);
+        return { chunk: this.chunks[index]!, index, score, coverage, rank: 0.5 * (score / best) + 0.5 * coverage };
+      })
+      .sort((a, b) => b.rank - a.rank || a.index - b.index)
+      .slice(0, limit);
+  }
+}
+
+/** 1 when an alternative occurs in the text; partial credit from shared bigrams (typos, split compounds). */
+export function conceptCredit(concept: Concept, text: string): number {
+  let best = 0;
+  for (const alt of concept.alternatives) {
+    if (text.includes(alt)) return 1;
+    const grams = bigramTokens(alt).map((g) => g.slice(1));
+    if (grams.length >= 2) {
+      const hit = grams.filter((g) => text.includes(g)).length / grams.length;
+      best = Math.max(best, hit * 0.8);
+    }
+  }
+  return best;
+}

@@ -1,0 +1,58 @@
+/**
+ * Personal data redaction, applied before anything is logged, stored in a ticket or sent.
+ * Each kind is replaced by a marker that says what was removed.
+ */
+
+export type PersonalDataKind = 'my-number' | 'phone' | 'email' | 'name';
+
+const MARKERS: Record<PersonalDataKind, string> = {
+  'my-number': '[個人番号削除]',
+  phone: '[電話番号削除]',
+  email: '[メールアドレス削除]',
+  name: '[氏名削除]',
+};
+
+// Order matters: e-mail before phone (digits inside addresses), My Number (12 digits) before phone.
+const PATTERNS: { kind: PersonalDataKind; re: RegExp }[] = [
+  { kind: 'email', re: /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g },
+  { kind: 'my-number', re: /(?<![\d-])\d{4}[ -]?\d{4}[ -]?\d{4}(?![\d-])/g },
+  {
+    kind: 'phone',
+    re: /(?<![\d-])(?:\+81[ -]?)?(?:0\d{1,4}[ -]\d{1,4}[ -]\d{3,4}|0[5789]0[ -]?\d{4}[ -]?\d{4}|0\d{9,10}|\(0\d{1,4}\)\s?\d{1,4}-\d{3,4})(?![\d-])/g,
+  },
+  // Names are only detectable with a cue: a surname-like word followed by an honorific.
+  { kind: 'name', re: /[\u4E00-\u9FFF]{1,4}(?:\s?[\u4E00-\u9FFF]{1,4})?(?=(?:さん|様|さま|氏|君|くん)(?![\u4E00-\u9FFF]))/g },
+];
+
+/** Words that take an honorific but are not names (皆さん, 担当者様). */
+const NOT_NAMES = new Set(['皆', '担当', '担当者', '職員', '利用者', '住民', '客', '関係者', '上司', '同僚', '部長', '課長', '係長', '室長', '先生', '各位']);
+
+export interface Redaction {
+  text: string;
+  kinds: PersonalDataKind[];
+}
+
+/** Full-width digits and symbols are folded first so that ０９０−１２３４ is caught too. */
+function foldDigits(text: string): string {
+  return text
+    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\uFF0D\u2010-\u2015\u2212]/g, '-')
+    .replace(/\uFF20/g, '@');
+}
+
+/** Known office contacts may be shown: only personal data is removed, not the ministry's published numbers. */
+export function redactPersonalData(text: string, allow: ReadonlySet<string> = new Set()): Redaction {
+  let out = foldDigits(text);
+  const kinds = new Set<PersonalDataKind>();
+  for (const { kind, re } of PATTERNS) {
+    out = out.replace(re, (m) => {
+      if (allow.has(m) || (kind === 'name' && NOT_NAMES.has(m))) return m;
+      kinds.add(kind);
+      return MARKERS[kind];
+    });
+  }
+  return { text: out, kinds: [...kinds] };
+}
+
+/** True when the text holds personal data of any kind. */
+export const containsPersonalData = (text: string): boolean => redactPersonalData(text).kinds.length > 0;

@@ -1,0 +1,77 @@
+/**
+ * Text normalisation shared by the index, the query and the eval.
+ * One function per concern so that the index and the query fold text the same way.
+ */
+
+/** NFKC (full-width ASCII and half-width kana to standard forms), unified dashes and tildes. */
+export function nfkc(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2010-\u2015\u2212\uFF0D]/g, '-') // hyphen-like dashes (phone numbers, ranges)
+    .replace(/[\u301C\uFF5E]/g, '~')
+    .replace(/[\u00A0\u3000]/g, ' ');
+}
+
+/** Remove thousands separators between digits: 1,102 → 1102 (so figures match however written). */
+export function stripThousandsSeparators(text: string): string {
+  return text.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+}
+
+/** Hiragana → katakana, so てれわーく matches テレワーク. */
+export function hiraganaToKatakana(text: string): string {
+  return text.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+}
+
+/**
+ * Hiragana runs that contain the long-vowel mark spell loanwords typed without conversion
+ * (てれわーく): fold them to katakana. Other hiragana is grammar and stays as it is.
+ */
+export function foldLoanwordHiragana(text: string): string {
+  // Up to the last ー plus one kana (てれわーく|の): a particle after the word stays hiragana.
+  return text.replace(/[\u3041-\u3096\u30FC]*\u30FC[\u3041-\u3096]?/g, (run) => hiraganaToKatakana(run));
+}
+
+/** The canonical form used for matching (not for display). */
+export function normalizeForMatch(text: string): string {
+  return stripThousandsSeparators(nfkc(text).toLowerCase());
+}
+
+/** The eval's comparison form (shared/eval/README.md): NFKC, lower case, no white space, no thousands separators. */
+export function normalizeForEval(text: string): string {
+  return stripThousandsSeparators(nfkc(text).toLowerCase().replace(/\s+/g, ''));
+}
+
+const ERAS = [
+  { name: '令和', start: 2019 },
+  { name: '平成', start: 1989 },
+  { name: '昭和', start: 1926 },
+] as const;
+
+/** Western year for a 和暦 year (令和5 → 2023); 元年 counts as 1. */
+export function warekiToYear(era: string, year: number): number | null {
+  const e = ERAS.find((x) => x.name === era);
+  return e ? e.start + year - 1 : null;
+}
+
+/** 和暦 for a western year, newest era that contains it (2023 → 令和5). */
+export function yearToWareki(year: number): { era: string; year: number } | null {
+  for (const e of ERAS) if (year >= e.start) return { era: e.name, year: year - e.start + 1 };
+  return null;
+}
+
+/**
+ * Add the other calendar's form after each year mention, so 2024年度 finds 令和6年度 and back.
+ * Used on queries only (the knowledge keeps its own wording).
+ */
+export function expandEraYears(text: string): string {
+  const extra: string[] = [];
+  for (const m of text.matchAll(/(令和|平成|昭和)\s*(\d{1,2}|元)\s*年/g)) {
+    const y = warekiToYear(m[1]!, m[2] === '元' ? 1 : Number(m[2]));
+    if (y !== null) extra.push(`${y}年`);
+  }
+  for (const m of text.matchAll(/((?:19|20)\d{2})\s*年/g)) {
+    const w = yearToWareki(Number(m[1]));
+    if (w) extra.push(`${w.era}${w.year}年`);
+  }
+  return extra.length === 0 ? text : `${text} ${extra.join(' ')}`;
+}

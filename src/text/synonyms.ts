@@ -1,0 +1,64 @@
+import { foldLoanwordHiragana, normalizeForMatch } from './normalize.js';
+
+/** The folded form synonyms and coverage are matched on (normalised, kana folded). */
+export const foldForMatch = (text: string): string => foldLoanwordHiragana(normalizeForMatch(text));
+
+const isAscii = (s: string): boolean => /^[\x20-\x7e]+$/.test(s);
+
+export interface SynonymMatch {
+  /** The text found in the query (folded). */
+  found: string;
+  /** Start and end offsets in the folded query. */
+  start: number;
+  end: number;
+  /** Every member of the group (folded), the found one included. */
+  alternatives: string[];
+}
+
+/**
+ * Query-time synonym expansion from knowledge/synonyms.yaml: curators add groups
+ * without touching code. Latin-script members match on word boundaries; Japanese
+ * members match as substrings (Japanese has no spaces).
+ */
+export class SynonymExpander {
+  private readonly entries: { term: string; pattern: RegExp | null; group: string[] }[] = [];
+
+  constructor(groups: string[][]) {
+    for (const raw of groups) {
+      const group = [...new Set(raw.map(foldForMatch))].filter((t) => t.trim() !== '');
+      for (const term of group) {
+        const pattern = isAscii(term)
+          ? new RegExp(`(?<![a-z0-9])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}s?(?![a-z0-9])`, 'g')
+          : null;
+        this.entries.push({ term, pattern, group });
+      }
+    }
+    // Longest first so that 特別交付税 wins over 交付税 for the same span.
+    this.entries.sort((a, b) => b.term.length - a.term.length);
+  }
+
+  /** Non-overlapping group matches in a folded query, longest terms first. */
+  matches(folded: string): SynonymMatch[] {
+    const taken: [number, number][] = [];
+    const out: SynonymMatch[] = [];
+    const free = (s: number, e: number): boolean => taken.every(([a, b]) => e <= a || s >= b);
+    for (const entry of this.entries) {
+      const spans: [number, number][] = [];
+      if (entry.pattern) {
+        for (const m of folded.matchAll(entry.pattern)) spans.push([m.index, m.index + m[0].length]);
+      } else {
+        let i = folded.indexOf(entry.term);
+        while (i >= 0) {
+          spans.push([i, i + entry.term.length]);
+          i = folded.indexOf(entry.term, i + 1);
+        }
+      }
+      for (const [s, e] of spans) {
+        if (!free(s, e)) continue;
+        taken.push([s, e]);
+        out.push({ found: entry.term, start: s, end: e, alternatives: entry.group });
+      }
+    }
+    return out.sort((a, b) => a.start - b.start);
+  }
+}

@@ -1,0 +1,66 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { composeExtractive } from '../../src/answer/extractive-composer.js';
+import { splitSentences } from '../../src/answer/sentences.js';
+import { TeleworkBot } from '../../src/core/bot.js';
+import { detectIntents } from '../../src/routing/intents.js';
+import { OfficeRouter } from '../../src/routing/router.js';
+
+const MINI = fileURLToPath(new URL('../fixtures/knowledge-mini', import.meta.url));
+
+describe('extractive composition', () => {
+  let bot: TeleworkBot;
+  beforeAll(async () => {
+    bot = await TeleworkBot.create({ baseKnowledgeDir: MINI });
+  });
+
+  it('splits Japanese sentences at 。 and line breaks', () => {
+    expect(splitSentences('一つ目です。二つ目です！\n・項目\n')).toEqual(['一つ目です。', '二つ目です！', '・項目']);
+  });
+
+  it('picks the sentence that answers, verbatim from the knowledge', () => {
+    const analysis = bot.index.analyze('措置率はいくつ?');
+    const c = composeExtractive(analysis, bot.index.search(analysis, 5));
+    expect(c.parts[0]!.chunk.documentId).toBe('mini-support');
+    expect(c.parts[0]!.sentences).toEqual(['テレワークの導入に係る経費には、令和6年度も特別交付税措置(措置率0.5)が講じられます。']);
+    const knowledgeText = bot.index.chunks.map((ch) => ch.text).join('\n');
+    for (const s of c.parts.flatMap((p) => p.sentences)) expect(knowledgeText).toContain(s);
+    expect(c.support).toBeGreaterThan(0.5);
+  });
+
+  it('has no support for a question the knowledge does not cover', () => {
+    const analysis = bot.index.analyze('通勤手当の計算方法');
+    const c = composeExtractive(analysis, bot.index.search(analysis, 5));
+    expect(c.support).toBeLessThan(0.5);
+  });
+
+  it('ranks a chunk whose heading matches above one that only mentions the words', () => {
+    const hits = bot.index.search(bot.index.analyze('相談窓口'), 3);
+    expect(hits[0]!.chunk.section).toBe('相談窓口');
+  });
+});
+
+describe('office routing', () => {
+  let bot: TeleworkBot;
+  let router: OfficeRouter;
+  beforeAll(async () => {
+    bot = await TeleworkBot.create({ baseKnowledgeDir: MINI });
+    router = new OfficeRouter(bot.knowledge.contacts);
+  });
+  const route = (q: string) => router.route(q, detectIntents(q), bot.index.search(bot.index.analyze(q), 5));
+
+  it('routes by the office keywords in the question', () => {
+    expect(route('暗号化の方式を知りたい').office).toBe('security');
+    expect(route('勤務時間の規程について').office).toBe('hr');
+  });
+  it('routes incidents to information security whatever else is said', () => {
+    expect(route('勤務中に端末を紛失した').office).toBe('security');
+  });
+  it('falls back to the office of the best passage, then to the default office', () => {
+    expect(route('外部から庁内のシステムへアクセスするには').office).toBe('security');
+    expect(route('質問があります').office).toBe('hr');
+  });
+  it('says why it chose the office', () => {
+    expect(route('暗号化の方式').reason).toMatch(/暗号化/);
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import {
+  expandEraYears,
+  foldLoanwordHiragana,
+  nfkc,
+  normalizeForEval,
+  stripThousandsSeparators,
+  warekiToYear,
+  yearToWareki,
+} from '../../src/text/normalize.js';
+
+describe('normalisation', () => {
+  it('folds full-width ASCII and half-width katakana (NFKC)', () => {
+    expect(nfkc('ﾘﾓｰﾄﾜｰｸ ＬＧＷＡＮ １２３')).toBe('リモートワーク LGWAN 123');
+  });
+  it('unifies dash-like characters so phone numbers compare equal', () => {
+    expect(nfkc('03－5253－5546')).toBe('03-5253-5546');
+    expect(nfkc('03ー5253')).not.toBe('03-5253'); // the long-vowel mark is not a dash
+  });
+  it('removes thousands separators between digits only', () => {
+    expect(stripThousandsSeparators('1,102団体と12,345,678円、a,b')).toBe('1102団体と12345678円、a,b');
+    expect(stripThousandsSeparators('1,02')).toBe('1,02');
+  });
+  it('folds hiragana loanwords to katakana but leaves grammar alone', () => {
+    expect(foldLoanwordHiragana('てれわーくの相談')).toBe('テレワークの相談');
+    expect(foldLoanwordHiragana('導入している')).toBe('導入している');
+  });
+  it('normalises for the eval exactly as shared/eval/README.md says', () => {
+    expect(normalizeForEval('1,102 団体（６１．６％）')).toBe('1102団体(61.6%)');
+    expect(normalizeForEval('LG-Security@Soumu.go.jp')).toBe('lg-security@soumu.go.jp');
+  });
+  it('converts between 和暦 and 西暦', () => {
+    expect(warekiToYear('令和', 5)).toBe(2023);
+    expect(warekiToYear('平成', 31)).toBe(2019);
+    expect(yearToWareki(2024)).toEqual({ era: '令和', year: 6 });
+    expect(yearToWareki(2000)).toEqual({ era: '平成', year: 12 });
+  });
+  it('adds the other calendar to year mentions in a query', () => {
+    expect(expandEraYears('2024年度の措置')).toContain('令和6年');
+    expect(expandEraYears('令和元年の調査')).toContain('2019年');
+    expect(expandEraYears('措置率')).toBe('措置率');
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { bigramTokens, tokenize, wordTokens } from '../../src/text/tokenize.js';
+
+describe('tokenization', () => {
+  it('segments Japanese into dictionary words and drops function words', () => {
+    const words = wordTokens('テレワーク導入経費の特別交付税の措置率は');
+    expect(words).toEqual(expect.arrayContaining(['導入', '経費', '特別', '交付', '措置', '率']));
+    expect(words).not.toContain('の');
+    expect(words).not.toContain('は');
+  });
+  it('adds character bigrams over kanji and katakana runs, so split compounds still match', () => {
+    const grams = bigramTokens('テレワーク');
+    expect(grams).toEqual(['~テレ', '~レワ', '~ワー', '~ーク']);
+    expect(bigramTokens('の')).toEqual([]);
+  });
+  it('tokenizes the same text the same way whatever its width or case', () => {
+    expect(tokenize('ﾃﾚﾜｰｸ　ＬＧＷＡＮ')).toEqual(tokenize('テレワーク LGWAN'));
+  });
+  it('handles English with stopwords removed and plurals folded', () => {
+    expect(tokenize('Is there financial support for telework costs?')).toEqual(['financial', 'support', 'telework', 'cost']);
+  });
+  it('matches hiragana-typed loanwords to katakana', () => {
+    expect(tokenize('てれわーく')).toEqual(expect.arrayContaining(['~テレ', '~ワー']));
+  });
+  it('never returns an empty or whitespace token', () => {
+    for (const t of tokenize(' 。、!? ・ -- ')) expect(t.trim()).not.toBe('');
+  });
+});

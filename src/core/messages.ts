@@ -51,6 +51,19 @@ export const MESSAGES = {
     helpful: { ja: '役に立った', en: 'Helpful' },
     unhelpful: { ja: '役に立たなかった', en: 'Not helpful' },
   },
+  escalationRecorded: {
+    ja: (o: Office | null) =>
+      `お問い合わせの依頼を受け付けました。${o ? `担当窓口(${o.shortName})` : '担当窓口'}への送付準備ができ次第、このスレッドでお知らせします。個人情報(電話番号・メールアドレス等)は送付前に削除されます。`,
+    en: (o: Office | null) =>
+      `Your request has been recorded. It will be passed to ${o ? o.shortName : 'the responsible office'}, and you will be told in this thread. Personal data (phone numbers, e-mail addresses) is removed before anything is sent.`,
+  },
+  feedbackThanks: { ja: 'ご評価ありがとうございます。今後の改善に活用します。', en: 'Thank you for your feedback.' },
+  resolvedThanks: { ja: '解決してよかったです。ほかにもご質問があればどうぞ。', en: 'Glad it helped. Ask me anything else about telework.' },
+  alreadyRecorded: { ja: 'すでに受け付けています。', en: 'This has already been recorded.' },
+  answerExpired: {
+    ja: 'この回答の記録が見つかりません(期限切れの可能性があります)。お手数ですが、もう一度質問してください。',
+    en: 'This answer is no longer on record (it may have expired). Please ask again.',
+  },
   error: { ja: '申し訳ありません。処理中にエラーが発生しました。時間をおいて再度お試しください。', en: 'Sorry, something went wrong. Please try again later.' },
 } as const;
 

@@ -1,0 +1,141 @@
+/**
+ * Server figures for `npm run bench`, measured from outside over loopback like a real client:
+ * - Slack ack latency p50/p99 over 1,000 signed app_mention events (each answered after the ack),
+ * - answers per second through POST /api/ask with 20 requests in flight.
+ * The server runs as its own process (`telework-bot serve`), the Slack Web API is a local stand-in.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { packageRoot } from '../src/knowledge/paths.js';
+import { benchQuestions } from './questions.js';
+import { percentile, round } from './stats.js';
+
+const root = packageRoot();
+const cli = join(root, 'dist', 'src', 'cli', 'main.js');
+const SECRET = 'bench-signing-secret';
+const BENCH_QUESTIONS = benchQuestions();
+
+/** A Slack Web API stand-in that answers every method with ok and counts posted messages. */
+async function startSlackStub(): Promise<{ server: Server; url: string; posts: () => number }> {
+  let posts = 0;
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      if (req.url?.includes('chat.postMessage')) posts++;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', ts: `${Date.now() / 1000}` }));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return { server, url: `http://127.0.0.1:${port}/api/`, posts: () => posts };
+}
+
+async function startServe(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string }> {
+  const child = spawn(process.execPath, [cli, 'serve'], {
+    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += String(d)));
+  child.stdout!.resume();
+  const base = `http://127.0.0.1:${env.PORT}`;
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`serve exited: ${stderr}`);
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return { child, base };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill('SIGTERM');
+  throw new Error(`serve did not become healthy: ${stderr}`);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const done = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await done;
+}
+
+function signedEvent(i: number): { body: string; headers: Record<string, string> } {
+  const ts = Math.floor(Date.now() / 1000);
+  const q = BENCH_QUESTIONS[i % BENCH_QUESTIONS.length]!;
+  const body = JSON.stringify({
+    token: 'x',
+    team_id: 'T1',
+    api_app_id: 'A1',
+    type: 'event_callback',
+    event_id: `EvBENCH${process.pid}${i}`,
+    event_time: ts,
+    event: { type: 'app_mention', user: 'U1', text: `<@UBOT> ${q}`, ts: `${ts}.${String(i).padStart(6, '0')}`, channel: 'C1', event_ts: `${ts}.${i}` },
+  });
+  const sig = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
+  return { body, headers: { 'content-type': 'application/json', 'x-slack-signature': sig, 'x-slack-request-timestamp': String(ts) } };
+}
+
+async function slackAckBench(port: number): Promise<void> {
+  const stub = await startSlackStub();
+  const { child, base } = await startServe({ PORT: String(port), SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: stub.url });
+  try {
+    const n = 1000;
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const { body, headers } = signedEvent(i);
+      const s = performance.now();
+      const res = await fetch(`${base}/slack/events`, { method: 'POST', headers, body });
+      await res.arrayBuffer();
+      times.push(performance.now() - s);
+      if (res.status !== 200) throw new Error(`slack event ${i} answered ${res.status}`);
+    }
+    for (let i = 0; i < 200 && stub.posts() < n; i++) await new Promise((r) => setTimeout(r, 50));
+    console.log(
+      `slack ack over ${n} signed events (sequential): p50 ${round(percentile(times, 50), 2)} ms, p99 ${round(percentile(times, 99), 2)} ms; replies posted ${stub.posts()}/${n}`,
+    );
+  } finally {
+    await stop(child);
+    stub.server.close();
+  }
+}
+
+async function askThroughputBench(port: number): Promise<void> {
+  const { child, base } = await startServe({ PORT: String(port) });
+  try {
+    const concurrency = 20;
+    const total = 2000;
+    let next = 0;
+    const latencies: number[] = [];
+    const worker = async () => {
+      while (next < total) {
+        const i = next++;
+        const s = performance.now();
+        const res = await fetch(`${base}/api/ask`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ question: BENCH_QUESTIONS[i % BENCH_QUESTIONS.length] }),
+        });
+        await res.arrayBuffer();
+        latencies.push(performance.now() - s);
+        if (res.status !== 200) throw new Error(`/api/ask answered ${res.status}`);
+      }
+    };
+    const start = performance.now();
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    const seconds = (performance.now() - start) / 1000;
+    console.log(
+      `/api/ask with ${concurrency} in flight, ${total} requests: ${round(total / seconds, 0)} answers/s, latency p50 ${round(percentile(latencies, 50), 2)} ms, p99 ${round(percentile(latencies, 99), 2)} ms`,
+    );
+  } finally {
+    await stop(child);
+  }
+}
+
+const port = 38000 + (process.pid % 1000);
+console.log('\nserver (telework-bot serve as its own process, clients on loopback):');
+await slackAckBench(port);
+await askThroughputBench(port + 1);

@@ -72,7 +72,11 @@ export class TeleworkBot {
     );
     this.domainWords = [
       ...new Set(
-        [...knowledge.synonyms.groups.flat(), ...contacts.offices.flatMap((o) => o.keywords)]
+        // Curated domain terms when the knowledge has them; otherwise every synonym and keyword.
+        (knowledge.synonyms.domain.length > 0
+          ? knowledge.synonyms.domain
+          : [...knowledge.synonyms.groups.flat(), ...contacts.offices.flatMap((o) => o.keywords)]
+        )
           .map(foldForMatch)
           .filter((w) => w.length >= 2),
       ),
@@ -157,7 +161,8 @@ export class TeleworkBot {
     const hits = this.index.search(analysis, 5);
     const top = hits[0];
     const folded = foldForMatch(searchable);
-    const inDomain = this.domainWords.some((w) => folded.includes(w)) || (top?.coverage ?? 0) >= DOMAIN_COVERAGE;
+    const inDomain =
+      this.domainWords.some((w) => folded.includes(w)) || Math.max(0, ...hits.map((h) => h.strictCoverage)) >= DOMAIN_COVERAGE;
 
     if (intents.wantsPrivateData || (intents.injection && !inDomain)) {
       const parts: string[] = [];

@@ -144,6 +144,7 @@ export async function loadKnowledge(dirs: string[]): Promise<LoadedKnowledge> {
   const documents: KnowledgeDocument[] = [];
   let contacts: Contacts | null = null;
   const synonymGroups: string[][] = [];
+  const domainTerms: string[] = [];
   for (const dir of dirs) {
     let files: string[];
     try {
@@ -161,7 +162,10 @@ export async function loadKnowledge(dirs: string[]): Promise<LoadedKnowledge> {
         if (c) contacts = mergeContacts(contacts, c);
       } else if (name === 'synonyms.yaml' || name === 'synonyms.yml') {
         const s = await loadYaml(file, rel, SynonymsSchema, problems);
-        if (s) synonymGroups.push(...s.groups);
+        if (s) {
+          synonymGroups.push(...s.groups);
+          domainTerms.push(...s.domain);
+        }
       } else if (ext === '.md' && name !== 'readme.md') {
         const d = await loadMarkdown(file, rel, problems);
         if (d) documents.push(d);
@@ -186,7 +190,7 @@ export async function loadKnowledge(dirs: string[]): Promise<LoadedKnowledge> {
       problems.push({ file: d.file, field: 'office', message: `unknown office "${d.meta.office}" (not in contacts.yaml)` });
     }
   }
-  return { documents, contacts, synonyms: { groups: synonymGroups }, problems, dirs };
+  return { documents, contacts, synonyms: { groups: synonymGroups, domain: domainTerms }, problems, dirs };
 }
 
 function mergeContacts(base: Contacts | null, add: Contacts): Contacts {

@@ -89,6 +89,8 @@ export type Referral = z.infer<typeof ReferralSchema>;
 export const SynonymsSchema = z
   .object({
     groups: z.array(z.array(z.string().min(1)).min(2)),
+    /** Terms that by themselves make a question about telework (the out-of-scope test). */
+    domain: z.array(z.string().min(2)).default([]),
   })
   .strict();
 export type Synonyms = z.infer<typeof SynonymsSchema>;

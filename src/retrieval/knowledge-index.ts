@@ -9,6 +9,8 @@ export interface Concept {
   text: string;
   alternatives: string[];
   weight: number;
+  /** Weight when words unknown to the knowledge count fully (the out-of-scope test). */
+  strictWeight: number;
 }
 
 export interface QueryAnalysis {
@@ -27,6 +29,8 @@ export interface RetrievalHit {
   score: number;
   /** Share (0..1) of the question's concepts, weighted by rarity, that the chunk contains. */
   coverage: number;
+  /** Coverage where words unknown to the knowledge count fully: low for off-topic questions. */
+  strictCoverage: number;
   /** Combined ranking score. */
   rank: number;
 }
@@ -37,6 +41,8 @@ const SYNONYM_FACTOR = 0.6;
 const HEADING_BOOST = 2;
 /** Rarity cap, so one unknown word cannot outweigh everything else. */
 const MAX_CONCEPT_WEIGHT = 4;
+/** Weight of a question word that no knowledge chunk contains. */
+const UNKNOWN_WORD_WEIGHT = 0.35;
 
 function addTerms(into: Map<string, number>, text: string, weightWord: number, weightBigram: number): void {
   const n = foldForMatch(text);
@@ -81,11 +87,26 @@ export class KnowledgeIndex {
     return this.bm25.vocabularySize;
   }
 
+  private conceptWeights(text: string): { weight: number; strictWeight: number } {
+    const words = wordTokens(text);
+    const terms = words.length > 0 ? words : bigramTokens(text);
+    const strict = terms.length === 0 ? 0 : Math.min(Math.max(...terms.map((t) => this.bm25.idf(t))), MAX_CONCEPT_WEIGHT);
+    return { weight: this.conceptWeight(text), strictWeight: strict };
+  }
+
   private conceptWeight(text: string): number {
     const words = wordTokens(text);
     const terms = words.length > 0 ? words : bigramTokens(text);
     if (terms.length === 0) return 0;
-    const idf = Math.max(...terms.map((t) => this.bm25.idf(t)));
+    const known = terms.filter((t) => this.bm25.documentFrequency(t) > 0);
+    if (known.length === 0) {
+      // A word the knowledge never uses cannot be answered from it either: chatter, politeness,
+      // injected instructions. It counts a little (so a question made only of such words stays
+      // unanswered) but cannot sink a question whose real terms are all covered.
+      const grams = bigramTokens(text).filter((g) => this.bm25.documentFrequency(g) > 0);
+      return grams.length > 0 ? UNKNOWN_WORD_WEIGHT * 2 : UNKNOWN_WORD_WEIGHT;
+    }
+    const idf = Math.max(...known.map((t) => this.bm25.idf(t)));
     return Math.min(idf, MAX_CONCEPT_WEIGHT);
   }
 
@@ -102,22 +123,30 @@ export class KnowledgeIndex {
       for (const alt of m.alternatives) {
         if (alt !== m.found) addTerms(terms, alt, WORD_WEIGHT * SYNONYM_FACTOR, BIGRAM_WEIGHT * SYNONYM_FACTOR);
       }
-      concepts.push({ text: m.found, alternatives: m.alternatives, weight: Math.max(...m.alternatives.map((a) => this.conceptWeight(a))) });
+      const ws = m.alternatives.map((a) => this.conceptWeights(a));
+      concepts.push({
+        text: m.found,
+        alternatives: m.alternatives,
+        weight: Math.max(...ws.map((w) => w.weight)),
+        // A synonym group is curated vocabulary: known by definition, weighed by its rarest known form.
+        strictWeight: Math.max(...ws.map((w) => w.weight)),
+      });
     }
     for (const w of new Set(wordTokens(rest))) {
-      concepts.push({ text: w, alternatives: [w], weight: this.conceptWeight(w) });
+      concepts.push({ text: w, alternatives: [w], ...this.conceptWeights(w) });
     }
     return { folded, terms, concepts };
   }
 
   /** How much of the question (0..1) the chunk's text contains, by concept and rarity. */
-  coverage(analysis: QueryAnalysis, index: number): number {
+  coverage(analysis: QueryAnalysis, index: number, strict = false): number {
     const text = this.folded[index]!;
     let total = 0;
     let covered = 0;
     for (const c of analysis.concepts) {
-      total += c.weight;
-      covered += c.weight * conceptCredit(c, text);
+      const w = strict ? c.strictWeight : c.weight;
+      total += w;
+      covered += w * conceptCredit(c, text);
     }
     return total === 0 ? 0 : covered / total;
   }
@@ -129,7 +158,8 @@ export class KnowledgeIndex {
     return candidates
       .map(({ index, score }) => {
         const coverage = this.coverage(analysis, index);
-        return { chunk: this.chunks[index]!, index, score, coverage, rank: 0.5 * (score / best) + 0.5 * coverage };
+        const strictCoverage = this.coverage(analysis, index, true);
+        return { chunk: this.chunks[index]!, index, score, coverage, strictCoverage, rank: 0.5 * (score / best) + 0.5 * coverage };
       })
       .sort((a, b) => b.rank - a.rank || a.index - b.index)
       .slice(0, limit);

@@ -197,9 +197,15 @@ export class TeleworkBot {
     else if (!answerable) lines.push(MESSAGES.noKnowledge[lang]);
     if (body !== '') lines.push(body);
     const escalate = needsPerson || !answerable;
-    if (escalate) {
-      lines.push(MESSAGES.offerEscalation[lang](office));
-      lines.push(MESSAGES.contactLine[lang](office));
+    // Asked where to ask, and the passages gave no address: the owning office's published contact.
+    const givesContact = /@|\d{2,4}-\d{2,4}-\d{3,4}/.test(body);
+    const addContact = escalate || (intents.wantsContact && !givesContact);
+    if (addContact && !escalate) lines.push(MESSAGES.contactLine[lang](office));
+    if (addContact) {
+      if (escalate) {
+        lines.push(MESSAGES.offerEscalation[lang](office));
+        lines.push(MESSAGES.contactLine[lang](office));
+      }
       const contactSource = this.contactsSourceFor(office);
       if (contactSource && !sources.some((s) => s.documentId === contactSource.documentId && s.section === contactSource.section)) {
         sources.push({ ...this.sourcesFor([contactSource])[0]!, n: sources.length + 1 });

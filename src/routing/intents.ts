@@ -16,6 +16,8 @@ export interface Intents {
   wantsPrivateData: boolean;
   /** Tries to change the bot's instructions or reveal its prompt. */
   injection: boolean;
+  /** Asks where to ask: a contact, an e-mail address or a phone number. */
+  wantsContact: boolean;
   /** A greeting or a request for help on using the bot, with nothing else. */
   greeting: boolean;
 }
@@ -26,6 +28,10 @@ const HUMAN = [
   /(問い?合わ?せ|エスカレーション|エスカレ)(たい|したい|してほしい|して欲しい|をお願い|てください|て下さい)/,
   /(総務省|窓口|担当)に(確認|相談|問い?合わ?せ|聞い|連絡)(を)?(お願い|したい|てほしい|て欲しい|たい|てください|して)/,
   /(確認|相談|回答)を?(お願い|したい|してほしい|して欲しい)(します|いたします|できますか)?/,
+  /(担当|係|窓口|総務省|省)の?(者|方|人)?(に|と|へ)[^。?？]{0,20}(直接|電話|つな|繋|話し|レビュー|見て|チェック)/,
+  /(人|人間|担当者|職員)に(聞き|きき|相談し|確認し)たい/,
+  /(ボット|bot|BOT|AI)(じゃなくて|ではなく|でなく)/,
+  /(総務省|担当)の(人|方|担当者)に/,
   /\b(talk|speak|chat) (to|with) (a )?(human|person|someone|operator|agent|staff)\b/i,
   /\b(contact|escalate|escalation|ask) (the )?(ministry|office|staff|human|person)\b/i,
 ];
@@ -34,10 +40,16 @@ const JUDGEMENT = [
   /(設けて|認めて|定めて|決めて|導入して|使って|使用して|持ち帰って|接続して)(よい|良い|いい)/,
   /(可能|許可され|許され|認められ|違反|適法|違法)(ですか|でしょうか|ますか|ますでしょうか|るか|か|になりますか|になるか)/,
   /\b(is it (ok|okay|allowed|permitted|legal)|may we|can we legally|are we allowed)\b/i,
+  /(判断|判定|確約|保証|確定|審査|レビュー)(して|を|して(ほしい|欲しい|ください|もらえ|いただけ))/,
+  /(うち|当市|当町|当村|本市|本町|わが|我が)[^。?？]{0,40}(決めて|定めて|確定して|判断して)(ほしい|欲しい|ください|もらえ)/,
+  /(問題ない|違法じゃない|違法ではない|大丈夫)か(判断|確認|教え|見て)/,
 ];
 const INCIDENT = [
   /(紛失|盗難|盗まれ|なくし|無くし|失くし|置き忘れ|落とし)/,
   /(漏え?い|漏洩|流出|情報漏|不正アクセス|不正ログイン|乗っ取|ウイルス(に)?感染|マルウェア(に)?感染|ランサム)/,
+  /(漏れ|もれ)(た|てしまっ|ている)/,
+  /(誤って|誤送信|間違って)[^。]{0,30}(送信|送っ|公開|アップ|投稿)/,
+  /(撮影|スクショ|スクリーンショット)[^。]{0,30}(sns|SNS|ネット|投稿|上げ|アップ)/,
   /\b(lost|stolen|leak(ed)?|breach|malware|ransomware|hacked)\b/i,
 ];
 const PRIVATE = [/(自宅|住所|個人の?(電話|携帯|連絡先)|携帯番号|家族)(を|も|は)?(教え|知りたい|調べ)/, /\bhome address\b/i];
@@ -50,6 +62,12 @@ const INJECTION = [
 ];
 const GREETING = /^(こんにち[はわ]|こんばん[はわ]|おはよう(ございます)?|はじめまして|ありがとう(ございます|ございました)?|hello|hi|hey|thanks?( you)?|help|ヘルプ|使い方|何ができ(ますか|る)|できること)[!！。.?？\s]*$/i;
 
+const CONTACT = [
+  /(連絡先|問い?合わ?せ先|問合せ先|相談先|窓口|メールアドレス|メアド|電話番号|担当(課|部署|の部署|室))/,
+  /どこ(に|へ|で)?[^。]{0,6}(連絡|相談|聞|問い?合|質問)/,
+  /\b(contact|e-?mail|phone|who (should|do) i ask)\b/i,
+];
+
 const any = (patterns: RegExp[], text: string): boolean => patterns.some((p) => p.test(text));
 
 export function detectIntents(question: string): Intents {
@@ -60,6 +78,7 @@ export function detectIntents(question: string): Intents {
     incident: any(INCIDENT, t),
     wantsPrivateData: any(PRIVATE, t),
     injection: any(INJECTION, t),
+    wantsContact: any(CONTACT, t),
     greeting: GREETING.test(t),
   };
 }

@@ -24,6 +24,9 @@ export interface ComposerOptions {
 /** Questions that want a figure, a date or a contact: sentences with digits answer them. */
 const WANTS_FIGURE = /(何|いくつ|いくら|数|率|割合|%|パーセント|いつ|何年|何月|時点|日付|番号|電話|how many|how much|rate|percent|when|number|phone)/i;
 
+/** Questions that ask for several items. */
+const WANTS_LIST = /(全部|すべて|全て|一覧|挙げて|列挙|[2-9２-９二三四五六七八九]つ|いくつか|それぞれ|all of|list|what are the)/i;
+
 function sentenceCoverage(analysis: QueryAnalysis, context: string, sentence: string): number {
   const text = foldForMatch(`${context} ${sentence}`);
   let total = 0;
@@ -40,8 +43,10 @@ function sentenceCoverage(analysis: QueryAnalysis, context: string, sentence: st
  * verbatim, from the best-ranked chunks. It cannot invent anything: every word comes from the knowledge.
  */
 export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[], opts: ComposerOptions = {}): Composition {
-  const maxSentences = opts.maxSentences ?? 3;
-  const maxChars = opts.maxChars ?? 420;
+  // A question that asks for a list ("全部", "3つ", "挙げて") needs every item, not the best three.
+  const wantsList = WANTS_LIST.test(analysis.folded);
+  const maxSentences = opts.maxSentences ?? (wantsList ? 6 : 3);
+  const maxChars = opts.maxChars ?? (wantsList ? 900 : 420);
   const maxChunks = opts.maxChunks ?? 3;
   if (hits.length === 0) return { parts: [], support: 0 };
   const bestRank = hits[0]!.rank;

@@ -1,4 +1,63 @@
-/** Placeholder until the HTTP server lands. */
-export async function runServe(): Promise<void> {
-  throw new Error('serve is not available yet');
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadAdapters } from '../../adapters/registry.js';
+import { loadSettings } from '../config/settings.js';
+import { botFromSettings } from '../core/bot-from-settings.js';
+import { FeedbackRecorder } from '../feedback/recorder.js';
+import { createLogger } from '../logging/logger.js';
+import { openStore } from '../store/open-store.js';
+import { createApp } from './app.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const FORCE_CLOSE_MS = 10_000;
+
+/** `telework-bot serve`: settings → store → bot → adapters → HTTP, with graceful shutdown. */
+export async function runServe(env: NodeJS.ProcessEnv = process.env, opts: { handleSignals?: boolean } = {}): Promise<RunningServer> {
+  const settings = loadSettings(env);
+  const logger = createLogger({ level: settings.LOG_LEVEL });
+  const store = await openStore(settings, logger);
+  const bot = await botFromSettings(settings, (e) => logger.warn({ err: e }, 'generated answer rejected; using the extractive answer'));
+  logger.info({ ...bot.stats }, 'knowledge loaded');
+  const ctx = { bot, store, logger, settings, feedback: new FeedbackRecorder(store) };
+  const adapters = await loadAdapters(ctx);
+  const app = await createApp(ctx, adapters);
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(settings.PORT, settings.HOST, () => resolve(s));
+    s.once('error', reject);
+  });
+  for (const a of adapters) await a.start?.();
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${settings.HOST.includes(':') ? `[${settings.HOST}]` : settings.HOST}:${port}/`;
+  logger.info({ adapters: adapters.map((a) => a.name) }, `web chat: ${url}`);
+
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> =>
+    (closing ??= (async () => {
+      logger.info('shutting down: finishing in-flight requests');
+      for (const a of adapters) await a.stop();
+      const force = setTimeout(() => server.closeAllConnections(), FORCE_CLOSE_MS);
+      await new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeIdleConnections();
+      });
+      clearTimeout(force);
+      await store.close();
+      logger.info('stopped');
+    })());
+  if (opts.handleSignals) {
+    for (const sig of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(sig, () => {
+        close().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      });
+    }
+  }
+  return { url, port, close };
 }

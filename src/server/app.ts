@@ -1,0 +1,87 @@
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { ChatAdapter, AdapterContext } from '../../adapters/adapter.js';
+import { MESSAGES } from '../core/messages.js';
+import { adminAuth } from './admin-auth.js';
+
+const AskBody = z.object({ question: z.string(), lang: z.enum(['ja', 'en']).optional() });
+const FeedbackBody = z.object({ answerId: z.string().min(1), vote: z.enum(['helpful', 'unhelpful', 'resolved']) });
+const EscalationBody = z.object({ answerId: z.string().min(1) });
+
+const badRequest = (res: Response, error: string): void => {
+  res.status(400).json({ error });
+};
+const zodMessage = (e: z.ZodError): string => e.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+
+/** The HTTP app: adapters' routes first (Slack needs the raw body), then the JSON API. */
+export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[]): Promise<Express> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Content-Security-Policy', "default-src 'self'; frame-ancestors 'none'");
+    const start = performance.now();
+    res.on('finish', () => {
+      ctx.logger.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - start) }, 'request');
+    });
+    next();
+  });
+  for (const a of adapters) await a.mount(app);
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await ctx.store.ping();
+      res.json({ ok: true });
+    } catch (e) {
+      res.status(503).json({ ok: false, error: `store unreachable: ${(e as Error).message}` });
+    }
+  });
+
+  app.use('/api', express.json({ limit: '64kb' }));
+
+  app.post('/api/ask', async (req, res) => {
+    const body = AskBody.safeParse(req.body);
+    if (!body.success) return badRequest(res, `expected {"question": string}: ${zodMessage(body.error)}`);
+    const { answer, reply } = await ctx.bot.reply(body.data.question, { lang: body.data.lang });
+    if (answer.error === undefined) await ctx.feedback.rememberAnswer(reply, { platform: 'web', userId: 'web' });
+    // The question is echoed in its safe form: broadcast mentions neutralised, personal data redacted.
+    res.status(answer.error === undefined ? 200 : 400).json({ ...answer, question: reply.question, answerId: reply.answerId, sources: reply.sources, actions: reply.actions, office: reply.office });
+  });
+
+  app.post('/api/feedback', async (req, res) => {
+    const body = FeedbackBody.safeParse(req.body);
+    if (!body.success) return badRequest(res, zodMessage(body.error));
+    const answer = await ctx.feedback.getAnswer(body.data.answerId);
+    if (answer === null) return void res.status(404).json({ error: MESSAGES.answerExpired.ja });
+    const first = await ctx.feedback.recordVote(body.data.answerId, body.data.vote, { platform: 'web', userId: 'web' });
+    const message = !first ? MESSAGES.alreadyRecorded.ja : body.data.vote === 'resolved' ? MESSAGES.resolvedThanks.ja : MESSAGES.feedbackThanks.ja;
+    res.json({ ok: true, recorded: first, message });
+  });
+
+  app.post('/api/escalation-requests', async (req, res) => {
+    const body = EscalationBody.safeParse(req.body);
+    if (!body.success) return badRequest(res, zodMessage(body.error));
+    const record = await ctx.feedback.recordEscalationRequest(body.data.answerId, { platform: 'web', userId: 'web' });
+    if (record === null) return void res.status(404).json({ error: MESSAGES.answerExpired.ja });
+    const office = record.route === null ? null : (ctx.bot.office(record.route) ?? null);
+    res.status(202).json({ ok: true, route: record.route, message: MESSAGES.escalationRecorded.ja(office) });
+  });
+
+  // Tickets and reminders arrive in later issues; the admin guard is in place already.
+  app.use(['/api/tickets', '/api/reminders'], adminAuth(ctx.settings.ADMIN_TOKEN), (_req, res) => {
+    res.status(501).json({ error: 'not implemented yet' });
+  });
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not found' });
+  });
+  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    if (err.type === 'entity.parse.failed') return badRequest(res, 'the body is not valid JSON');
+    if (err.type === 'entity.too.large') return void res.status(413).json({ error: 'the body is too large (64 KB at most)' });
+    ctx.logger.error({ err }, 'request failed');
+    res.status(500).json({ error: 'internal error' });
+  });
+  return app;
+}

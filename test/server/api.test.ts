@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../support/server-harness.js';
+
+let srv: Awaited<ReturnType<typeof startTestServer>>;
+beforeAll(async () => {
+  srv = await startTestServer({ ADMIN_TOKEN: 'admin-token-0123456789' });
+});
+afterAll(() => srv.close());
+
+const ask = (body: unknown, raw?: string) =>
+  fetch(`${srv.base}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw ?? JSON.stringify(body) });
+
+describe('HTTP API', () => {
+  it('is healthy once ready', async () => {
+    const res = await fetch(`${srv.base}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true });
+  });
+
+  it('answers a question with the contract Answer and citations', async () => {
+    const res = await ask({ question: '特別交付税の措置率は?' });
+    expect(res.status).toBe(200);
+    const a = await res.json();
+    expect(a.answer).toContain('0.5');
+    expect(a.citations.length).toBeGreaterThan(0);
+    expect(a.route).toBe('hr');
+    expect(a.outOfScope).toBe(false);
+    expect(typeof a.answerId).toBe('string');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('refuses bad bodies with 400 and a clear error', async () => {
+    const bad = await ask(undefined, '{not json');
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatch(/JSON/);
+    const missing = await ask({ q: 'x' });
+    expect(missing.status).toBe(400);
+    expect((await missing.json()).error).toMatch(/question/);
+    const long = await ask({ question: 'あ'.repeat(2001) });
+    expect(long.status).toBe(400);
+    expect((await long.json()).error).toMatch(/2,000/);
+    const huge = await ask({ question: 'あ'.repeat(100_000) });
+    expect(huge.status).toBe(413);
+  });
+
+  it('never echoes broadcast mentions', async () => {
+    const res = await ask({ question: '<!channel> 特別交付税の措置率は?' });
+    const text = await res.text();
+    expect(text).not.toContain('<!channel>');
+    expect(text).toContain('0.5');
+  });
+
+  it('records feedback and escalation requests', async () => {
+    const a = await (await ask({ question: '特別交付税の措置率は?' })).json();
+    const post = (path: string, body: unknown) =>
+      fetch(`${srv.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const vote = await post('/api/feedback', { answerId: a.answerId, vote: 'helpful' });
+    expect(vote.status).toBe(200);
+    expect((await post('/api/feedback', { answerId: a.answerId, vote: 'helpful' }).then((r) => r.json())).recorded).toBe(false);
+    expect((await srv.feedback.listVotes()).map((v) => v.vote)).toEqual(['helpful']);
+    expect((await post('/api/feedback', { answerId: 'nope', vote: 'helpful' })).status).toBe(404);
+    expect((await post('/api/feedback', { answerId: a.answerId, vote: 'maybe' })).status).toBe(400);
+    const esc = await post('/api/escalation-requests', { answerId: a.answerId });
+    expect(esc.status).toBe(202);
+    expect((await esc.json()).message).toContain('受け付けました');
+    expect((await srv.feedback.listEscalationRequests())[0]?.route).toBe('hr');
+  });
+
+  it('guards admin routes with the bearer token', async () => {
+    expect((await fetch(`${srv.base}/api/tickets`)).status).toBe(401);
+    expect((await fetch(`${srv.base}/api/tickets`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+    expect((await fetch(`${srv.base}/api/tickets`, { headers: { authorization: 'Bearer admin-token-0123456789' } })).status).toBe(501);
+    const off = await startTestServer();
+    try {
+      expect((await fetch(`${off.base}/api/reminders`)).status).toBe(503);
+    } finally {
+      await off.close();
+    }
+  });
+
+  it('answers unknown routes with 404 JSON', async () => {
+    const res = await fetch(`${srv.base}/api/nothing`);
+    expect(res.status).toBe(404);
+  });
+});

@@ -1,0 +1,28 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadAdapters } from '../../adapters/registry.js';
+import { loadSettings } from '../../src/config/settings.js';
+import { TeleworkBot } from '../../src/core/bot.js';
+import { FeedbackRecorder } from '../../src/feedback/recorder.js';
+import { createLogger } from '../../src/logging/logger.js';
+import { createApp } from '../../src/server/app.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
+
+/** The real app on a loopback port, with the small fixture knowledge. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<{ base: string; close: () => Promise<void>; feedback: FeedbackRecorder }> {
+  const settings = loadSettings({ LOG_LEVEL: 'silent', ...env });
+  const store = new MemoryStore();
+  const bot = await TeleworkBot.create({ baseKnowledgeDir: 'test/fixtures/knowledge-mini' });
+  const feedback = new FeedbackRecorder(store);
+  const ctx = { bot, store, logger: createLogger({ level: 'silent' }), settings, feedback };
+  const app = await createApp(ctx, await loadAdapters(ctx));
+  const server: Server = await new Promise((r) => {
+    const s = app.listen(0, '127.0.0.1', () => r(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    base: `http://127.0.0.1:${port}`,
+    feedback,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}

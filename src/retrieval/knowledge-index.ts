@@ -37,7 +37,7 @@ export interface RetrievalHit {
 
 const WORD_WEIGHT = 1;
 const BIGRAM_WEIGHT = 0.5;
-const SYNONYM_FACTOR = 0.6;
+const SYNONYM_FACTOR = 1.0;
 const HEADING_BOOST = 2;
 /** Rarity cap, so one unknown word cannot outweigh everything else. */
 const MAX_CONCEPT_WEIGHT = 4;

@@ -6,7 +6,8 @@ import { TeleworkBot } from '../src/core/bot.js';
 import { benchQuestions } from './questions.js';
 import { percentile, round } from './stats.js';
 
-const kbDir = process.argv[2];
+// '-' means the shipped knowledge.
+const kbDir = process.argv[2] === '-' ? undefined : process.argv[2];
 const rounds = Number(process.argv[3] ?? '5');
 
 const t0 = performance.now();

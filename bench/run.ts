@@ -27,7 +27,7 @@ function coldStartMs(runs: number): number {
 }
 
 function core(kbDir: string | null, rounds: number): Record<string, number> {
-  const out = execFileSync(process.execPath, [worker, ...(kbDir ? [kbDir] : []), String(rounds)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const out = execFileSync(process.execPath, [worker, kbDir ?? '-', String(rounds)], { encoding: 'utf8', maxBuffer: 1 << 24 });
   return JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>;
 }
 

@@ -59,9 +59,8 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 /** Cuts text to at most `max` code units, ending with an ellipsis when cut. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
-  const cps = [...text];
   let out = '';
-  for (const ch of cps) {
+  for (const ch of text) {
     if (out.length + ch.length > max - 1) break;
     out += ch;
   }

@@ -16,7 +16,6 @@ export const SLACK_TEXTS = {
     ja: 'チャンネルに投稿できませんでした。ボットをこのチャンネルに追加してから、もう一度お試しください。',
     en: 'I could not post to the channel. Please add the bot to the channel and try again.',
   },
-  continued: { ja: '(続き)', en: '(continued)' },
   actionsFallback: { ja: '回答への操作', en: 'Actions for this answer' },
 } as const;
 

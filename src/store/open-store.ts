@@ -15,7 +15,12 @@ export async function openStore(settings: Pick<Env, 'REDIS_URL' | 'REDIS_PREFIX'
   // Loaded on demand so that the embedded default never loads ioredis.
   const { RedisStore } = await import('./redis-store.js');
   const store = RedisStore.fromUrl(settings.REDIS_URL, settings.REDIS_PREFIX);
-  await store.ping();
+  try {
+    await store.ping();
+  } catch (e) {
+    store.client.disconnect();
+    throw new Error(`REDIS_URL: cannot reach Redis: ${(e as Error).message}`);
+  }
   logger.info({ prefix: settings.REDIS_PREFIX }, 'connected to Redis');
   return store;
 }

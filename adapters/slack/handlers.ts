@@ -1,0 +1,118 @@
+import type { App } from '@slack/bolt';
+import { MESSAGES } from '../../src/core/messages.js';
+import { claimOnce } from '../../src/store/dedupe.js';
+import { registerActions } from './actions.js';
+import { askAndRemember, questionFrom, requester } from './answer.js';
+import { renderNotice, renderReply } from './blocks.js';
+import { KEYS, type SlackDeps, type WebClient } from './deps.js';
+import { type Place, type Respond, postMessages, respondEphemeral } from './post.js';
+import { SLACK_TEXTS, tx } from './texts.js';
+
+/** The fields of app_mention and message events that the adapter reads. */
+interface IncomingMessage {
+  type: string;
+  subtype?: string;
+  channel: string;
+  channel_type?: string;
+  user?: string;
+  bot_id?: string;
+  text?: string;
+  ts: string;
+  thread_ts?: string;
+}
+
+/** Message subtypes that a person wrote; everything else (bot_message, message_changed, joins…) is ignored. */
+const HUMAN_SUBTYPES = new Set(['file_share', 'thread_broadcast']);
+
+function fromPerson(e: IncomingMessage, botUserId: string | undefined): e is IncomingMessage & { user: string } {
+  if (e.bot_id !== undefined || e.user === undefined) return false;
+  if (botUserId !== undefined && e.user === botUserId) return false;
+  return e.subtype === undefined || HUMAN_SUBTYPES.has(e.subtype);
+}
+
+export function registerHandlers(app: App, deps: SlackDeps): void {
+  // Mentions in channels: answer in the thread of the question.
+  app.event('app_mention', async ({ event, body, client, context }) => {
+    const e = event as unknown as IncomingMessage;
+    if (!fromPerson(e, context.botUserId)) return;
+    await deps.track(answerEvent(deps, client, body.event_id, e, { channel: e.channel, threadTs: e.thread_ts ?? e.ts }));
+  });
+
+  // Direct messages, and follow-ups in threads the bot already answered in.
+  app.event('message', async ({ event, body, client, context }) => {
+    const e = event as unknown as IncomingMessage;
+    if (!fromPerson(e, context.botUserId)) return;
+    if (e.channel_type === 'im') {
+      await deps.track(answerEvent(deps, client, body.event_id, e, { channel: e.channel, threadTs: e.thread_ts }));
+      return;
+    }
+    if (e.thread_ts === undefined || e.thread_ts === e.ts) return;
+    // A mention is answered by the app_mention listener (the message claim below also guards the race).
+    if (context.botUserId !== undefined && e.text?.includes(`<@${context.botUserId}>`)) return;
+    const tracked = await deps.store.get(KEYS.thread(e.channel, e.thread_ts).key);
+    if (tracked === null) return;
+    await deps.track(answerEvent(deps, client, body.event_id, e, { channel: e.channel, threadTs: e.thread_ts }));
+  });
+
+  // /telework <質問>: acknowledged at once, answered ephemerally through response_url.
+  app.command(/.*/, async ({ command, ack, respond }) => {
+    await ack();
+    await deps.track(answerCommand(deps, command.text, command.user_id, command.channel_id, respond as Respond));
+  });
+
+  registerActions(app, deps);
+
+  // Errors that escape a listener are logged; Bolt's default would rethrow them.
+  app.error(async (error) => {
+    deps.logger.error({ err: error }, 'slack listener failed');
+  });
+}
+
+/** Answers one event once, across retries and across instances sharing the store. */
+async function answerEvent(deps: SlackDeps, client: WebClient, eventId: string | undefined, e: IncomingMessage & { user: string }, place: Place): Promise<void> {
+  const isDm = e.channel_type === 'im';
+  try {
+    // Every Events API delivery has an event_id; without one only the message claim applies.
+    if (eventId) {
+      const ev = KEYS.event(eventId);
+      if (!(await claimOnce(deps.store, ev.key, ev.ttlMs))) return;
+    }
+    const msg = KEYS.message(e.channel, e.ts);
+    if (!(await claimOnce(deps.store, msg.key, msg.ttlMs))) return;
+
+    const question = questionFrom(e.text);
+    if (question === '') {
+      await postMessages(client, place, [renderNotice(tx(SLACK_TEXTS.help, deps.lang))]);
+      return;
+    }
+    const threadId = place.threadTs;
+    const reply = await askAndRemember(deps, question, requester(e.user, e.channel, threadId));
+    await postMessages(client, place, renderReply(reply));
+    if (!isDm && place.threadTs !== undefined) {
+      const t = KEYS.thread(place.channel, place.threadTs);
+      await deps.store.set(t.key, '1', { ttlMs: t.ttlMs });
+    }
+  } catch (err) {
+    deps.logger.error({ err, channel: e.channel, eventId }, 'slack answer failed');
+    await postMessages(client, place, [renderNotice(MESSAGES.error[deps.lang])]).catch((postErr: unknown) =>
+      deps.logger.error({ err: postErr }, 'slack error notice failed'),
+    );
+  }
+}
+
+async function answerCommand(deps: SlackDeps, text: string, userId: string, channelId: string, respond: Respond): Promise<void> {
+  try {
+    const question = questionFrom(text);
+    if (question === '') {
+      await respondEphemeral(respond, [renderNotice(tx(SLACK_TEXTS.help, deps.lang))]);
+      return;
+    }
+    const reply = await askAndRemember(deps, question, requester(userId, channelId));
+    await respondEphemeral(respond, renderReply(reply, { echoQuestion: true, shareButton: true }));
+  } catch (err) {
+    deps.logger.error({ err, channel: channelId }, 'slack command failed');
+    await respondEphemeral(respond, [renderNotice(MESSAGES.error[deps.lang])]).catch((postErr: unknown) =>
+      deps.logger.error({ err: postErr }, 'slack error notice failed'),
+    );
+  }
+}

@@ -1,0 +1,73 @@
+import { Router } from 'express';
+import type { AdapterFactory, ChatAdapter } from '../adapter.js';
+import { createBolt } from './app.js';
+import type { SlackDeps } from './deps.js';
+import { registerHandlers } from './handlers.js';
+
+export { signSlackRequest, slackSignature } from './signing.js';
+
+/** How long stop() waits for answers already being written. */
+const DRAIN_MS = 10_000;
+
+/**
+ * The Slack adapter: Events API at POST /slack/events (or Socket Mode with SLACK_APP_TOKEN),
+ * mentions, DMs, thread follow-ups, /telework, and the answer buttons.
+ */
+export const createSlackAdapter: AdapterFactory = async (ctx) => {
+  const log = ctx.logger.child({ adapter: 'slack' });
+  const { app, receiver, socket, identity } = createBolt(ctx.settings, log);
+
+  const inflight = new Set<Promise<unknown>>();
+  let stopping = false;
+  const deps: SlackDeps = {
+    bot: ctx.bot,
+    store: ctx.store,
+    feedback: ctx.feedback,
+    logger: log,
+    lang: ctx.settings.BOT_LANG,
+    escalate: (answerId, requester) => ctx.feedback.recordEscalationRequest(answerId, requester),
+    track: (work) => {
+      inflight.add(work);
+      void work.finally(() => inflight.delete(work)).catch(() => {});
+      return work;
+    },
+  };
+  registerHandlers(app, deps);
+
+  // Learn the bot's ids now so the first event is acknowledged without waiting for auth.test.
+  const me = await identity.get(5000);
+  log.info({ mode: socket ? 'socket' : 'http', botUserId: me.botUserId }, 'slack adapter ready');
+
+  const adapter: ChatAdapter = {
+    name: 'slack',
+    mount(shared) {
+      if (!receiver) return; // Socket Mode has no HTTP route.
+      const router = Router();
+      // While stopping, refuse new events so that Slack retries them on another instance.
+      router.use('/slack/events', (_req, res, next) => {
+        if (stopping) res.status(503).set('Retry-After', '5').end();
+        else next();
+      });
+      router.use(receiver.router);
+      shared.use(router);
+    },
+    async start() {
+      if (socket) await app.start();
+    },
+    async stop() {
+      stopping = true;
+      // Socket Mode: close the socket first; replies in flight use the Web API, not the socket.
+      if (socket) await app.stop();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled([...inflight]),
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, DRAIN_MS);
+          timer.unref();
+        }),
+      ]);
+      clearTimeout(timer);
+    },
+  };
+  return adapter;
+};

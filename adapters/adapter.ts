@@ -2,6 +2,9 @@ import type { Express } from 'express';
 import type { Logger } from 'pino';
 import type { Env } from '../src/config/settings.js';
 import type { TeleworkBot } from '../src/core/bot.js';
+import type { AuditLog } from '../src/audit/audit-log.js';
+import type { EscalationPort } from '../src/core/escalation.js';
+import type { Messengers } from '../src/core/messenger.js';
 import type { FeedbackRecorder } from '../src/feedback/recorder.js';
 import type { Store } from '../src/store/store.js';
 
@@ -12,6 +15,12 @@ export interface AdapterContext {
   logger: Logger;
   settings: Env;
   feedback: FeedbackRecorder;
+  /** Adapters register their proactive sender here (tickets' answers, reminders). */
+  messengers: Messengers;
+  /** What the escalation button does: recorded request by default, a ticket once tickets run. */
+  escalations: EscalationPort;
+  /** Append-only, redacted record of ticket and reminder events. */
+  audit: AuditLog;
 }
 
 /** A chat platform plugged into the server (Hubot-style adapter as a plug-in). */

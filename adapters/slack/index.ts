@@ -3,6 +3,7 @@ import type { AdapterFactory, ChatAdapter } from '../adapter.js';
 import { createBolt } from './app.js';
 import type { SlackDeps } from './deps.js';
 import { registerHandlers } from './handlers.js';
+import { createSlackMessenger } from './messenger.js';
 
 export { signSlackRequest, slackSignature } from './signing.js';
 
@@ -25,7 +26,7 @@ export const createSlackAdapter: AdapterFactory = async (ctx) => {
     feedback: ctx.feedback,
     logger: log,
     lang: ctx.settings.BOT_LANG,
-    escalate: (answerId, requester) => ctx.feedback.recordEscalationRequest(answerId, requester),
+    escalate: (answerId, requester) => ctx.escalations.request(answerId, requester),
     track: (work) => {
       inflight.add(work);
       void work.finally(() => inflight.delete(work)).catch(() => {});
@@ -33,6 +34,7 @@ export const createSlackAdapter: AdapterFactory = async (ctx) => {
     },
   };
   registerHandlers(app, deps);
+  ctx.messengers.register(createSlackMessenger(app.client));
 
   // Learn the bot's ids now so the first event is acknowledged without waiting for auth.test.
   const me = await identity.get(5000);

@@ -49,6 +49,8 @@ export const EnvSchema = z.object({
   }),
   SMTP_URL: url(['smtp:', 'smtps:']),
   MAIL_FROM: optionalString,
+  /** Days the audit log keeps ticket and reminder events and answers given. */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   KNOWLEDGE_DIR: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BOT_LANG: z.enum(['ja', 'en']).default('ja'),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ChatAdapter, AdapterContext } from '../../adapters/adapter.js';
 import { MESSAGES } from '../core/messages.js';
 import { adminAuth } from './admin-auth.js';
+import type { RunningService } from './services.js';
 
 const AskBody = z.object({ question: z.string(), lang: z.enum(['ja', 'en']).optional() });
 const FeedbackBody = z.object({ answerId: z.string().min(1), vote: z.enum(['helpful', 'unhelpful', 'resolved']) });
@@ -14,7 +15,7 @@ const badRequest = (res: Response, error: string): void => {
 const zodMessage = (e: z.ZodError): string => e.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
 
 /** The HTTP app: adapters' routes first (Slack needs the raw body), then the JSON API. */
-export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[]): Promise<Express> {
+export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[], services: RunningService[] = []): Promise<Express> {
   const app = express();
   app.disable('x-powered-by');
   app.use((req, res, next) => {
@@ -63,16 +64,27 @@ export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[]): P
   app.post('/api/escalation-requests', async (req, res) => {
     const body = EscalationBody.safeParse(req.body);
     if (!body.success) return badRequest(res, zodMessage(body.error));
-    const record = await ctx.feedback.recordEscalationRequest(body.data.answerId, { platform: 'web', userId: 'web' });
+    const record = await ctx.escalations.request(body.data.answerId, { platform: 'web', userId: 'web' }, { idempotencyKey: req.get('Idempotency-Key') });
     if (record === null) return void res.status(404).json({ error: MESSAGES.answerExpired.ja });
     const office = record.route === null ? null : (ctx.bot.office(record.route) ?? null);
-    res.status(202).json({ ok: true, route: record.route, message: MESSAGES.escalationRecorded.ja(office) });
+    res.status(202).json({ ok: true, route: record.route, ticketId: record.ticketId, message: MESSAGES.escalationRecorded.ja(office) });
   });
 
-  // Tickets and reminders arrive in later issues; the admin guard is in place already.
-  app.use(['/api/tickets', '/api/reminders'], adminAuth(ctx.settings.ADMIN_TOKEN), (_req, res) => {
-    res.status(501).json({ error: 'not implemented yet' });
-  });
+  const guard = adminAuth(ctx.settings.ADMIN_TOKEN);
+  const mounted = new Set<string>();
+  for (const s of services) {
+    for (const r of s.adminRoutes ?? []) {
+      app.use(r.path, guard, r.router);
+      mounted.add(r.path);
+    }
+  }
+  // A service that is not running still keeps its routes behind the admin guard.
+  const missing = ['/api/tickets', '/api/reminders'].filter((p) => !mounted.has(p));
+  if (missing.length > 0) {
+    app.use(missing, guard, (_req, res) => {
+      res.status(501).json({ error: 'not implemented yet' });
+    });
+  }
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });

@@ -3,10 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { loadAdapters } from '../../adapters/registry.js';
 import { loadSettings } from '../config/settings.js';
 import { botFromSettings } from '../core/bot-from-settings.js';
-import { FeedbackRecorder } from '../feedback/recorder.js';
 import { createLogger } from '../logging/logger.js';
 import { openStore } from '../store/open-store.js';
 import { createApp } from './app.js';
+import { buildContext } from './context.js';
+import { startServices } from './services.js';
 
 export interface RunningServer {
   url: string;
@@ -23,14 +24,16 @@ export async function runServe(env: NodeJS.ProcessEnv = process.env, opts: { han
   const store = await openStore(settings, logger);
   const bot = await botFromSettings(settings, (e) => logger.warn({ err: e }, 'generated answer rejected; using the extractive answer'));
   logger.info({ ...bot.stats }, 'knowledge loaded');
-  const ctx = { bot, store, logger, settings, feedback: new FeedbackRecorder(store) };
+  const ctx = buildContext({ bot, store, logger, settings });
+  const services = await startServices(ctx);
   const adapters = await loadAdapters(ctx);
-  const app = await createApp(ctx, adapters);
+  const app = await createApp(ctx, adapters, services);
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(settings.PORT, settings.HOST, () => resolve(s));
     s.once('error', reject);
   });
   for (const a of adapters) await a.start?.();
+  for (const s of services) await s.start?.();
   const port = (server.address() as AddressInfo).port;
   const url = `http://${settings.HOST.includes(':') ? `[${settings.HOST}]` : settings.HOST}:${port}/`;
   logger.info({ adapters: adapters.map((a) => a.name) }, `web chat: ${url}`);
@@ -40,6 +43,7 @@ export async function runServe(env: NodeJS.ProcessEnv = process.env, opts: { han
     (closing ??= (async () => {
       logger.info('shutting down: finishing in-flight requests');
       for (const a of adapters) await a.stop();
+      for (const s of services) await s.stop();
       const force = setTimeout(() => server.closeAllConnections(), FORCE_CLOSE_MS);
       await new Promise<void>((r) => {
         server.close(() => r());

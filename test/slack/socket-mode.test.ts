@@ -4,9 +4,9 @@ import { afterEach, expect, test } from 'vitest';
 import { createSlackAdapter } from '../../adapters/slack/index.js';
 import { loadSettings } from '../../src/config/settings.js';
 import { TeleworkBot } from '../../src/core/bot.js';
-import { FeedbackRecorder } from '../../src/feedback/recorder.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
+import { buildContext } from '../../src/server/context.js';
 import { type SlackApiStub, startSlackApiStub } from '../support/slack-api-stub.js';
 import { envelope, newTs } from './harness.js';
 import { type MiniWsServer, startMiniWsServer } from './mini-websocket.js';
@@ -24,14 +24,15 @@ test('with SLACK_APP_TOKEN the adapter uses Socket Mode: no HTTP route, events a
   stub.answers.set('apps.connections.open', { ok: true, url: ws.url });
 
   const store = new MemoryStore();
-  const adapter = await createSlackAdapter({
-    bot: await TeleworkBot.create({ baseKnowledgeDir: 'test/fixtures/knowledge-mini' }),
-    store,
-    logger: createLogger({ level: 'silent' }),
-    // No signing secret: Socket Mode needs only the app token and the bot token.
-    settings: loadSettings({ SLACK_APP_TOKEN: 'xapp-test', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: stub.url.replace(/\/$/, '') }),
-    feedback: new FeedbackRecorder(store),
-  });
+  const adapter = await createSlackAdapter(
+    buildContext({
+      bot: await TeleworkBot.create({ baseKnowledgeDir: 'test/fixtures/knowledge-mini' }),
+      store,
+      logger: createLogger({ level: 'silent' }),
+      // No signing secret: Socket Mode needs only the app token and the bot token.
+      settings: loadSettings({ SLACK_APP_TOKEN: 'xapp-test', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: stub.url.replace(/\/$/, '') }),
+    }),
+  );
   const app = express();
   await adapter.mount(app);
   const server = app.listen(0, '127.0.0.1');

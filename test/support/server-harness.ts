@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { loadAdapters } from '../../adapters/registry.js';
 import { loadSettings } from '../../src/config/settings.js';
 import { TeleworkBot } from '../../src/core/bot.js';
-import { FeedbackRecorder } from '../../src/feedback/recorder.js';
+import type { FeedbackRecorder } from '../../src/feedback/recorder.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { createApp } from '../../src/server/app.js';
+import { buildContext } from '../../src/server/context.js';
+import { startServices } from '../../src/server/services.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 
 /** The real app on a loopback port, with the small fixture knowledge. */
@@ -13,9 +15,10 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const settings = loadSettings({ LOG_LEVEL: 'silent', ...env });
   const store = new MemoryStore();
   const bot = await TeleworkBot.create({ baseKnowledgeDir: 'test/fixtures/knowledge-mini' });
-  const feedback = new FeedbackRecorder(store);
-  const ctx = { bot, store, logger: createLogger({ level: 'silent' }), settings, feedback };
-  const app = await createApp(ctx, await loadAdapters(ctx));
+  const ctx = buildContext({ bot, store, logger: createLogger({ level: 'silent' }), settings });
+  const feedback = ctx.feedback;
+  const services = await startServices(ctx);
+  const app = await createApp(ctx, await loadAdapters(ctx), services);
   const server: Server = await new Promise((r) => {
     const s = app.listen(0, '127.0.0.1', () => r(s));
   });

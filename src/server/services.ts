@@ -1,0 +1,24 @@
+import type { Router } from 'express';
+import type { AdapterContext } from '../../adapters/adapter.js';
+
+/** A background service (tickets, reminders) with its admin routes and lifecycle. */
+export interface RunningService {
+  readonly name: string;
+  /** Routes mounted behind the admin token, e.g. { path: '/api/tickets', router }. */
+  adminRoutes?: Array<{ path: string; router: Router }>;
+  /** Called once the adapters are mounted (messengers registered) and the server listens. */
+  start?(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the services before the adapters load, so that a service can replace a port on the
+ * context (tickets replace ctx.escalations) and adapters see the final one.
+ */
+export async function startServices(ctx: AdapterContext): Promise<RunningService[]> {
+  const services: RunningService[] = [];
+  // services: tickets
+  // services: reminders
+  void ctx;
+  return services;
+}

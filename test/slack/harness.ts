@@ -6,9 +6,10 @@ import type { ChatAdapter } from '../../adapters/adapter.js';
 import { createSlackAdapter } from '../../adapters/slack/index.js';
 import { loadSettings } from '../../src/config/settings.js';
 import type { TeleworkBot } from '../../src/core/bot.js';
-import { FeedbackRecorder } from '../../src/feedback/recorder.js';
+import type { FeedbackRecorder } from '../../src/feedback/recorder.js';
 import { type Logger, createLogger } from '../../src/logging/logger.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
+import { buildContext } from '../../src/server/context.js';
 import type { Store } from '../../src/store/store.js';
 import type { SlackApiStub } from '../support/slack-api-stub.js';
 import { signSlackRequest } from '../support/slack-sign.js';
@@ -31,14 +32,14 @@ export interface Harness {
 /** An express 5 app with the Slack adapter mounted, listening on 127.0.0.1. */
 export async function startHarness(opts: { bot: TeleworkBot; stub: SlackApiStub; store?: Store; env?: Record<string, string>; logger?: Logger }): Promise<Harness> {
   const store = opts.store ?? new MemoryStore();
-  const feedback = new FeedbackRecorder(store);
-  const adapter = await createSlackAdapter({
+  const ctx = buildContext({
     bot: opts.bot,
     store,
     logger: opts.logger ?? createLogger({ level: 'silent' }),
     settings: loadSettings({ SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: opts.stub.url, ...opts.env }),
-    feedback,
   });
+  const feedback = ctx.feedback;
+  const adapter = await createSlackAdapter(ctx);
   const app = express();
   await adapter.mount(app);
   // Like the server: body parsers come after the adapters.

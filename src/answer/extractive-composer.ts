@@ -22,10 +22,10 @@ export interface ComposerOptions {
 }
 
 /** Questions that want a figure, a date or a contact: sentences with digits answer them. */
-const WANTS_FIGURE = /(何|いくつ|いくら|数|率|割合|%|パーセント|いつ|何年|何月|時点|日付|番号|電話|how many|how much|rate|percent|when|number|phone)/i;
+const WANTS_FIGURE = /(何|いくつ|いくら|数|率|割合|%|パーセント|いつ|何年|何月|時点|日付|番号|電話|どのくらい|どれくらい|どれだけ|どの程度|超え|時間|how many|how much|rate|percent|when|since|number|phone|hours)/i;
 
 /** Questions that ask for several items. */
-const WANTS_LIST = /(全部|すべて|全て|一覧|挙げて|列挙|[2-9２-９二三四五六七八九]つ|いくつか|それぞれ|all of|list|what are the)/i;
+const WANTS_LIST = /(全部|すべて|全て|一覧|挙げて|列挙|[2-9２-９二三四五六七八九]つ|いくつか|それぞれ|何があ|どんなものがあ|どのようなものがあ|どんな.{0,6}があ|all of|list|what are the|what kinds?)/i;
 
 function sentenceCoverage(analysis: QueryAnalysis, context: string, sentence: string): number {
   const text = foldForMatch(`${context} ${sentence}`);
@@ -47,13 +47,14 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
   const wantsList = WANTS_LIST.test(analysis.folded);
   const maxSentences = opts.maxSentences ?? (wantsList ? 6 : 3);
   const maxChars = opts.maxChars ?? (wantsList ? 900 : 420);
-  const maxChunks = opts.maxChunks ?? 3;
+  const maxChunks = opts.maxChunks ?? Number(process.env.TW_MAXCHUNKS ?? 3);
+  const minRank = Number(process.env.TW_MINRANK ?? 0.6);
   if (hits.length === 0) return { parts: [], support: 0 };
   const bestRank = hits[0]!.rank;
   const wantsFigure = WANTS_FIGURE.test(analysis.folded);
   const candidates: { hit: number; order: number; sentence: string; score: number; coverage: number }[] = [];
   hits.slice(0, maxChunks).forEach((hit, h) => {
-    if (hit.rank < bestRank * 0.6) return;
+    if (hit.rank < bestRank * minRank) return;
     const context = [hit.chunk.title, ...hit.chunk.sectionPath].join(' ');
     splitSentences(hit.chunk.text).forEach((sentence, order) => {
       if (sentence.replace(/[・\s]/g, '').length < 6) return;
@@ -69,9 +70,17 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
   const best = candidates[0]!;
   const chosen = [best];
   let chars = best.sentence.length;
-  for (const c of candidates.slice(1)) {
+  // A list is usually written as consecutive sentences of one passage (支援策の(1)…(5)):
+  // take the best passage's other sentences in order, then the best of the rest.
+  const pool = wantsList
+    ? [...candidates.filter((c) => c.hit === best.hit && c.coverage > 0).sort((a, b) => a.order - b.order), ...candidates.filter((c) => c.hit !== best.hit)]
+    : candidates.slice(1);
+  const floor = wantsList ? 0.5 : 0.75;
+  for (const c of pool) {
     if (chosen.length >= maxSentences) break;
-    if (c.score < best.score * 0.75) break;
+    if (c.hit !== best.hit || !wantsList) {
+      if (c.score < best.score * floor) continue;
+    }
     if (chars + c.sentence.length > maxChars) continue;
     if (chosen.some((x) => x.sentence === c.sentence)) continue;
     chosen.push(c);

@@ -66,7 +66,7 @@ export class TeleworkBot {
     readonly stats: BotStats,
   ) {
     const contacts: Contacts = knowledge.contacts;
-    this.router = new OfficeRouter(contacts);
+    this.router = new OfficeRouter(contacts, index.synonyms);
     this.officeById = new Map(
       contacts.offices.map((o) => [o.id, { id: o.id, name: o.name, shortName: o.shortName, email: o.email, phone: o.phone, handles: o.handles }]),
     );
@@ -176,9 +176,10 @@ export class TeleworkBot {
       return result('out-of-scope', MESSAGES.outOfScope[lang], { outOfScope: true, confidence: 1 - (top?.coverage ?? 0) });
     }
 
-    const decision = this.router.route(searchable, intents, hits);
-    const office = this.officeById.get(decision.office)!;
     const composition = composeExtractive(analysis, hits);
+    const answered = hits.find((h) => h.chunk === composition.parts[0]?.chunk);
+    const decision = this.router.route(searchable, intents, hits, answered);
+    const office = this.officeById.get(decision.office)!;
     const confidence = top ? 0.4 * top.coverage + 0.6 * composition.support : 0;
     const answerable = composition.parts.length > 0 && composition.support >= ANSWER_THRESHOLD;
 

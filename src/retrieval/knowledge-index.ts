@@ -1,4 +1,5 @@
 import type { KnowledgeChunk } from '../knowledge/model.js';
+import { dateKeys, findDates, preciseDateKey } from '../text/dates.js';
 import { expandEraYears } from '../text/normalize.js';
 import { foldForMatch, SynonymExpander } from '../text/synonyms.js';
 import { bigramTokens, tokenize, wordTokens } from '../text/tokenize.js';
@@ -41,6 +42,9 @@ const SYNONYM_FACTOR = 1.0;
 const HEADING_BOOST = 2;
 /** Rarity cap, so one unknown word cannot outweigh everything else. */
 const MAX_CONCEPT_WEIGHT = 4;
+/** A date named in the question is precise and discriminating. */
+const DATE_WEIGHT: Record<'day' | 'month' | 'year', number> = { day: 3.3, month: 3, year: 2.4 };
+const DATE_TERM_WEIGHT = 2;
 /** Weight of a question word that no knowledge chunk contains. */
 const UNKNOWN_WORD_WEIGHT = 0.35;
 
@@ -59,6 +63,10 @@ function termFrequencies(chunk: KnowledgeChunk): Map<string, number> {
   add(chunk.sectionPath.join(' '), HEADING_BOOST);
   add(chunk.title, 1);
   add(chunk.tags.join(' '), 1);
+  // Dates as units in 西暦 at every precision, so a question's date finds its passage in either calendar.
+  for (const text of [chunk.text, chunk.sectionPath.join(' ')]) {
+    for (const d of findDates(foldForMatch(text))) for (const k of dateKeys(d)) tf.set(k, (tf.get(k) ?? 0) + 1);
+  }
   return tf;
 }
 
@@ -111,12 +119,23 @@ export class KnowledgeIndex {
   }
 
   analyze(question: string): QueryAnalysis {
+    const base = foldForMatch(question);
     const folded = foldForMatch(expandEraYears(question));
     const terms = new Map<string, number>();
     addTerms(terms, folded, WORD_WEIGHT, BIGRAM_WEIGHT);
     const concepts: Concept[] = [];
-    const matches = this.synonyms.matches(folded);
-    let rest = folded;
+    // Dates are one concept each, in either calendar; their digits are not separate words.
+    let undated = base;
+    for (const d of findDates(base)) {
+      undated = undated.slice(0, d.start) + ' '.repeat(d.end - d.start) + undated.slice(d.end);
+      const forms = d.forms.map(foldForMatch);
+      const key = preciseDateKey(d);
+      if (key !== undefined) terms.set(key, DATE_TERM_WEIGHT);
+      for (const f of forms.slice(1)) addTerms(terms, f, WORD_WEIGHT, BIGRAM_WEIGHT);
+      concepts.push({ text: base.slice(d.start, d.end), alternatives: forms, weight: DATE_WEIGHT[d.precision], strictWeight: DATE_WEIGHT[d.precision] });
+    }
+    const matches = this.synonyms.matches(undated);
+    let rest = undated;
     // Replace matched spans from the end so earlier offsets stay valid.
     for (const m of [...matches].reverse()) rest = `${rest.slice(0, m.start)} ${rest.slice(m.end)}`;
     for (const m of matches) {

@@ -1,6 +1,6 @@
 import type { Contacts } from '../knowledge/schema.js';
 import type { RetrievalHit } from '../retrieval/knowledge-index.js';
-import { foldForMatch } from '../text/synonyms.js';
+import { foldForMatch, type SynonymExpander } from '../text/synonyms.js';
 import type { Intents } from './intents.js';
 
 export interface RouteDecision {
@@ -16,14 +16,45 @@ export interface RouteDecision {
 export class OfficeRouter {
   private readonly keywords: { office: string; words: string[] }[];
 
-  constructor(private readonly contacts: Contacts) {
+  private readonly allKeywords: Set<string>;
+
+  constructor(
+    private readonly contacts: Contacts,
+    private readonly synonyms?: SynonymExpander,
+  ) {
     this.keywords = contacts.offices.map((o) => ({ office: o.id, words: [...new Set(o.keywords.map(foldForMatch))] }));
+    this.allKeywords = new Set(this.keywords.flatMap((k) => k.words));
   }
 
-  route(question: string, intents: Intents, hits: RetrievalHit[]): RouteDecision {
+  /**
+   * Spans of synonym matches that name no office's topic (the word for telework itself):
+   * a keyword inside one (勤務 in 在宅勤務) does not route the question.
+   */
+  private generalSpans(folded: string): [number, number][] {
+    if (!this.synonyms) return [];
+    return this.synonyms
+      .matches(folded)
+      .filter((m) => !m.alternatives.some((a) => this.allKeywords.has(a)))
+      .map((m) => [m.start, m.end]);
+  }
+
+  private static occursOutside(folded: string, word: string, spans: [number, number][]): boolean {
+    for (let i = folded.indexOf(word); i >= 0; i = folded.indexOf(word, i + 1)) {
+      const end = i + word.length;
+      if (!spans.some(([s, e]) => s <= i && end <= e)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * `answered` is the passage the answer mainly quotes: its document's office is a better
+   * guide than the top-ranked passage when the two differ.
+   */
+  route(question: string, intents: Intents, hits: RetrievalHit[], answered?: RetrievalHit): RouteDecision {
     const folded = foldForMatch(question);
+    const general = this.generalSpans(folded);
     const counts = this.keywords
-      .map((k) => ({ office: k.office, found: k.words.filter((w) => folded.includes(w)) }))
+      .map((k) => ({ office: k.office, found: k.words.filter((w) => OfficeRouter.occursOutside(folded, w, general)) }))
       .filter((k) => k.found.length > 0)
       .sort((a, b) => b.found.length - a.found.length);
     const security = this.contacts.offices.find((o) => o.id === 'security');
@@ -31,7 +62,7 @@ export class OfficeRouter {
     if (counts.length > 0 && (counts.length === 1 || counts[0]!.found.length > counts[1]!.found.length)) {
       return { office: counts[0]!.office, reason: `keywords: ${counts[0]!.found.join(', ')}` };
     }
-    const top = hits[0];
+    const top = answered ?? hits[0];
     if (top?.chunk.office && top.coverage >= 0.3) {
       return { office: top.chunk.office, reason: `topic of ${top.chunk.documentId}` };
     }

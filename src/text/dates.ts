@@ -1,0 +1,64 @@
+import { warekiToYear, yearToWareki } from './normalize.js';
+
+/** A date or year mentioned in a (folded) question, with the forms the knowledge may use. */
+export interface DateMention {
+  start: number;
+  end: number;
+  /** 和暦 form first (the knowledge's own), then 西暦; e.g. 令和3年10月1日, 2021年10月1日. */
+  forms: string[];
+  /** 'day' | 'month' | 'year': how precise the mention is. */
+  precision: 'day' | 'month' | 'year';
+}
+
+const ERA_LETTER: Record<string, string> = { r: '令和', h: '平成', s: '昭和' };
+
+function forms(year: number, month?: number, day?: number, fiscal = false): string[] {
+  const tail = month === undefined ? (fiscal ? '年度' : '年') : `年${month}月${day === undefined ? '' : `${day}日`}`;
+  const w = yearToWareki(year);
+  const out = w ? [`${w.era}${w.year === 1 ? '元' : w.year}${tail}`, `${year}${tail}`] : [`${year}${tail}`];
+  // 令和元年 is also written 令和1年.
+  if (w?.year === 1) out.push(`${w.era}1${tail}`);
+  return out;
+}
+
+/**
+ * Dates and years in a folded question (令和3年10月1日, 2023年12月27日, R5.12.27, 2024年度),
+ * so that a date is matched as one unit in either calendar rather than as loose digits.
+ */
+export function findDates(folded: string): DateMention[] {
+  const out: DateMention[] = [];
+  const taken = (s: number, e: number): boolean => out.some((d) => s < d.end && e > d.start);
+  const push = (s: number, e: number, year: number | null, month?: number, day?: number, fiscal = false): void => {
+    if (year === null || taken(s, e)) return;
+    if (month !== undefined && (month < 1 || month > 12)) return;
+    if (day !== undefined && (day < 1 || day > 31)) return;
+    out.push({ start: s, end: e, forms: forms(year, month, day, fiscal), precision: day !== undefined ? 'day' : month !== undefined ? 'month' : 'year' });
+  };
+  const eraYear = (era: string, y: string): number | null => warekiToYear(era, y === '元' ? 1 : Number(y));
+  // Most precise first, so that a full date is not also taken as a year.
+  for (const m of folded.matchAll(/(令和|平成|昭和)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g)) push(m.index, m.index + m[0].length, eraYear(m[1]!, m[2]!), Number(m[3]), Number(m[4]));
+  for (const m of folded.matchAll(/((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g)) push(m.index, m.index + m[0].length, Number(m[1]), Number(m[2]), Number(m[3]));
+  for (const m of folded.matchAll(/(?<![a-z0-9])([rhs])\s*(\d{1,2})[./](\d{1,2})[./](\d{1,2})(?![0-9])/g)) push(m.index, m.index + m[0].length, eraYear(ERA_LETTER[m[1]!]!, m[2]!), Number(m[3]), Number(m[4]));
+  for (const m of folded.matchAll(/(?<![0-9])((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?![0-9])/g)) push(m.index, m.index + m[0].length, Number(m[1]), Number(m[2]), Number(m[3]));
+  for (const m of folded.matchAll(/(令和|平成|昭和)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月/g)) push(m.index, m.index + m[0].length, eraYear(m[1]!, m[2]!), Number(m[3]));
+  for (const m of folded.matchAll(/((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月/g)) push(m.index, m.index + m[0].length, Number(m[1]), Number(m[2]));
+  for (const m of folded.matchAll(/(令和|平成|昭和)\s*(\d{1,2}|元)\s*年(度)?/g)) push(m.index, m.index + m[0].length, eraYear(m[1]!, m[2]!), undefined, undefined, m[3] !== undefined);
+  for (const m of folded.matchAll(/((?:19|20)\d{2})\s*年(度)?/g)) push(m.index, m.index + m[0].length, Number(m[1]), undefined, undefined, m[2] !== undefined);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Index keys for a date mention, from its own precision down to the year, in 西暦
+ * (so 令和3年10月1日 in a passage matches a question about 2021年10月 or 令和3年).
+ */
+export function dateKeys(d: DateMention): string[] {
+  const m = /^(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?/.exec(d.forms[d.forms.length > 1 ? 1 : 0]!);
+  if (!m) return [];
+  const keys = [`@${m[1]}`];
+  if (m[2] !== undefined) keys.push(`@${m[1]}-${m[2]}`);
+  if (m[3] !== undefined) keys.push(`@${m[1]}-${m[2]}-${m[3]}`);
+  return keys;
+}
+
+/** The most precise key of a mention (what a question asks for). */
+export const preciseDateKey = (d: DateMention): string | undefined => dateKeys(d).at(-1);

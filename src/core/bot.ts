@@ -24,6 +24,8 @@ export const MAX_QUESTION_CHARS = 2000;
 const ANSWER_THRESHOLD = 0.5;
 /** A question is about telework when its best passage covers at least this much of it. */
 const DOMAIN_COVERAGE = 0.5;
+/** "All of them": a contact question that wants every office. */
+const ALL_OF = /(全部|すべて|全て|全員|一覧|all\b|every)/;
 
 export interface BotOptions {
   /** Extra knowledge folders on top of the shipped one (KNOWLEDGE_DIR). */
@@ -162,7 +164,10 @@ export class TeleworkBot {
     const top = hits[0];
     const folded = foldForMatch(searchable);
     const inDomain =
-      this.domainWords.some((w) => folded.includes(w)) || Math.max(0, ...hits.map((h) => h.strictCoverage)) >= DOMAIN_COVERAGE;
+      this.domainWords.some((w) => folded.includes(w)) ||
+      Math.max(0, ...hits.map((h) => h.strictCoverage)) >= DOMAIN_COVERAGE ||
+      // "Where do I ask about authentication?": a contact question on an office's topic.
+      (intents.wantsContact && this.router.namesOfficeTopic(searchable));
 
     if (intents.wantsPrivateData || (intents.injection && !inDomain)) {
       const parts: string[] = [];
@@ -198,10 +203,14 @@ export class TeleworkBot {
     else if (!answerable) lines.push(MESSAGES.noKnowledge[lang]);
     if (body !== '') lines.push(body);
     const escalate = needsPerson || !answerable;
-    // Asked where to ask, and the passages gave no address: the owning office's published contact.
-    const givesContact = /@|\d{2,4}-\d{2,4}-\d{3,4}/.test(body);
+    // Asked where to ask, and the passages did not give the owning office's address: add it
+    // (every office's, when asked for all of them).
+    const givesContact = office.email !== null ? body.includes(office.email) : /@|\d{2,4}-\d{2,4}-\d{3,4}/.test(body);
     const addContact = escalate || (intents.wantsContact && !givesContact);
-    if (addContact && !escalate) lines.push(MESSAGES.contactLine[lang](office));
+    if (addContact && !escalate) {
+      const all = ALL_OF.test(folded) ? this.offices : [office];
+      for (const o of all) if (o.email === null || !body.includes(o.email)) lines.push(MESSAGES.contactLine[lang](o));
+    }
     if (addContact) {
       if (escalate) {
         lines.push(MESSAGES.offerEscalation[lang](office));

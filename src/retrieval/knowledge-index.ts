@@ -45,6 +45,11 @@ const MAX_CONCEPT_WEIGHT = 4;
 /** A date named in the question is precise and discriminating. */
 const DATE_WEIGHT: Record<'day' | 'month' | 'year', number> = { day: 3.3, month: 3, year: 2.4 };
 const DATE_TERM_WEIGHT = 2;
+/**
+ * Words that frame a question rather than say what it is about (具体的に, 意味, 教えて):
+ * they neither find passages nor make a question off-topic.
+ */
+const FRAMING_WORDS = new Set(['具体', '的', '具体的', '意味', '詳しく', '詳細', '教え', '教えて', '知りたい', 'どういう', 'とは', 'について', 'ください', '下さい']);
 /** Weight of a question word that no knowledge chunk contains. */
 const UNKNOWN_WORD_WEIGHT = 0.35;
 
@@ -152,6 +157,7 @@ export class KnowledgeIndex {
       });
     }
     for (const w of new Set(wordTokens(rest))) {
+      if (FRAMING_WORDS.has(w)) continue;
       concepts.push({ text: w, alternatives: [w], ...this.conceptWeights(w) });
     }
     return { folded, terms, concepts };

@@ -38,6 +38,13 @@ export class OfficeRouter {
       .map((m) => [m.start, m.end]);
   }
 
+  /** True when the question names a topic that one of the offices owns (its keywords). */
+  namesOfficeTopic(question: string): boolean {
+    const folded = foldForMatch(question);
+    const general = this.generalSpans(folded);
+    return this.keywords.some((k) => k.words.some((w) => OfficeRouter.occursOutside(folded, w, general)));
+  }
+
   private static occursOutside(folded: string, word: string, spans: [number, number][]): boolean {
     for (let i = folded.indexOf(word); i >= 0; i = folded.indexOf(word, i + 1)) {
       const end = i + word.length;

@@ -10,6 +10,7 @@ export interface DateMention {
   precision: 'day' | 'month' | 'year';
 }
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const ERA_LETTER: Record<string, string> = { r: '令和', h: '平成', s: '昭和' };
 
 function forms(year: number, month?: number, day?: number, fiscal = false): string[] {
@@ -42,6 +43,11 @@ export function findDates(folded: string): DateMention[] {
   for (const m of folded.matchAll(/(?<![0-9])((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?![0-9])/g)) push(m.index, m.index + m[0].length, Number(m[1]), Number(m[2]), Number(m[3]));
   for (const m of folded.matchAll(/(令和|平成|昭和)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月/g)) push(m.index, m.index + m[0].length, eraYear(m[1]!, m[2]!), Number(m[3]));
   for (const m of folded.matchAll(/((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月/g)) push(m.index, m.index + m[0].length, Number(m[1]), Number(m[2]));
+  for (const m of folded.matchAll(/\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+(?:(\d{1,2}),?\s+)?((?:19|20)\d{2})\b/g)) {
+    const month = MONTHS.indexOf(m[1]!.slice(0, 3)) + 1;
+    push(m.index, m.index + m[0].length, Number(m[3]), month, m[2] === undefined ? undefined : Number(m[2]));
+  }
+  for (const m of folded.matchAll(/\b(?:fy|fiscal (?:year )?)\s?((?:19|20)\d{2})\b/g)) push(m.index, m.index + m[0].length, Number(m[1]), undefined, undefined, true);
   for (const m of folded.matchAll(/(令和|平成|昭和)\s*(\d{1,2}|元)\s*年(度)?/g)) push(m.index, m.index + m[0].length, eraYear(m[1]!, m[2]!), undefined, undefined, m[3] !== undefined);
   for (const m of folded.matchAll(/((?:19|20)\d{2})\s*年(度)?/g)) push(m.index, m.index + m[0].length, Number(m[1]), undefined, undefined, m[2] !== undefined);
   return out.sort((a, b) => a.start - b.start);

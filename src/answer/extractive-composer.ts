@@ -33,7 +33,7 @@ function sentenceCoverage(analysis: QueryAnalysis, context: string, sentence: st
   let covered = 0;
   for (const c of analysis.concepts) {
     total += c.weight;
-    covered += c.weight * conceptCredit(c, text);
+    covered += c.weight * conceptCredit(c, text, true);
   }
   return total === 0 ? 0 : covered / total;
 }
@@ -47,8 +47,8 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
   const wantsList = WANTS_LIST.test(analysis.folded);
   const maxSentences = opts.maxSentences ?? (wantsList ? 6 : 3);
   const maxChars = opts.maxChars ?? (wantsList ? 900 : 420);
-  const maxChunks = opts.maxChunks ?? Number(process.env.TW_MAXCHUNKS ?? 3);
-  const minRank = Number(process.env.TW_MINRANK ?? 0.6);
+  const maxChunks = opts.maxChunks ?? 3;
+  const minRank = 0.6;
   if (hits.length === 0) return { parts: [], support: 0 };
   const bestRank = hits[0]!.rank;
   const wantsFigure = WANTS_FIGURE.test(analysis.folded);

@@ -206,9 +206,10 @@ export class TeleworkBot {
     // Asked where to ask, and the passages did not give the owning office's address: add it
     // (every office's, when asked for all of them).
     const givesContact = office.email !== null ? body.includes(office.email) : /@|\d{2,4}-\d{2,4}-\d{3,4}/.test(body);
-    const addContact = escalate || (intents.wantsContact && !givesContact);
+    const wantsAll = intents.wantsContact && ALL_OF.test(folded);
+    const addContact = escalate || (intents.wantsContact && (!givesContact || wantsAll));
     if (addContact && !escalate) {
-      const all = ALL_OF.test(folded) ? this.offices : [office];
+      const all = wantsAll ? this.offices : [office];
       for (const o of all) if (o.email === null || !body.includes(o.email)) lines.push(MESSAGES.contactLine[lang](o));
     }
     if (addContact) {

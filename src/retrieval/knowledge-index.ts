@@ -89,10 +89,17 @@ function termFrequencies(chunk: KnowledgeChunk): Map<string, number> {
   return tf;
 }
 
+interface GroupInfo {
+  terms: [string, number][];
+  weight: number;
+  answerForm: RegExp | undefined;
+}
+
 /** The lexical index over knowledge chunks, with synonym-aware query analysis. */
 export class KnowledgeIndex {
   private readonly bm25 = new Bm25Index();
   private readonly folded: string[] = [];
+  private readonly groups = new Map<string[], GroupInfo>();
   readonly synonyms: SynonymExpander;
 
   private constructor(
@@ -117,24 +124,31 @@ export class KnowledgeIndex {
   private conceptWeights(text: string): { weight: number; strictWeight: number } {
     const words = wordTokens(text);
     const terms = words.length > 0 ? words : bigramTokens(text);
-    const strict = terms.length === 0 ? 0 : Math.min(Math.max(...terms.map((t) => this.bm25.idf(t))), MAX_CONCEPT_WEIGHT);
-    return { weight: this.conceptWeight(text), strictWeight: strict };
-  }
-
-  private conceptWeight(text: string): number {
-    const words = wordTokens(text);
-    const terms = words.length > 0 ? words : bigramTokens(text);
-    if (terms.length === 0) return 0;
+    if (terms.length === 0) return { weight: 0, strictWeight: 0 };
+    const strictWeight = Math.min(Math.max(...terms.map((t) => this.bm25.idf(t))), MAX_CONCEPT_WEIGHT);
     const known = terms.filter((t) => this.bm25.documentFrequency(t) > 0);
     if (known.length === 0) {
       // A word the knowledge never uses cannot be answered from it either: chatter, politeness,
       // injected instructions. It counts a little (so a question made only of such words stays
       // unanswered) but cannot sink a question whose real terms are all covered.
       const grams = bigramTokens(text).filter((g) => this.bm25.documentFrequency(g) > 0);
-      return grams.length > 0 ? UNKNOWN_WORD_WEIGHT * 2 : UNKNOWN_WORD_WEIGHT;
+      return { weight: grams.length > 0 ? UNKNOWN_WORD_WEIGHT * 2 : UNKNOWN_WORD_WEIGHT, strictWeight };
     }
     const idf = Math.max(...known.map((t) => this.bm25.idf(t)));
-    return Math.min(idf, MAX_CONCEPT_WEIGHT);
+    return { weight: Math.min(idf, MAX_CONCEPT_WEIGHT), strictWeight };
+  }
+
+  /** A synonym group's query terms and weight, computed once per group (the groups are fixed). */
+  private groupInfo(group: string[]): GroupInfo {
+    let info = this.groups.get(group);
+    if (info === undefined) {
+      const terms = new Map<string, number>();
+      for (const alt of group) addTerms(terms, alt, WORD_WEIGHT * SYNONYM_FACTOR, BIGRAM_WEIGHT * SYNONYM_FACTOR);
+      const weight = Math.max(...group.map((a) => this.conceptWeights(a).weight));
+      info = { terms: [...terms.entries()], weight, answerForm: ANSWER_FORMS.find((f) => group.includes(f.member))?.form };
+      this.groups.set(group, info);
+    }
+    return info;
   }
 
   analyze(question: string): QueryAnalysis {
@@ -158,17 +172,15 @@ export class KnowledgeIndex {
     // Replace matched spans from the end so earlier offsets stay valid.
     for (const m of [...matches].reverse()) rest = `${rest.slice(0, m.start)} ${rest.slice(m.end)}`;
     for (const m of matches) {
-      for (const alt of m.alternatives) {
-        if (alt !== m.found) addTerms(terms, alt, WORD_WEIGHT * SYNONYM_FACTOR, BIGRAM_WEIGHT * SYNONYM_FACTOR);
-      }
-      const ws = m.alternatives.map((a) => this.conceptWeights(a));
+      const info = this.groupInfo(m.alternatives);
+      for (const [t, w] of info.terms) terms.set(t, Math.max(terms.get(t) ?? 0, w));
       concepts.push({
         text: m.found,
         alternatives: m.alternatives,
-        weight: Math.max(...ws.map((w) => w.weight)),
+        weight: info.weight,
         // A synonym group is curated vocabulary: known by definition, weighed by its rarest known form.
-        strictWeight: Math.max(...ws.map((w) => w.weight)),
-        answerForm: ANSWER_FORMS.find((f) => m.alternatives.includes(f.member))?.form,
+        strictWeight: info.weight,
+        answerForm: info.answerForm,
       });
     }
     for (const w of new Set(wordTokens(rest))) {
@@ -215,11 +227,25 @@ export function conceptCredit(concept: Concept, text: string, byAnswerForm = fal
   let best = 0;
   for (const alt of concept.alternatives) {
     if (text.includes(alt)) return 1;
-    const grams = bigramTokens(alt).map((g) => g.slice(1));
+    const grams = gramsOf(alt);
     if (grams.length >= 2) {
       const hit = grams.filter((g) => text.includes(g)).length / grams.length;
       best = Math.max(best, hit * 0.8);
     }
   }
   return best;
+}
+
+const GRAMS_CACHE_MAX = 20_000;
+const gramsCache = new Map<string, string[]>();
+
+/** Character bigrams of a concept form, cached: the same synonym forms recur in every question. */
+function gramsOf(alt: string): string[] {
+  let grams = gramsCache.get(alt);
+  if (grams === undefined) {
+    if (gramsCache.size >= GRAMS_CACHE_MAX) gramsCache.clear();
+    grams = bigramTokens(alt).map((g) => g.slice(1));
+    gramsCache.set(alt, grams);
+  }
+  return grams;
 }

@@ -165,7 +165,8 @@ export class TeleworkBot {
     const folded = foldForMatch(searchable);
     const inDomain =
       this.domainWords.some((w) => folded.includes(w)) ||
-      Math.max(0, ...hits.map((h) => h.strictCoverage)) >= DOMAIN_COVERAGE ||
+      // Contact passages name offices (住民制度課): their words alone do not make a topic ours.
+      Math.max(0, ...hits.filter((h) => h.chunk.kind !== 'contacts').map((h) => h.strictCoverage)) >= DOMAIN_COVERAGE ||
       // "Where do I ask about authentication?": a contact question on an office's topic.
       (intents.wantsContact && this.router.namesOfficeTopic(searchable));
 
@@ -177,7 +178,8 @@ export class TeleworkBot {
       return result('out-of-scope', text, { outOfScope: !inDomain, confidence: 1 });
     }
     const needsPerson = intents.wantsHuman || intents.incident || intents.wantsJudgement;
-    if (!inDomain && !needsPerson) {
+    // Shopping advice (which laptop to buy) is not ours even when it mentions telework.
+    if ((!inDomain || intents.wantsProduct) && !needsPerson) {
       return result('out-of-scope', MESSAGES.outOfScope[lang], { outOfScope: true, confidence: 1 - (top?.coverage ?? 0) });
     }
 

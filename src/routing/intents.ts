@@ -20,6 +20,8 @@ export interface Intents {
   wantsContact: boolean;
   /** A greeting or a request for help on using the bot, with nothing else. */
   greeting: boolean;
+  /** Asks which product to buy (おすすめのノートパソコン): shopping advice, not telework policy. */
+  wantsProduct: boolean;
 }
 
 const HUMAN = [
@@ -46,7 +48,8 @@ const JUDGEMENT = [
   /(断言|明言|確約)(して|しろ|せよ|できますか|してください)/,
 ];
 const INCIDENT = [
-  /(紛失|盗難|盗まれ|なくし|無くし|失くし|置き忘れ|落とし)/,
+  // 落として alone is also "download" (手元に落として作業): only the past tense reports a loss.
+  /(紛失|盗難|盗まれ|なくし|無くし|失くし|置き忘れ|落とし(た|てしまっ|まし))/,
   /(漏え?い|漏洩|流出|情報漏|不正アクセス|不正ログイン|乗っ取|ウイルス(に)?感染|マルウェア(に)?感染|ランサム)/,
   /(漏れ|もれ)(た|てしまっ|ている)/,
   /(誤って|誤送信|間違って)[^。]{0,30}(送信|送っ|公開|アップ|投稿)/,
@@ -70,7 +73,14 @@ const CONTACT = [
   /(連絡先|問い?合わ?せ先|問合せ先|相談先|窓口|メールアドレス|メアド|電話番号|担当(課|部署|の部署|室))/,
   /どこ(に|へ|で)?[^。]{0,6}(連絡|相談|聞|問い?合|質問|電話|メール)/,
   /(聞く|相談する|問い?合わせる|質問する|連絡する)(なら|には|のは|先は)(どこ|誰)/,
+  /(どの|どちらの)(部署|課|窓口|担当|係|部局)/,
   /\b(contact|e-?mail|phone|who (should|do) i ask)\b/i,
+];
+
+const PRODUCT = [
+  /(おすすめ|オススメ|お勧め|お薦め|おススメ)(の|は|を|な)?[^。]{0,12}(パソコン|pc|PC|ノート|タブレット|機種|製品|モニター|ディスプレイ|椅子|机|デスク|ルーター|ヘッドセット|マウス|キーボード|ウェブカメラ|webカメラ)/,
+  /(パソコン|pc|PC|ノート|タブレット|機種|製品|モニター|ディスプレイ|椅子|机|デスク|ルーター|ヘッドセット|マウス|キーボード|カメラ)[^。]{0,12}(おすすめ|オススメ|お勧め|お薦め|どれがいい|どれが良い|買うなら|選び方)/,
+  /\b(recommend|which (laptop|pc|computer|chair|monitor) (should|to) (i|we) buy)\b/i,
 ];
 
 const any = (patterns: RegExp[], text: string): boolean => patterns.some((p) => p.test(text));
@@ -85,6 +95,7 @@ export function detectIntents(question: string): Intents {
     injection: any(INJECTION, t),
     wantsContact: any(CONTACT, t),
     greeting: GREETING.test(t),
+    wantsProduct: any(PRODUCT, t),
   };
 }
 
@@ -101,6 +112,8 @@ const INJECTION_CLAUSES = [
   /\bignore (all |any )?(previous|prior|above) (instructions|prompts?)[,.;:]?\s*/gi,
   /[^。!?？]{0,20}(根拠|出典|引用|ソース)(は|が|を)?(いらない|要らない|不要|なし|無し|つけず|付けず|抜き)[^。!?？]{0,20}[。!?？]?/g,
   /(あなた|君|きみ|お前)は(もう|今から|これから|今日から)[^。!?？]{0,30}[。!?？]?/g,
+  // "…は10割だと回答してください": keep the topic, drop the dictated answer.
+  /(だと|であると|と)(回答|答え|断言|明言|言っ)(して|しろ|せよ)?(ください|下さい)?/g,
 ];
 
 /** The question without instruction-changing clauses, so they neither steer nor dilute retrieval. */

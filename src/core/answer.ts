@@ -6,6 +6,8 @@ export const CitationSchema = z.object({
   title: z.string(),
   section: z.string().nullable(),
   url: z.string().nullable(),
+  /** Page in the source document (PDFs), when known. An extension of the contract. */
+  page: z.number().int().positive().optional(),
 });
 export type Citation = z.infer<typeof CitationSchema>;
 
@@ -39,7 +41,7 @@ export interface AnswerDetail {
 export type Lang = 'ja' | 'en';
 export type AnswerKind = 'answer' | 'no-knowledge' | 'out-of-scope' | 'escalation' | 'error' | 'smalltalk';
 
-export interface SourceRef extends Citation {
+export interface SourceRef extends Omit<Citation, 'page'> {
   /** 1-based number used in the text ([1], [2]). */
   n: number;
   /** Issue date of the document, ISO (YYYY-MM-DD) when known. */

@@ -137,7 +137,7 @@ export class TeleworkBot {
       const answer: Answer = {
         question,
         answer: neutralizeBroadcastMentions(text),
-        citations: sources.map(({ documentId, title, section, url }) => ({ documentId, title, section, url })),
+        citations: sources.map(({ documentId, title, section, url, page }) => ({ documentId, title, section, url, ...(page != null ? { page } : {}) })),
         route: fields.route ?? null,
         escalate: fields.escalate ?? false,
         outOfScope: fields.outOfScope ?? false,

@@ -95,7 +95,8 @@ async function loadExtracted(
       extracted = readPlainText(await readFile(file, 'utf8'));
     }
   } catch (e) {
-    problems.push({ file: rel, field: null, message: (e as Error).message });
+    // Readers name the absolute path; the problem line already names the file.
+    problems.push({ file: rel, field: null, message: (e as Error).message.split(`${file}: `).join('') });
     return null;
   }
   const meta = FrontMatterSchema.safeParse({

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { chunkDocuments } from '../../knowledge/chunker.js';
 import { loadKnowledge } from '../../knowledge/loader.js';
+import type { DocumentSection } from '../../knowledge/model.js';
 import { shippedKnowledgeDir } from '../../knowledge/paths.js';
 
 /**
@@ -20,6 +21,7 @@ export async function runKnowledgeCheck(dirs: string[]): Promise<number> {
     const n = chunks.filter((c) => c.documentId === d.meta.id).length;
     const pages = d.sections.some((s) => s.page !== null) ? `, pages ${Math.max(...d.sections.map((s) => s.page ?? 0))}` : '';
     out.push(`  ${d.meta.id} (${d.meta.kind}) ${d.file}: ${d.sections.length} sections, ${n} chunks${pages} — ${d.meta.title}`);
+    if (pages !== '') out.push(...pagedSections(d.sections));
   }
   out.push('');
   out.push(`total: ${k.documents.length} documents, ${k.documents.reduce((s, d) => s + d.sections.length, 0)} sections, ${chunks.length} chunks`);
@@ -32,4 +34,16 @@ export async function runKnowledgeCheck(dirs: string[]): Promise<number> {
   }
   process.stdout.write(`${out.join('\n')}\n`);
   return k.problems.length > 0 ? 1 : 0;
+}
+
+/** PDF sections with the pages they cite, so curators can see how a PDF was split ("p.2-3 第2章 > (1) 規程"). */
+function pagedSections(sections: DocumentSection[]): string[] {
+  const out: { path: string; from: number; to: number }[] = [];
+  for (const s of sections) {
+    const path = s.path.length > 0 ? s.path.join(' > ') : '(no heading)';
+    const last = out.at(-1);
+    if (last && last.path === path && s.page !== null && s.page <= last.to + 1) last.to = Math.max(last.to, s.page);
+    else out.push({ path, from: s.page ?? 0, to: s.page ?? 0 });
+  }
+  return out.map((x) => `      p.${x.from}${x.to > x.from ? `-${x.to}` : ''} ${x.path}`);
 }

@@ -6,6 +6,7 @@ import { KnowledgeError, type LoadedKnowledge, loadKnowledge } from '../knowledg
 import type { KnowledgeChunk } from '../knowledge/model.js';
 import { shippedKnowledgeDir } from '../knowledge/paths.js';
 import type { Contacts } from '../knowledge/schema.js';
+import { focusOnQuestion } from '../text/focus.js';
 import { KnowledgeIndex, type RetrievalHit } from '../retrieval/knowledge-index.js';
 import { detectIntents, detectLang, type Intents, removeInjectionClauses } from '../routing/intents.js';
 import { OfficeRouter } from '../routing/router.js';
@@ -24,6 +25,8 @@ export const MAX_QUESTION_CHARS = 2000;
 const ANSWER_THRESHOLD = 0.5;
 /** A question is about telework when its best passage covers at least this much of it. */
 const DOMAIN_COVERAGE = 0.5;
+/** Passages that send the reader to the original document. */
+const REFERS_TO_ORIGINAL = /(資料には含まれていません|書かれていない|記載されていない|原文|本文を確認|最新版を)/;
 /** "All of them": a contact question that wants every office. */
 const ALL_OF = /(全部|すべて|全て|全員|一覧|all\b|every)/;
 
@@ -159,7 +162,8 @@ export class TeleworkBot {
 
     // Personal data in the question is never searched for, shown or stored.
     const searchable = redactPersonalData(removeInjectionClauses(clean)).text.replace(/\[[^\]]*削除\]/g, ' ');
-    const analysis = this.index.analyze(searchable);
+    // A long message is searched by its asking sentences; the rest is background.
+    const analysis = this.index.analyze(focusOnQuestion(searchable));
     const hits = this.index.search(analysis, 5);
     const top = hits[0];
     const folded = foldForMatch(searchable);
@@ -204,6 +208,12 @@ export class TeleworkBot {
     else if (intents.wantsJudgement && !intents.wantsHuman) lines.push(MESSAGES.judgement[lang]);
     else if (!answerable) lines.push(MESSAGES.noKnowledge[lang]);
     if (body !== '') lines.push(body);
+    // The passages say the details are in the original (not in this bot's materials), or the
+    // person asked where to find it: point to the main source's published URL.
+    const main = sources[0];
+    if (answerable && main?.url && !body.includes(main.url) && (intents.wantsLink || REFERS_TO_ORIGINAL.test(body))) {
+      lines.push(MESSAGES.documentLink[lang](main.title, main.url));
+    }
     const escalate = needsPerson || !answerable;
     // Asked where to ask, and the passages did not give the owning office's address: add it
     // (every office's, when asked for all of them).

@@ -41,6 +41,11 @@ export const MESSAGES = {
     en: 'Hello, I am the telework help bot. Ask me about telework in local governments (adoption, support schemes, special allocation tax, the handbook, information security, contacts).',
   },
   englishLead: { ja: '', en: 'From the Japanese sources: ' },
+  /** Where the full document is, when the passages point to it or the person asked for it. */
+  documentLink: {
+    ja: (title: string, url: string) => `詳しくは「${title}」をご覧ください: ${url}`,
+    en: (title: string, url: string) => `The full document "${title}": ${url}`,
+  },
   contactLine: {
     ja: (o: Office) => `${o.name}${o.email ? ` メール: ${o.email}` : ''}${o.phone ? ` 電話: ${o.phone}` : ''}`,
     en: (o: Office) => `${o.name}${o.email ? ` e-mail: ${o.email}` : ''}${o.phone ? ` phone: ${o.phone}` : ''}`,
@@ -65,6 +70,46 @@ export const MESSAGES = {
     en: 'This answer is no longer on record (it may have expired). Please ask again.',
   },
   error: { ja: '申し訳ありません。処理中にエラーが発生しました。時間をおいて再度お試しください。', en: 'Sorry, something went wrong. Please try again later.' },
+  /** Escalation tickets (src/tickets): what the asker and the offices see. */
+  tickets: {
+    created: {
+      ja: (id: string, office: string) => `お問い合わせを受け付けました(問い合わせ番号: ${id})。担当窓口(${office})に送付します。回答が届きましたら、ここでお知らせします。`,
+      en: (id: string, office: string) => `Your question has been sent on as ticket ${id} to ${office}. The answer will be posted here.`,
+    },
+    alreadyCreated: {
+      ja: (id: string) => `このご質問はすでに受け付けています(問い合わせ番号: ${id})。`,
+      en: (id: string) => `This question has already been sent on (ticket ${id}).`,
+    },
+    confirm: {
+      ja: (office: string) => `次の内容を担当窓口(${office})に送付します。よろしければ「送信する」を押してください。個人情報は削除済みです。`,
+      en: (office: string) => `The following will be sent to ${office}. Press "Send" to go ahead. Personal data has been removed.`,
+    },
+    send: { ja: '送信する', en: 'Send' },
+    cancel: { ja: 'やめる', en: 'Cancel' },
+    cancelled: { ja: '送信を取りやめました。', en: 'Nothing was sent.' },
+    answer: {
+      ja: (id: string, office: string, text: string) => `担当窓口(${office})から回答が届きました(問い合わせ番号: ${id})。\n\n${text}`,
+      en: (id: string, office: string, text: string) => `${office} has answered ticket ${id}:\n\n${text}`,
+    },
+    statusHeader: { ja: 'お問い合わせの状況です。', en: 'Your tickets:' },
+    statusNone: { ja: '受け付けたお問い合わせはありません。', en: 'You have no tickets.' },
+    statusLine: {
+      ja: (id: string, status: string, office: string, at: string) => `・${id} ${status}(${office}、受付 ${at})`,
+      en: (id: string, status: string, office: string, at: string) => `- ${id} ${status} (${office}, sent ${at})`,
+    },
+    status: {
+      open: { ja: '受付済み(担当窓口へ送付準備中)', en: 'received (being sent to the office)' },
+      notified: { ja: '担当窓口に送付済み(回答待ち)', en: 'with the office (awaiting an answer)' },
+      answered: { ja: '回答あり', en: 'answered' },
+      closed: { ja: '完了', en: 'closed' },
+    },
+    officeNotice: {
+      ja: (id: string, question: string) =>
+        `新しいお問い合わせ ${id} が届きました。\n\n${question}\n\n回答は \`/telework answer ${id} 回答文\`、管理API POST /api/tickets/${id}/answer、または \`telework-bot ticket answer ${id} "回答文"\` でお送りください。`,
+      en: (id: string, question: string) =>
+        `New ticket ${id}:\n\n${question}\n\nAnswer with \`/telework answer ${id} text\`, POST /api/tickets/${id}/answer, or \`telework-bot ticket answer ${id} "text"\`.`,
+    },
+  },
 } as const;
 
 export const pick = <T>(m: { ja: T; en: T }, lang: Lang): T => m[lang];

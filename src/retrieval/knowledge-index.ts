@@ -23,6 +23,7 @@ export interface Concept {
 const ANSWER_FORMS: { member: string; form: RegExp }[] = [
   { member: 'how many', form: /\d[\d,]*\s*(団体|件|人|名|か所|箇所|市町村|市区町村)/ },
   { member: 'percent', form: /\d+(\.\d+)?\s*[%％]|割/ },
+  { member: 'latest', form: /(令和|平成|昭和)(\d{1,2}|元)年|(19|20)\d{2}年/ },
   { member: 'when', form: /(令和|平成|昭和)(\d{1,2}|元)年|(19|20)\d{2}年|\d{1,2}月\d{1,2}日/ },
 ];
 
@@ -63,7 +64,7 @@ const RANK_BM25 = 0.4;
  * Words that frame a question rather than say what it is about (具体的に, 意味, 教えて):
  * they neither find passages nor make a question off-topic.
  */
-const FRAMING_WORDS = new Set(['考え', '具体', '的', '具体的', '意味', '詳しく', '詳細', '教え', '教えて', '知りたい', 'どういう', 'とは', 'について', 'ください', '下さい']);
+const FRAMING_WORDS = new Set(['考え', '具体', '的', '具体的', '意味', '詳しく', '詳細', '教え', '教えて', '知りたい', 'どういう', 'とは', 'について', 'ください', '下さい', 'ご教示', '教示', '幸い', '存じ', '誠に', 'いただけ', '頂け', '恐縮', '申し上げ', 'お願い']);
 /** Weight of a question word that no knowledge chunk contains. */
 const UNKNOWN_WORD_WEIGHT = 0.35;
 
@@ -174,12 +175,13 @@ export class KnowledgeIndex {
     for (const m of matches) {
       const info = this.groupInfo(m.alternatives);
       for (const [t, w] of info.terms) terms.set(t, Math.max(terms.get(t) ?? 0, w));
+      const weight = info.weight;
       concepts.push({
         text: m.found,
         alternatives: m.alternatives,
-        weight: info.weight,
+        weight,
         // A synonym group is curated vocabulary: known by definition, weighed by its rarest known form.
-        strictWeight: info.weight,
+        strictWeight: weight,
         answerForm: info.answerForm,
       });
     }

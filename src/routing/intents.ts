@@ -20,6 +20,8 @@ export interface Intents {
   wantsContact: boolean;
   /** A greeting or a request for help on using the bot, with nothing else. */
   greeting: boolean;
+  /** Asks where a document or download is (URL, ページ, ダウンロード). */
+  wantsLink: boolean;
   /** Asks which product to buy (おすすめのノートパソコン): shopping advice, not telework policy. */
   wantsProduct: boolean;
 }
@@ -52,7 +54,8 @@ const INCIDENT = [
   /(紛失|盗難|盗まれ|なくし|無くし|失くし|置き忘れ|落とし(た|てしまっ|まし))/,
   /(漏え?い|漏洩|流出|情報漏|不正アクセス|不正ログイン|乗っ取|ウイルス(に)?感染|マルウェア(に)?感染|ランサム)/,
   /(漏れ|もれ)(た|てしまっ|ている)/,
-  /(誤って|誤送信|間違って)[^。]{0,30}(送信|送っ|公開|アップ|投稿)/,
+  /(誤って|間違って)[^。]{0,30}(送信|送っ|公開|アップ|投稿)/,
+  /(誤送信|誤配信|誤送付|誤爆)/,
   /(撮影|スクショ|スクリーンショット)[^。]{0,30}(sns|SNS|ネット|投稿|上げ|アップ)/,
   /\b(lost|stolen|leak(ed)?|breach|malware|ransomware|hacked)\b/i,
 ];
@@ -77,6 +80,13 @@ const CONTACT = [
   /\b(contact|e-?mail|phone|who (should|do) i ask)\b/i,
 ];
 
+const LINK = [
+  /(url|URL|リンク|ホームページ|ウェブサイト|サイト|ページ|ダウンロード|DL|dl|pdf|PDF)(は|を|って|の場所|先|どこ)/,
+  /どこ(で|から)(見|読|入手|手に入|ダウンロード|DL|dl|落と)/,
+  /(ダウンロード|入手|閲覧)(先|場所|方法|でき)/,
+  /\b(url|link|download|where can i (find|read|get))\b/i,
+];
+
 const PRODUCT = [
   /(おすすめ|オススメ|お勧め|お薦め|おススメ)(の|は|を|な)?[^。]{0,12}(パソコン|pc|PC|ノート|タブレット|機種|製品|モニター|ディスプレイ|椅子|机|デスク|ルーター|ヘッドセット|マウス|キーボード|ウェブカメラ|webカメラ)/,
   /(パソコン|pc|PC|ノート|タブレット|機種|製品|モニター|ディスプレイ|椅子|机|デスク|ルーター|ヘッドセット|マウス|キーボード|カメラ)[^。]{0,12}(おすすめ|オススメ|お勧め|お薦め|どれがいい|どれが良い|買うなら|選び方)/,
@@ -96,6 +106,7 @@ export function detectIntents(question: string): Intents {
     wantsContact: any(CONTACT, t),
     greeting: GREETING.test(t),
     wantsProduct: any(PRODUCT, t),
+    wantsLink: any(LINK, t),
   };
 }
 

@@ -19,7 +19,7 @@ describe('intent detection', () => {
   });
   it('does not treat plain factual questions as any of those', () => {
     const i = detectIntents('特別交付税の措置率は?');
-    expect(i).toEqual({ wantsHuman: false, wantsJudgement: false, incident: false, wantsPrivateData: false, injection: false, wantsContact: false, greeting: false, wantsProduct: false });
+    expect(i).toEqual({ wantsHuman: false, wantsJudgement: false, incident: false, wantsPrivateData: false, injection: false, wantsContact: false, greeting: false, wantsProduct: false, wantsLink: false });
   });
   it('tells shopping advice from questions about devices, and a download from a lost device', () => {
     expect(detectIntents('ゲーム用のノートパソコンでおすすめは?').wantsProduct).toBe(true);

@@ -86,6 +86,13 @@ export class TeleworkBot {
           .filter((w) => w.length >= 2),
       ),
     ];
+    // English names of curated domain terms count too ("case studies" for 事例集): the domain list
+    // is curated in Japanese, and English forms sit in the same synonym groups.
+    const domain = new Set(this.domainWords);
+    for (const group of knowledge.synonyms.groups.map((g) => g.map(foldForMatch))) {
+      if (!group.some((w) => domain.has(w))) continue;
+      for (const w of group) if (/^[a-z][a-z -]{5,}$/.test(w) && !domain.has(w)) this.domainWords.push(w);
+    }
     this.contactsChunks = index.chunks.filter((c) => c.kind === 'contacts');
     this.publishedContacts = new Set(
       [...contacts.offices, ...contacts.referrals].flatMap((o) => [o.email, o.phone].filter((x): x is string => x !== null)),

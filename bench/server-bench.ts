@@ -4,7 +4,6 @@
  * - answers per second through POST /api/ask with 20 requests in flight.
  * The server runs as its own process (`telework-bot serve`), the Slack Web API is a local stand-in.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,10 +11,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../src/knowledge/paths.js';
 import { benchQuestions } from './questions.js';
+import { startServe, stopServe } from './serve-process.js';
 import { percentile, round } from './stats.js';
 
 const root = packageRoot();
-const cli = join(root, 'dist', 'src', 'cli', 'main.js');
 const SECRET = 'bench-signing-secret';
 const BENCH_QUESTIONS = benchQuestions();
 
@@ -33,35 +32,6 @@ async function startSlackStub(): Promise<{ server: Server; url: string; posts: (
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   return { server, url: `http://127.0.0.1:${port}/api/`, posts: () => posts };
-}
-
-async function startServe(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, [cli, 'serve'], {
-    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += String(d)));
-  child.stdout!.resume();
-  const base = `http://127.0.0.1:${env.PORT}`;
-  for (let i = 0; i < 200; i++) {
-    if (child.exitCode !== null) throw new Error(`serve exited: ${stderr}`);
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return { child, base };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  child.kill('SIGTERM');
-  throw new Error(`serve did not become healthy: ${stderr}`);
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const done = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await done;
 }
 
 function signedEvent(i: number): { body: string; headers: Record<string, string> } {
@@ -99,7 +69,7 @@ async function slackAckBench(port: number): Promise<void> {
       `slack ack over ${n} signed events (sequential): p50 ${round(percentile(times, 50), 2)} ms, p99 ${round(percentile(times, 99), 2)} ms; replies posted ${stub.posts()}/${n}`,
     );
   } finally {
-    await stop(child);
+    await stopServe(child);
     stub.server.close();
   }
 }
@@ -132,7 +102,7 @@ async function askThroughputBench(port: number): Promise<void> {
       `/api/ask with ${concurrency} in flight, ${total} requests: ${round(total / seconds, 0)} answers/s, latency p50 ${round(percentile(latencies, 50), 2)} ms, p99 ${round(percentile(latencies, 99), 2)} ms`,
     );
   } finally {
-    await stop(child);
+    await stopServe(child);
   }
 }
 

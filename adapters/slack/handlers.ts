@@ -1,11 +1,15 @@
 import type { App } from '@slack/bolt';
 import { MESSAGES } from '../../src/core/messages.js';
 import { claimOnce } from '../../src/store/dedupe.js';
+import { answerFromChat, isStatusQuery, parseAnswerCommand, statusText } from '../../src/tickets/chat.js';
+import { TicketError } from '../../src/tickets/errors.js';
+import { ticketsFor } from '../../src/tickets/registry.js';
 import { registerActions } from './actions.js';
 import { askAndRemember, questionFrom, requester } from './answer.js';
 import { renderNotice, renderReply } from './blocks.js';
 import { KEYS, type SlackDeps, type WebClient } from './deps.js';
 import { type Place, type Respond, postMessages, respondEphemeral } from './post.js';
+import { registerRemindViews, remindArgs, slackRemind } from './remind.js';
 import { SLACK_TEXTS, tx } from './texts.js';
 
 /** The fields of app_mention and message events that the adapter reads. */
@@ -55,12 +59,15 @@ export function registerHandlers(app: App, deps: SlackDeps): void {
   });
 
   // /telework <質問>: acknowledged at once, answered ephemerally through response_url.
-  app.command(/.*/, async ({ command, ack, respond }) => {
+  app.command(/.*/, async ({ command, ack, respond, client }) => {
     await ack();
+    // /telework remind …: HR reminders (allowlisted), handled in remind.ts.
+    if (remindArgs(command.text) !== null) return void (await deps.track(slackRemind(deps, client, command, respond as Respond)));
     await deps.track(answerCommand(deps, command.text, command.user_id, command.channel_id, respond as Respond));
   });
 
   registerActions(app, deps);
+  registerRemindViews(app, deps);
 
   // Errors that escape a listener are logged; Bolt's default would rethrow them.
   app.error(async (error) => {
@@ -85,6 +92,11 @@ async function answerEvent(deps: SlackDeps, client: WebClient, eventId: string |
       await postMessages(client, place, [renderNotice(tx(SLACK_TEXTS.help, deps.lang))]);
       return;
     }
+    const tickets = ticketsFor(deps.store);
+    if (tickets && isStatusQuery(question)) {
+      await postMessages(client, place, [renderNotice(await statusText(tickets.service, { platform: 'slack', userId: e.user }, deps.lang))]);
+      return;
+    }
     const threadId = place.threadTs;
     const reply = await askAndRemember(deps, question, requester(e.user, e.channel, threadId));
     await postMessages(client, place, renderReply(reply));
@@ -107,6 +119,16 @@ async function answerCommand(deps: SlackDeps, text: string, userId: string, chan
       await respondEphemeral(respond, [renderNotice(tx(SLACK_TEXTS.help, deps.lang))]);
       return;
     }
+    const tickets = ticketsFor(deps.store);
+    if (tickets && isStatusQuery(question)) {
+      await respondEphemeral(respond, [renderNotice(await statusText(tickets.service, { platform: 'slack', userId }, deps.lang))]);
+      return;
+    }
+    const officeAnswer = tickets ? parseAnswerCommand(question) : null;
+    if (tickets && officeAnswer !== null) {
+      await respondEphemeral(respond, [renderNotice(await answerTicket(deps, officeAnswer, userId, channelId))]);
+      return;
+    }
     const reply = await askAndRemember(deps, question, requester(userId, channelId));
     await respondEphemeral(respond, renderReply(reply, { echoQuestion: true, shareButton: true }));
   } catch (err) {
@@ -114,5 +136,19 @@ async function answerCommand(deps: SlackDeps, text: string, userId: string, chan
     await respondEphemeral(respond, [renderNotice(MESSAGES.error[deps.lang])]).catch((postErr: unknown) =>
       deps.logger.error({ err: postErr }, 'slack error notice failed'),
     );
+  }
+}
+
+/** `/telework answer TW-… 本文` in the office's channel: the answer goes back to the asker and the ticket closes. */
+async function answerTicket(deps: SlackDeps, cmd: ReturnType<typeof parseAnswerCommand>, userId: string, channelId: string): Promise<string> {
+  const lang = deps.lang;
+  if (cmd === null || 'error' in cmd) return tx(SLACK_TEXTS.ticketAnswerUsage, lang);
+  try {
+    const t = await answerFromChat(ticketsFor(deps.store)!.service, cmd, { platform: 'slack', channelId, userId });
+    return tx(SLACK_TEXTS.ticketAnswerSent, lang)(t.id);
+  } catch (e) {
+    if (e instanceof TicketError && e.status === 403) return tx(SLACK_TEXTS.ticketAnswerNotAllowed, lang)(cmd.id);
+    if (e instanceof TicketError) return tx(SLACK_TEXTS.ticketAnswerFailed, lang)(e.message);
+    throw e;
   }
 }

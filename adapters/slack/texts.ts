@@ -17,6 +17,28 @@ export const SLACK_TEXTS = {
     en: 'I could not post to the channel. Please add the bot to the channel and try again.',
   },
   actionsFallback: { ja: '回答への操作', en: 'Actions for this answer' },
+  ticketAnswerUsage: {
+    ja: '使い方: `/telework answer TW-2026-000123 回答文`(担当窓口のチャンネルで実行してください)',
+    en: 'Usage: `/telework answer TW-2026-000123 answer text` (in the office\'s channel)',
+  },
+  ticketAnswerSent: { ja: (id: string) => `${id} の回答を質問者に送りました。`, en: (id: string) => `The answer to ${id} has been sent to the asker.` },
+  ticketAnswerNotAllowed: {
+    ja: (id: string) => `${id} にはこのチャンネルから回答できません(担当窓口のチャンネルからお送りください)。`,
+    en: (id: string) => `${id} cannot be answered from this channel (use the office's channel).`,
+  },
+  ticketAnswerFailed: { ja: (reason: string) => `回答を送れませんでした: ${reason}`, en: (reason: string) => `The answer was not sent: ${reason}` },
+  remindTitle: { ja: 'リマインダー作成', en: 'New reminder' },
+  remindSubmit: { ja: '作成', en: 'Create' },
+  remindCancel: { ja: 'キャンセル', en: 'Cancel' },
+  remindText: { ja: '本文({date}・{weekday} が使えます)', en: 'Text ({date} and {weekday} are filled in)' },
+  remindChannel: { ja: '送信先チャンネル', en: 'Channel' },
+  remindUsers: { ja: 'または送信先の人(ダイレクトメッセージ)', en: 'Or people (direct message)' },
+  remindAt: { ja: '日時(1回だけ、日本時間)', en: 'Date and time (once, Japan time)' },
+  remindCron: { ja: 'または繰り返し(cron 5項目、日本時間)', en: 'Or repeat (five-field cron, Japan time)' },
+  remindOptions: { ja: 'オプション', en: 'Options' },
+  remindSkipHolidays: { ja: '祝日は送信しない', en: 'Skip public holidays' },
+  remindSkipYearEnd: { ja: '年末年始(12/29〜1/3)は送信しない', en: 'Skip the year-end break (12/29–1/3)' },
+  remindUnavailable: { ja: 'リマインダー機能は現在利用できません。', en: 'Reminders are not available right now.' },
 } as const;
 
 export const tx = <T>(m: { ja: T; en: T }, lang: Lang): T => m[lang];

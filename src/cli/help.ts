@@ -9,6 +9,13 @@ export const HELP = `telework-bot — テレワーク相談ボット
   telework-bot serve                   HTTP サーバー (web chat, /api/ask, Slack, Teams) を起動します
   telework-bot chat                    端末で対話します
   telework-bot knowledge check [DIR…]  ナレッジフォルダを検証し、索引の内容を表示します
+  telework-bot ticket create "質問" [--route hr|security] [--json]
+                                       担当窓口への問い合わせ (チケット) を作成します
+  telework-bot ticket list [--status open|notified|answered|closed] [--office ID] [--json]
+  telework-bot ticket show ID [--json]  チケットと履歴を表示します
+  telework-bot ticket answer ID "回答"  窓口の回答を登録し、質問者に送ります
+  telework-bot remind list|show|pause|resume|delete|add …
+                                       リマインダーを管理します (起動中のサーバーの管理 API、ADMIN_TOKEN が必要)
 
 options:
   --lang ja|en     返答の言語 (既定: 質問から判定、日本語)
@@ -16,7 +23,7 @@ options:
   -v, --version    バージョン
 
 environment: KNOWLEDGE_DIR (追加のナレッジフォルダ), PORT, HOST, REDIS_URL, SLACK_*, MICROSOFT_APP_*,
-  TEAMS_ENABLED, ADMIN_TOKEN, SMTP_URL, MAIL_FROM, LLM_PROVIDER, LLM_BASE_URL, LLM_MODEL, LLM_API_KEY,
+  TEAMS_ENABLED, ADMIN_TOKEN, SMTP_URL, MAIL_FROM, TICKET_ROUTES_JSON, LLM_PROVIDER, LLM_BASE_URL, LLM_MODEL, LLM_API_KEY,
   LLM_TIMEOUT_MS, LOG_LEVEL (see README).
 exit codes: 0 ok, 1 a failed check or run, 2 bad usage or bad configuration.
 `;

@@ -10,10 +10,14 @@ import { runEvalCommand } from './commands/eval.js';
 import { runKnowledgeCheck } from './commands/knowledge-check.js';
 import { runServeCommand } from './commands/serve.js';
 import { runChatCommand } from './commands/chat.js';
+import { runTicketCommand } from './commands/ticket.js';
+import { runRemindCommand } from './commands/remind.js';
 import { HELP } from './help.js';
 import { UsageError } from './usage-error.js';
 
 async function main(argv: string[]): Promise<number> {
+  // `remind` has its own options (parsed strictly there), so it is routed before the global parse.
+  if (argv[0] === 'remind') return runRemindCommand(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -24,6 +28,9 @@ async function main(argv: string[]): Promise<number> {
       min: { type: 'string' },
       quiet: { type: 'boolean' },
       lang: { type: 'string' },
+      route: { type: 'string' },
+      status: { type: 'string' },
+      office: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -50,6 +57,8 @@ async function main(argv: string[]): Promise<number> {
       return runKnowledgeCheck(rest.slice(1));
     case 'serve':
       return runServeCommand();
+    case 'ticket':
+      return runTicketCommand(rest, { json: values.json ?? false, route: values.route, status: values.status, office: values.office });
     case 'chat':
       return runChatCommand({ lang });
     default:

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTicketRoutes } from '../tickets/routes-schema.js';
 
 const optionalString = z
   .string()
@@ -33,7 +34,10 @@ const url = (protocols: string[]) =>
 export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
-  REDIS_URL: url(['redis:', 'rediss:']),
+  /** redis://, rediss://, redis+sentinel://h1:26379,h2/master, redis+cluster://h1,h2 (see RedisStore.fromUrl). */
+  REDIS_URL: optionalString.refine((v) => v === undefined || /^(redis|rediss|redis\+sentinel|redis\+cluster):\/\/[^\s]+$/.test(v), {
+    message: 'must be a redis://, rediss://, redis+sentinel:// or redis+cluster:// URL',
+  }),
   REDIS_PREFIX: z.string().min(1).default('telework:'),
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_BOT_TOKEN: optionalString,
@@ -49,8 +53,27 @@ export const EnvSchema = z.object({
   }),
   SMTP_URL: url(['smtp:', 'smtps:']),
   MAIL_FROM: optionalString,
+  /** Per-office extra ticket delivery: JSON {"hr": {"webhook"?, "slackChannel"?, "teamsConversation"?, "email"?}} (see src/tickets/routes-config.ts). */
+  TICKET_ROUTES_JSON: optionalString.superRefine((v, ctx) => {
+    // Checked here so that a bad value stops the start before anything connects; office ids are checked against contacts.yaml later.
+    const r = v === undefined ? null : parseTicketRoutes(v);
+    if (r !== null && !r.ok) ctx.addIssue({ code: 'custom', message: r.error });
+  }),
+  /** Delivery attempts per ticket and channel before it is recorded as delivery-failed. */
+  TICKET_DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** First retry delay; each further retry doubles it. */
+  TICKET_DELIVERY_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(5000),
   /** Days the audit log keeps ticket and reminder events and answers given. */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  /** Reminders: who may manage them from chat (comma lists of Slack user ids, Slack user group ids, Teams user ids). */
+  HR_SLACK_USER_IDS: z.string().optional().transform((v) => (v ?? '').split(',').map((x) => x.trim()).filter((x) => x !== '')),
+  HR_SLACK_USERGROUP_IDS: z.string().optional().transform((v) => (v ?? '').split(',').map((x) => x.trim()).filter((x) => x !== '')),
+  HR_TEAMS_USER_IDS: z.string().optional().transform((v) => (v ?? '').split(',').map((x) => x.trim()).filter((x) => x !== '')),
+  /** Reminder runs missed while everything was down are sent at start-up when younger than this, else skipped and logged. */
+  REMINDER_CATCHUP_MAX_AGE_MINUTES: z.coerce.number().min(0).max(7 * 24 * 60).default(60),
+  /** Delivery attempts per reminder run and the first retry's delay (doubled each time). */
+  REMINDER_RETRY_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  REMINDER_RETRY_BACKOFF_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
   KNOWLEDGE_DIR: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BOT_LANG: z.enum(['ja', 'en']).default('ja'),
@@ -91,6 +114,9 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Env {
   }
   if (s.MICROSOFT_APP_ID !== undefined && s.MICROSOFT_APP_PASSWORD === undefined && s.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
     throw new SettingsError('MICROSOFT_APP_PASSWORD', 'is required when MICROSOFT_APP_ID is set');
+  }
+  if ((s.MICROSOFT_APP_TYPE === 'SingleTenant' || s.MICROSOFT_APP_TYPE === 'UserAssignedMSI') && s.MICROSOFT_APP_TENANT_ID === undefined) {
+    throw new SettingsError('MICROSOFT_APP_TENANT_ID', `is required when MICROSOFT_APP_TYPE is ${s.MICROSOFT_APP_TYPE}`);
   }
   if (s.LLM_PROVIDER !== undefined && s.LLM_MODEL === undefined) {
     throw new SettingsError('LLM_MODEL', 'is required when LLM_PROVIDER is set');

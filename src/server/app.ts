@@ -92,6 +92,11 @@ export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[], se
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     if (err.type === 'entity.parse.failed') return badRequest(res, 'the body is not valid JSON');
     if (err.type === 'entity.too.large') return void res.status(413).json({ error: 'the body is too large (64 KB at most)' });
+    // Errors that know their status (a ticket service that cannot reach Redis: 503) keep it.
+    if (typeof err.status === 'number' && err.status >= 400 && err.status < 600) {
+      if (err.status >= 500) ctx.logger.error({ err }, 'request failed');
+      return void res.status(err.status).json({ error: err.message });
+    }
     ctx.logger.error({ err }, 'request failed');
     res.status(500).json({ error: 'internal error' });
   });

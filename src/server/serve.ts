@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ChatAdapter } from '../../adapters/adapter.js';
 import { loadAdapters } from '../../adapters/registry.js';
 import { loadSettings } from '../config/settings.js';
 import { botFromSettings } from '../core/bot-from-settings.js';
@@ -7,7 +8,7 @@ import { createLogger } from '../logging/logger.js';
 import { openStore } from '../store/open-store.js';
 import { createApp } from './app.js';
 import { buildContext } from './context.js';
-import { startServices } from './services.js';
+import { type RunningService, startServices } from './services.js';
 
 export interface RunningServer {
   url: string;
@@ -22,18 +23,29 @@ export async function runServe(env: NodeJS.ProcessEnv = process.env, opts: { han
   const settings = loadSettings(env);
   const logger = createLogger({ level: settings.LOG_LEVEL });
   const store = await openStore(settings, logger);
-  const bot = await botFromSettings(settings, (e) => logger.warn({ err: e }, 'generated answer rejected; using the extractive answer'));
-  logger.info({ ...bot.stats }, 'knowledge loaded');
-  const ctx = buildContext({ bot, store, logger, settings });
-  const services = await startServices(ctx);
-  const adapters = await loadAdapters(ctx);
-  const app = await createApp(ctx, adapters, services);
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(settings.PORT, settings.HOST, () => resolve(s));
-    s.once('error', reject);
-  });
-  for (const a of adapters) await a.start?.();
-  for (const s of services) await s.start?.();
+  const services: RunningService[] = [];
+  const adapters: ChatAdapter[] = [];
+  let server: Server | undefined;
+  try {
+    const bot = await botFromSettings(settings, (e) => logger.warn({ err: e }, 'generated answer rejected; using the extractive answer'));
+    logger.info({ ...bot.stats }, 'knowledge loaded');
+    const ctx = buildContext({ bot, store, logger, settings });
+    services.push(...(await startServices(ctx)));
+    adapters.push(...(await loadAdapters(ctx)));
+    const app = await createApp(ctx, adapters, services);
+    server = await new Promise<Server>((resolve, reject) => {
+      const s = app.listen(settings.PORT, settings.HOST, () => resolve(s));
+      s.once('error', reject);
+    });
+    for (const a of adapters) await a.start?.();
+    for (const s of services) await s.start?.();
+  } catch (e) {
+    // A failed start must not leave connections (Redis, BullMQ, sockets) holding the process open.
+    await Promise.allSettled([...adapters.map((a) => a.stop()), ...services.map((s) => s.stop())]);
+    if (server) server.close();
+    await store.close().catch(() => {});
+    throw e;
+  }
   const port = (server.address() as AddressInfo).port;
   const url = `http://${settings.HOST.includes(':') ? `[${settings.HOST}]` : settings.HOST}:${port}/`;
   logger.info({ adapters: adapters.map((a) => a.name) }, `web chat: ${url}`);

@@ -17,8 +17,8 @@ export interface RunningService {
  */
 export async function startServices(ctx: AdapterContext): Promise<RunningService[]> {
   const services: RunningService[] = [];
-  // services: tickets
-  // services: reminders
+  services.push(await (await import('../tickets/start.js')).startTicketService(ctx));
+  services.push(await (await import('../reminders/start.js')).startReminders(ctx));
   void ctx;
   return services;
 }

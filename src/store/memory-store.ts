@@ -1,4 +1,4 @@
-import type { Store } from './store.js';
+import type { Store, StoreCondition, StoreOp } from './store.js';
 
 interface Entry {
   value: string | string[] | Set<string>;
@@ -106,6 +106,47 @@ export class MemoryStore implements Store {
     if (e === undefined) return [];
     if (!(e.value instanceof Set)) throw new Error(`WRONGTYPE: ${key} is not a set`);
     return [...e.value];
+  }
+
+  async transaction(ops: StoreOp[], conditions: StoreCondition[] = []): Promise<boolean> {
+    // Everything below is synchronous, so no other call can interleave: all or nothing.
+    for (const c of conditions) {
+      const e = this.live(c.key);
+      const current = e === undefined ? null : typeof e.value === 'string' ? e.value : undefined;
+      if (current !== c.equals) return false;
+    }
+    // Check types first so that a WRONGTYPE op cannot leave the batch half applied.
+    for (const o of ops) {
+      const e = this.live(o.key);
+      if (e === undefined || o.op === 'set' || o.op === 'del') continue;
+      const ok = o.op === 'listPush' ? Array.isArray(e.value) : e.value instanceof Set;
+      if (!ok) throw new Error(`WRONGTYPE: ${o.key} holds another kind of value`);
+    }
+    for (const o of ops) {
+      switch (o.op) {
+        case 'set':
+          this.data.set(o.key, { value: o.value, expiresAt: o.ttlMs !== undefined ? Date.now() + o.ttlMs : null });
+          break;
+        case 'del':
+          this.data.delete(o.key);
+          break;
+        case 'listPush':
+          this.typed<string[]>(o.key, Array.isArray, () => []).value.push(o.value);
+          break;
+        case 'setAdd':
+          this.typed<Set<string>>(o.key, (v) => v instanceof Set, () => new Set()).value.add(o.member);
+          break;
+        case 'setRemove': {
+          const e = this.live(o.key);
+          if (e !== undefined && e.value instanceof Set) {
+            e.value.delete(o.member);
+            if (e.value.size === 0) this.data.delete(o.key);
+          }
+          break;
+        }
+      }
+    }
+    return true;
   }
 
   async ping(): Promise<void> {

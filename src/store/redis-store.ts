@@ -1,5 +1,35 @@
-import { Cluster, Redis } from 'ioredis';
-import type { Store } from './store.js';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import type { Store, StoreCondition, StoreOp } from './store.js';
+
+/**
+ * Conditions then writes, atomically (Redis runs a script without interleaving).
+ * KEYS: condition keys then op keys; ARGV[1]: JSON {c: [equals|false], o: [[op, arg, ttl]]}.
+ */
+const TRANSACTION_LUA = `
+local spec = cjson.decode(ARGV[1])
+local nc = #spec.c
+for i = 1, nc do
+  local want = spec.c[i]
+  local have = redis.call('GET', KEYS[i])
+  if want == false then
+    if have then return 0 end
+  elseif have ~= want then
+    return 0
+  end
+end
+for i, o in ipairs(spec.o) do
+  local k = KEYS[nc + i]
+  local op = o[1]
+  if op == 'set' then
+    if o[3] and o[3] > 0 then redis.call('SET', k, o[2], 'PX', o[3]) else redis.call('SET', k, o[2]) end
+  elseif op == 'del' then redis.call('DEL', k)
+  elseif op == 'listPush' then redis.call('RPUSH', k, o[2])
+  elseif op == 'setAdd' then redis.call('SADD', k, o[2])
+  elseif op == 'setRemove' then redis.call('SREM', k, o[2])
+  end
+end
+return 1
+`;
 
 type Client = Redis | Cluster;
 
@@ -33,21 +63,7 @@ export class RedisStore implements Store {
 
   static fromUrl(url: string, prefix: string): RedisStore {
     // Fail fast while Redis is down instead of queueing commands for ever.
-    const common = { maxRetriesPerRequest: 2, connectTimeout: 3000, enableOfflineQueue: true, lazyConnect: false } as const;
-    const u = new URL(url);
-    if (u.protocol === 'redis+sentinel:') {
-      // URL parsing keeps the comma-separated host list in `host` only for special schemes; read it raw.
-      const m = /^redis\+sentinel:\/\/([^/]+)\/([^/?]+)/.exec(url);
-      if (!m) throw new Error('REDIS_URL: redis+sentinel://host:port[,host:port]/masterName expected');
-      const sentinels = m[1]!.split(',').map((h) => ({ host: h.split(':')[0]!, port: Number(h.split(':')[1] ?? 26379) }));
-      return new RedisStore(new Redis({ ...common, sentinels, name: decodeURIComponent(m[2]!) }), prefix);
-    }
-    if (u.protocol === 'redis+cluster:') {
-      const m = /^redis\+cluster:\/\/([^/?]+)/.exec(url);
-      const nodes = (m?.[1] ?? '').split(',').map((h) => ({ host: h.split(':')[0]!, port: Number(h.split(':')[1] ?? 6379) }));
-      return new RedisStore(new Cluster(nodes, { redisOptions: common }), prefix);
-    }
-    return new RedisStore(new Redis(url, common), prefix);
+    return new RedisStore(createRedisClient(url, { maxRetriesPerRequest: 2, connectTimeout: 3000, enableOfflineQueue: true, lazyConnect: false }), prefix);
   }
 
   private k(key: string): string {
@@ -99,6 +115,29 @@ export class RedisStore implements Store {
     return this.client.smembers(this.k(key));
   }
 
+  async transaction(ops: StoreOp[], conditions: StoreCondition[] = []): Promise<boolean> {
+    const keys = [...conditions.map((c) => this.k(c.key)), ...ops.map((o) => this.k(o.key))];
+    const spec = {
+      // cjson turns JSON null into a sentinel, so "absent" travels as false.
+      c: conditions.map((c) => (c.equals === null ? false : c.equals)),
+      o: ops.map((o) => {
+        switch (o.op) {
+          case 'set':
+            return ['set', o.value, o.ttlMs !== undefined ? Math.max(1, Math.round(o.ttlMs)) : 0];
+          case 'del':
+            return ['del', '', 0];
+          case 'listPush':
+            return ['listPush', o.value, 0];
+          case 'setAdd':
+          case 'setRemove':
+            return [o.op, o.member, 0];
+        }
+      }),
+    };
+    const r = await this.client.eval(TRANSACTION_LUA, keys.length, ...keys, JSON.stringify(spec));
+    return r === 1;
+  }
+
   async ping(): Promise<void> {
     await this.client.ping();
   }
@@ -110,4 +149,25 @@ export class RedisStore implements Store {
       this.client.disconnect();
     }
   }
+}
+
+/**
+ * A client for any REDIS_URL form (one server, Sentinel, Cluster), with the caller's options
+ * (the store fails fast; BullMQ wants maxRetriesPerRequest: null).
+ */
+export function createRedisClient(url: string, common: RedisOptions): Client {
+  const u = new URL(url);
+  if (u.protocol === 'redis+sentinel:') {
+    // URL parsing keeps the comma-separated host list in `host` only for special schemes; read it raw.
+    const m = /^redis\+sentinel:\/\/([^/]+)\/([^/?]+)/.exec(url);
+    if (!m) throw new Error('REDIS_URL: redis+sentinel://host:port[,host:port]/masterName expected');
+    const sentinels = m[1]!.split(',').map((h) => ({ host: h.split(':')[0]!, port: Number(h.split(':')[1] ?? 26379) }));
+    return new Redis({ ...common, sentinels, name: decodeURIComponent(m[2]!) });
+  }
+  if (u.protocol === 'redis+cluster:') {
+    const m = /^redis\+cluster:\/\/([^/?]+)/.exec(url);
+    const nodes = (m?.[1] ?? '').split(',').map((h) => ({ host: h.split(':')[0]!, port: Number(h.split(':')[1] ?? 6379) }));
+    return new Cluster(nodes, { redisOptions: common });
+  }
+  return new Redis(url, common);
 }

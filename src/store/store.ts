@@ -1,3 +1,17 @@
+/** One write inside a transaction. */
+export type StoreOp =
+  | { op: 'set'; key: string; value: string; ttlMs?: number }
+  | { op: 'del'; key: string }
+  | { op: 'listPush'; key: string; value: string }
+  | { op: 'setAdd'; key: string; member: string }
+  | { op: 'setRemove'; key: string; member: string };
+
+/** A precondition of a transaction: the string at `key` equals `equals` (null: the key is absent). */
+export interface StoreCondition {
+  key: string;
+  equals: string | null;
+}
+
 /**
  * One key-value store interface for state, dedupe, feedback, tickets and reminders.
  * Implementations: MemoryStore (embedded default) and RedisStore (ioredis).
@@ -18,6 +32,12 @@ export interface Store {
   setAdd(key: string, member: string): Promise<void>;
   setRemove(key: string, member: string): Promise<void>;
   setMembers(key: string): Promise<string[]>;
+  /**
+   * Applies every op or none: the conditions are checked and the writes made in one atomic step
+   * (a Lua script on Redis). False, with nothing written, when a condition does not hold.
+   * A backend that cannot be reached throws before anything is written.
+   */
+  transaction(ops: StoreOp[], conditions?: StoreCondition[]): Promise<boolean>;
   /** Throws when the backend cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -72,6 +72,34 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
       expect(claims.filter(Boolean)).toHaveLength(1);
     });
 
+    it('applies a transaction whole, only when its conditions hold', async () => {
+      const ops = [
+        { op: 'set' as const, key: 'tx:rec', value: 'v1' },
+        { op: 'setAdd' as const, key: 'tx:idx', member: 'a' },
+        { op: 'listPush' as const, key: 'tx:hist', value: 'created' },
+      ];
+      expect(await f.store.transaction(ops, [{ key: 'tx:rec', equals: null }])).toBe(true);
+      expect(await f.other.get('tx:rec')).toBe('v1');
+      expect(await f.other.setMembers('tx:idx')).toEqual(['a']);
+      expect(await f.other.listRange('tx:hist', 0, -1)).toEqual(['created']);
+      // A second create-if-absent writes nothing at all.
+      expect(await f.other.transaction([{ op: 'set', key: 'tx:rec', value: 'v2' }, { op: 'setAdd', key: 'tx:idx', member: 'b' }], [{ key: 'tx:rec', equals: null }])).toBe(false);
+      expect(await f.store.get('tx:rec')).toBe('v1');
+      expect(await f.store.setMembers('tx:idx')).toEqual(['a']);
+      // Compare-and-set: exactly one of two racing updates from the same version wins.
+      const cas = (v: string, s: typeof f.store) =>
+        s.transaction([{ op: 'set', key: 'tx:rec', value: v }, { op: 'setRemove', key: 'tx:idx', member: 'a' }, { op: 'setAdd', key: 'tx:idx', member: v }], [{ key: 'tx:rec', equals: 'v1' }]);
+      const wins = await Promise.all([cas('x', f.store), cas('y', f.other)]);
+      expect(wins.filter(Boolean)).toHaveLength(1);
+      const winner = wins[0] ? 'x' : 'y';
+      expect(await f.store.get('tx:rec')).toBe(winner);
+      expect(await f.store.setMembers('tx:idx')).toEqual([winner]);
+      await f.store.transaction([{ op: 'del', key: 'tx:rec' }, { op: 'set', key: 'tx:ttl', value: '1', ttlMs: 150 }]);
+      expect(await f.store.get('tx:rec')).toBeNull();
+      await sleep(300);
+      expect(await f.store.get('tx:ttl')).toBeNull();
+    });
+
     it('answers ping', async () => {
       await expect(f.store.ping()).resolves.toBeUndefined();
     });

@@ -1,0 +1,119 @@
+import type { Store, StoreOp } from '../store/store.js';
+import { formatTicketId, type ListFilter, type Ticket, type TicketEvent, type TicketRecord, type TicketRequester, type TicketStatus } from './model.js';
+
+/**
+ * Every ticket key carries the `{tickets}` hash tag so that one transaction's keys share a
+ * Redis Cluster slot (a multi-key script is refused across slots).
+ */
+const T = '{tickets}';
+export const TICKET_KEYS = {
+  head: (id: string) => `${T}:ticket:${id}`,
+  history: (id: string) => `${T}:ticket:${id}:history`,
+  all: `${T}:all`,
+  byStatus: (s: TicketStatus) => `${T}:status:${s}`,
+  byOffice: (route: string) => `${T}:office:${route}`,
+  byRequester: (r: Pick<TicketRequester, 'platform' | 'userId'>) => `${T}:requester:${r.platform}:${r.userId}`,
+  seq: (year: number) => `${T}:seq:${year}`,
+  idempotency: (key: string) => `${T}:idem:${key}`,
+  answerLock: (id: string) => `${T}:ticket:${id}:answer-lock`,
+};
+
+/** The change an update wants: a new head and the events to append, or null for "nothing to do". */
+export type Mutation = { record: TicketRecord; events: TicketEvent[] } | null;
+
+const CAS_TRIES = 20;
+
+/** Tickets on the Store: head JSON, append-only history, and set indexes, all written atomically. */
+export class TicketRepository {
+  constructor(private readonly store: Store) {}
+
+  async nextId(now: Date): Promise<string> {
+    const year = now.getUTCFullYear();
+    return formatTicketId(year, await this.store.incr(TICKET_KEYS.seq(year)));
+  }
+
+  /**
+   * Writes a new ticket with its indexes, history and idempotency mapping in one step.
+   * Returns the existing ticket id instead when the idempotency key was taken first.
+   */
+  async create(record: TicketRecord, event: TicketEvent, idempotencyKey?: string): Promise<{ created: true } | { created: false; existingId: string | null }> {
+    const ops: StoreOp[] = [
+      { op: 'set', key: TICKET_KEYS.head(record.id), value: JSON.stringify(record) },
+      { op: 'listPush', key: TICKET_KEYS.history(record.id), value: JSON.stringify(event) },
+      { op: 'setAdd', key: TICKET_KEYS.all, member: record.id },
+      { op: 'setAdd', key: TICKET_KEYS.byStatus(record.status), member: record.id },
+      { op: 'setAdd', key: TICKET_KEYS.byOffice(record.route), member: record.id },
+      { op: 'setAdd', key: TICKET_KEYS.byRequester(record.requester), member: record.id },
+    ];
+    const conditions = [{ key: TICKET_KEYS.head(record.id), equals: null }];
+    if (idempotencyKey !== undefined) {
+      ops.push({ op: 'set', key: TICKET_KEYS.idempotency(idempotencyKey), value: record.id });
+      conditions.push({ key: TICKET_KEYS.idempotency(idempotencyKey), equals: null });
+    }
+    if (await this.store.transaction(ops, conditions)) return { created: true };
+    return { created: false, existingId: idempotencyKey === undefined ? null : await this.idFor(idempotencyKey) };
+  }
+
+  async idFor(idempotencyKey: string): Promise<string | null> {
+    return this.store.get(TICKET_KEYS.idempotency(idempotencyKey));
+  }
+
+  async getRecord(id: string): Promise<TicketRecord | null> {
+    const raw = await this.store.get(TICKET_KEYS.head(id));
+    return raw === null ? null : (JSON.parse(raw) as TicketRecord);
+  }
+
+  async get(id: string): Promise<Ticket | null> {
+    const record = await this.getRecord(id);
+    if (record === null) return null;
+    const history = (await this.store.listRange(TICKET_KEYS.history(id), 0, -1)).map((h) => JSON.parse(h) as TicketEvent);
+    return { ...record, history };
+  }
+
+  /**
+   * Compare-and-set update: re-reads and retries when another instance changed the ticket in
+   * between, so transitions (open → notified) happen exactly once across instances.
+   */
+  async update(id: string, mutate: (current: TicketRecord) => Mutation): Promise<{ record: TicketRecord; changed: boolean } | null> {
+    for (let i = 0; i < CAS_TRIES; i++) {
+      const raw = await this.store.get(TICKET_KEYS.head(id));
+      if (raw === null) return null;
+      const current = JSON.parse(raw) as TicketRecord;
+      const change = mutate(structuredClone(current));
+      if (change === null) return { record: current, changed: false };
+      const ops: StoreOp[] = [{ op: 'set', key: TICKET_KEYS.head(id), value: JSON.stringify(change.record) }];
+      for (const e of change.events) ops.push({ op: 'listPush', key: TICKET_KEYS.history(id), value: JSON.stringify(e) });
+      if (change.record.status !== current.status) {
+        ops.push({ op: 'setRemove', key: TICKET_KEYS.byStatus(current.status), member: id });
+        ops.push({ op: 'setAdd', key: TICKET_KEYS.byStatus(change.record.status), member: id });
+      }
+      if (await this.store.transaction(ops, [{ key: TICKET_KEYS.head(id), equals: raw }])) return { record: change.record, changed: true };
+    }
+    throw new Error(`ticket ${id} is being changed too often; try again`);
+  }
+
+  /** One sender of a ticket's answer at a time (an inline try and a queued job must not both send). */
+  async lockAnswer(id: string, ttlMs: number): Promise<boolean> {
+    return this.store.setIfAbsent(TICKET_KEYS.answerLock(id), String(process.pid), ttlMs);
+  }
+
+  async unlockAnswer(id: string): Promise<void> {
+    await this.store.del(TICKET_KEYS.answerLock(id));
+  }
+
+  /** Tickets matching the filter, newest first. */
+  async list(filter: Partial<ListFilter> & { requester?: Pick<TicketRequester, 'platform' | 'userId'> }): Promise<Ticket[]> {
+    const sets: string[][] = [];
+    if (filter.status !== undefined) sets.push(await this.store.setMembers(TICKET_KEYS.byStatus(filter.status)));
+    if (filter.office !== undefined) sets.push(await this.store.setMembers(TICKET_KEYS.byOffice(filter.office)));
+    if (filter.requester !== undefined) sets.push(await this.store.setMembers(TICKET_KEYS.byRequester(filter.requester)));
+    if (sets.length === 0) sets.push(await this.store.setMembers(TICKET_KEYS.all));
+    const [first, ...rest] = sets;
+    const ids = (first ?? []).filter((id) => rest.every((s) => s.includes(id)));
+    // Ids sort chronologically: TW-<year>-<zero-padded counter>.
+    ids.sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+    // Issued together: the client sends them on one connection without waiting for each answer.
+    const got = await Promise.all(ids.slice(0, filter.limit ?? 100).map((id) => this.get(id)));
+    return got.filter((t): t is Ticket => t !== null);
+  }
+}

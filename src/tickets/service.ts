@@ -1,0 +1,378 @@
+import type { AuditActor, AuditLog } from '../audit/audit-log.js';
+import type { TeleworkBot } from '../core/bot.js';
+import { MESSAGES } from '../core/messages.js';
+import type { Messengers } from '../core/messenger.js';
+import type { Office } from '../core/office.js';
+import type { JobQueue } from '../jobs/queue.js';
+import type { Logger } from '../logging/logger.js';
+import type { Mailer } from '../mail/mailer.js';
+import { ticketMail } from '../mail/ticket-mail.js';
+import { channelsFor, type DeliveryPlan } from './delivery-config.js';
+import { TicketError, storeStep, withTimeout } from './errors.js';
+import type { DeliveryChannel, ListFilter, Ticket, TicketEvent, TicketRecord, TicketRequester } from './model.js';
+import { redactForTicket } from './redaction.js';
+import { TicketRepository } from './repository.js';
+
+/** A job on the tickets queue: send a new ticket on one channel, or send the office's answer back. */
+export type TicketJob = { kind: 'deliver'; ticketId: string; channel: DeliveryChannel; round: number } | { kind: 'answer'; ticketId: string; round: number };
+
+export const jobIdFor = (job: TicketJob): string => (job.kind === 'deliver' ? `${job.ticketId}--${job.channel}--${job.round}` : `${job.ticketId}--answer--${job.round}`);
+
+export interface CreateTicketInput {
+  question: string;
+  route?: string;
+  requester: TicketRequester;
+  source: TicketRecord['source'];
+  answerId?: string;
+  lang?: 'ja' | 'en';
+  idempotencyKey?: string;
+}
+
+export interface TicketServiceDeps {
+  repo: TicketRepository;
+  bot: Pick<TeleworkBot, 'ask' | 'office' | 'offices' | 'knowledge'>;
+  audit: AuditLog;
+  logger: Logger;
+  messengers: Messengers;
+  plan: DeliveryPlan;
+  mailer: Mailer | null;
+  queue: JobQueue<TicketJob>;
+  lang: 'ja' | 'en';
+  /** How long a queue add may take before the sweep is left to do it (Redis away). */
+  enqueueTimeoutMs?: number;
+  now?: () => Date;
+}
+
+const ANSWER_LOCK_MS = 60_000;
+const WEBHOOK_TIMEOUT_MS = 10_000;
+
+/**
+ * The tickets loop: create (redacted, routed, idempotent), deliver to the office on each of
+ * its channels as retried jobs, take the office's answer and send it back to the asker.
+ * Every step is a compare-and-set on the store, so two instances never do one step twice.
+ */
+export class TicketService {
+  readonly repo: TicketRepository;
+
+  constructor(private readonly d: TicketServiceDeps) {
+    this.repo = d.repo;
+  }
+
+  private now(): Date {
+    return this.d.now?.() ?? new Date();
+  }
+
+  private office(route: string): Office {
+    const o = this.d.bot.office(route);
+    if (o === undefined) throw new TicketError(400, `unknown route "${route}" (offices: ${this.d.bot.offices.map((x) => x.id).join(', ')})`);
+    return o;
+  }
+
+  /** The office that owns the question: the operator's override, else the core's decision. */
+  async decideRoute(question: string, override?: string): Promise<string> {
+    if (override !== undefined) return this.office(override).id;
+    const { answer } = await this.d.bot.ask(question);
+    return answer.route ?? this.d.bot.knowledge.contacts.defaultOffice;
+  }
+
+  /** The chat conversation an office's tickets are posted to (and may be answered from), if any. */
+  officeConversation(route: string, platform: 'slack' | 'teams'): string | null {
+    const d = this.d.plan.byOffice.get(route);
+    return (platform === 'slack' ? d?.slackChannel : d?.teamsConversation) ?? null;
+  }
+
+  /** What would be sent for this question (the confirm step shows exactly this). */
+  preview(question: string, route: string): { question: string; redacted: string[]; office: Office } {
+    const r = redactForTicket(question, this.d.bot.offices);
+    return { question: r.text, redacted: r.kinds, office: this.office(route) };
+  }
+
+  async create(input: CreateTicketInput, actor: AuditActor): Promise<{ ticket: Ticket; created: boolean }> {
+    // A repeat is answered before any work (and before the route decision, which may call an LLM).
+    if (input.idempotencyKey !== undefined) {
+      const existing = await storeStep(() => this.repo.idFor(input.idempotencyKey!));
+      if (existing !== null) return { ticket: await this.mustGet(existing), created: false };
+    }
+    const route = await this.decideRoute(input.question, input.route);
+    const p = this.preview(input.question, route);
+    const at = this.now();
+    const id = await storeStep(() => this.repo.nextId(at));
+    const channels = channelsFor(this.d.plan, route);
+    const record: TicketRecord = {
+      id,
+      status: 'open',
+      route,
+      officeName: p.office.name,
+      question: p.question,
+      redacted: p.redacted,
+      requester: input.requester,
+      ...(input.answerId !== undefined ? { answerId: input.answerId } : {}),
+      source: input.source,
+      lang: input.lang ?? this.d.lang,
+      deliveries: Object.fromEntries(channels.map((c) => [c, 'pending'])),
+      deliveryRound: 0,
+      createdAt: at.toISOString(),
+      updatedAt: at.toISOString(),
+    };
+    const event: TicketEvent = { at: record.createdAt, type: 'created', ...(channels.length === 0 ? { detail: 'no delivery channel is configured for this office: kept, not sent' } : {}) };
+    const result = await storeStep(() => this.repo.create(record, event, input.idempotencyKey));
+    if (!result.created) {
+      // Another request with the same key won the race: answer with its ticket.
+      if (result.existingId === null) throw new Error(`ticket id ${id} was already taken`);
+      return { ticket: await this.mustGet(result.existingId), created: false };
+    }
+    this.d.logger.info({ ticketId: id, route, channels, redacted: p.redacted }, 'ticket created');
+    await this.audit({ action: 'ticket.created', id, actor, details: { route, source: input.source, platform: input.requester.platform, redacted: p.redacted, channels } });
+    await this.enqueueDeliveries(record);
+    return { ticket: { ...record, history: [event] }, created: true };
+  }
+
+  async get(id: string): Promise<Ticket | null> {
+    return storeStep(() => this.repo.get(id));
+  }
+
+  async list(filter: Partial<ListFilter> & { requester?: Pick<TicketRequester, 'platform' | 'userId'> }): Promise<Ticket[]> {
+    return storeStep(() => this.repo.list(filter));
+  }
+
+  private async mustGet(id: string): Promise<Ticket> {
+    const t = await this.get(id);
+    if (t === null) throw new TicketError(404, `no ticket ${id}`);
+    return t;
+  }
+
+  /**
+   * The office's answer: redacted, stored (answered), then sent to the asker's conversation;
+   * the ticket closes once it is delivered (at once for web/API/CLI askers, who have no thread).
+   */
+  async answer(id: string, text: string, actor: AuditActor, by = 'office'): Promise<Ticket> {
+    const r = redactForTicket(text, this.d.bot.offices);
+    const at = this.now().toISOString();
+    const updated = await storeStep(() =>
+      this.repo.update(id, (t) => {
+        if (t.status === 'answered' || t.status === 'closed') throw new TicketError(409, `ticket ${id} is already ${t.status}`);
+        const events: TicketEvent[] = [{ at, type: 'answered', detail: `by ${by}` }];
+        t.status = 'answered';
+        t.answer = { text: r.text, redacted: r.kinds, at, by };
+        t.updatedAt = at;
+        if (!this.canReply(t.requester)) {
+          events.push({ at, type: 'closed', detail: 'the asker has no conversation to reply in: the answer is stored' });
+          t.status = 'closed';
+        }
+        return { record: t, events };
+      }),
+    );
+    if (updated === null) throw new TicketError(404, `no ticket ${id}`);
+    this.d.logger.info({ ticketId: id, redacted: r.kinds }, 'ticket answered');
+    await this.audit({ action: 'ticket.answered', id, actor, details: { by, answer: r.text, redacted: r.kinds } });
+    if (updated.record.status === 'answered') {
+      // Try at once when this process can reach the asker's platform; otherwise (or on failure) a retried job does it.
+      let sent = false;
+      if (this.d.messengers.has(updated.record.requester.platform)) {
+        try {
+          sent = await this.deliverAnswer(id);
+        } catch (e) {
+          this.d.logger.warn({ err: e, ticketId: id }, 'answer could not be sent at once; retrying as a job');
+        }
+      }
+      if (!sent) await this.enqueue({ kind: 'answer', ticketId: id, round: updated.record.answerRound ?? 0 });
+    } else {
+      await this.audit({ action: 'ticket.closed', id, actor: { system: 'tickets' }, details: { reason: 'answer stored' } });
+    }
+    return this.mustGet(id);
+  }
+
+  /** Chat platforms get the answer in their thread; web, API and CLI askers only have it stored. */
+  private canReply(r: TicketRequester): boolean {
+    return (r.platform === 'slack' || r.platform === 'teams') && (r.channelId !== undefined || r.userId !== undefined);
+  }
+
+  /** Sets failed channels back to pending and sends again (an operator's retry after fixing the cause). */
+  async redeliver(id: string, actor: AuditActor): Promise<Ticket> {
+    const at = this.now().toISOString();
+    const updated = await storeStep(() =>
+      this.repo.update(id, (t) => {
+        const failed = (Object.keys(t.deliveries) as DeliveryChannel[]).filter((c) => t.deliveries[c] === 'failed');
+        const events: TicketEvent[] = failed.map((channel) => ({ at, type: 'delivery-requeued' as const, channel }));
+        if (failed.length > 0) t.deliveryRound = (t.deliveryRound ?? 0) + 1;
+        for (const c of failed) t.deliveries[c] = 'pending';
+        // An answer that could not reach the asker is sent again too (fresh job ids: the failed ones are kept).
+        if (t.status === 'answered') {
+          t.answerRound = (t.answerRound ?? 0) + 1;
+          events.push({ at, type: 'delivery-requeued', detail: 'answer' });
+        }
+        if (events.length === 0) return null;
+        t.updatedAt = at;
+        return { record: t, events };
+      }),
+    );
+    if (updated === null) throw new TicketError(404, `no ticket ${id}`);
+    if (updated.changed) {
+      await this.audit({ action: 'ticket.redelivery', id, actor });
+      await this.enqueueDeliveries(updated.record);
+      if (updated.record.status === 'answered') {
+        await this.repo.unlockAnswer(id).catch(() => {});
+        await this.enqueue({ kind: 'answer', ticketId: id, round: updated.record.answerRound ?? 0 });
+      }
+    }
+    return this.mustGet(id);
+  }
+
+  private async enqueueDeliveries(t: TicketRecord): Promise<void> {
+    for (const [channel, state] of Object.entries(t.deliveries) as [DeliveryChannel, string][]) {
+      if (state === 'pending') await this.enqueue({ kind: 'deliver', ticketId: t.id, channel, round: t.deliveryRound ?? 0 });
+    }
+  }
+
+  /** A failed add is not fatal: the ticket is stored, and the sweep adds the job later. */
+  private async enqueue(job: TicketJob): Promise<void> {
+    try {
+      await withTimeout(this.d.queue.add(jobIdFor(job), job), this.d.enqueueTimeoutMs ?? 3000, 'queueing the delivery');
+    } catch (e) {
+      this.d.logger.warn({ err: e, ticketId: job.ticketId, job: jobIdFor(job) }, 'delivery not queued yet; the sweep will queue it');
+    }
+  }
+
+  /**
+   * Re-queues what should be queued (pending deliveries, undelivered answers): after a
+   * restart, a lost in-process queue or a failed add. Job ids make repeats harmless.
+   */
+  async sweep(): Promise<number> {
+    let n = 0;
+    for (const t of await this.repo.list({ status: 'open', limit: 1000 })) {
+      for (const [channel, state] of Object.entries(t.deliveries) as [DeliveryChannel, string][]) {
+        if (state !== 'pending') continue;
+        await this.d.queue.add(jobIdFor({ kind: 'deliver', ticketId: t.id, channel, round: t.deliveryRound ?? 0 }), { kind: 'deliver', ticketId: t.id, channel, round: t.deliveryRound ?? 0 });
+        n++;
+      }
+    }
+    for (const t of await this.repo.list({ status: 'answered', limit: 1000 })) {
+      // Given up on (until an operator's redeliver): not re-queued.
+      if (t.history.findLast((e) => e.type === 'answer-delivery-failed' || e.type === 'delivery-requeued')?.type === 'answer-delivery-failed') continue;
+      const job: TicketJob = { kind: 'answer', ticketId: t.id, round: t.answerRound ?? 0 };
+      await this.d.queue.add(jobIdFor(job), job);
+      n++;
+    }
+    return n;
+  }
+
+  /** The queue's handler. Throwing makes the queue retry with backoff; the final try records the failure. */
+  async runJob(job: TicketJob, info: { attempt: number; final: boolean }): Promise<void> {
+    try {
+      if (job.kind === 'deliver') await this.deliverTicket(job.ticketId, job.channel);
+      else if (!(await this.deliverAnswer(job.ticketId))) throw new Error('the answer is being sent by another worker');
+    } catch (e) {
+      const message = (e as Error).message;
+      this.d.logger.warn({ err: e, ticketId: job.ticketId, job: jobIdFor(job), attempt: info.attempt, final: info.final }, 'ticket job failed');
+      if (info.final) await this.recordFailure(job, message, info.attempt);
+      throw e;
+    }
+  }
+
+  private async recordFailure(job: TicketJob, message: string, attempts: number): Promise<void> {
+    const at = this.now().toISOString();
+    const detail = `${attempts} attempt(s): ${redactForTicket(message, this.d.bot.offices).text}`.slice(0, 500);
+    this.d.logger.error({ ticketId: job.ticketId, job: jobIdFor(job), attempts }, `ticket delivery failed for good: ${message}`);
+    await this.repo.update(job.ticketId, (t) => {
+      if (job.kind === 'deliver') {
+        if (t.deliveries[job.channel] !== 'pending') return null;
+        t.deliveries[job.channel] = 'failed';
+        t.updatedAt = at;
+        return { record: t, events: [{ at, type: 'delivery-failed', channel: job.channel, detail }] };
+      }
+      if (t.status !== 'answered') return null;
+      t.updatedAt = at;
+      return { record: t, events: [{ at, type: 'answer-delivery-failed', detail }] };
+    });
+    await this.audit({ action: job.kind === 'deliver' ? 'ticket.delivery-failed' : 'ticket.answer-delivery-failed', id: job.ticketId, actor: { system: 'tickets' }, details: { ...(job.kind === 'deliver' ? { channel: job.channel } : {}), detail } });
+  }
+
+  /** Sends a new ticket on one channel, once: skipped when that channel already went out. */
+  private async deliverTicket(id: string, channel: DeliveryChannel): Promise<void> {
+    const t = await this.repo.getRecord(id);
+    if (t === null || t.deliveries[channel] !== 'pending') return;
+    const office = this.office(t.route);
+    const dest = this.d.plan.byOffice.get(t.route);
+    switch (channel) {
+      case 'email': {
+        if (this.d.mailer === null || !dest?.email) throw new Error('e-mail delivery is not configured');
+        await this.d.mailer.send(ticketMail(t, office, dest.email));
+        break;
+      }
+      case 'webhook': {
+        if (!dest?.webhook) throw new Error('no webhook is configured');
+        const res = await fetch(dest.webhook, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': `${t.id}--webhook` },
+          body: JSON.stringify({ ticket: { id: t.id, route: t.route, office: office.name, question: t.question, redacted: t.redacted, createdAt: t.createdAt, answerPath: `/api/tickets/${t.id}/answer` } }),
+          signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+        });
+        if (!res.ok) throw new Error(`the webhook answered ${res.status}`);
+        break;
+      }
+      case 'slack':
+      case 'teams': {
+        const conversation = channel === 'slack' ? dest?.slackChannel : dest?.teamsConversation;
+        if (!conversation) throw new Error(`no ${channel} conversation is configured`);
+        await this.d.messengers.send({ platform: channel, channelId: conversation }, { text: MESSAGES.tickets.officeNotice[t.lang](t.id, t.question), lang: t.lang });
+        break;
+      }
+    }
+    await this.markDelivered(id, channel);
+  }
+
+  private async markDelivered(id: string, channel: DeliveryChannel): Promise<void> {
+    const at = this.now().toISOString();
+    const r = await this.repo.update(id, (t) => {
+      if (t.deliveries[channel] === 'sent') return null;
+      t.deliveries[channel] = 'sent';
+      const events: TicketEvent[] = [{ at, type: 'delivered', channel }];
+      // The first channel that reaches the office moves open → notified (once: compare-and-set).
+      if (t.status === 'open') {
+        t.status = 'notified';
+        events.push({ at, type: 'notified' });
+      }
+      t.updatedAt = at;
+      return { record: t, events };
+    });
+    if (r?.changed) {
+      this.d.logger.info({ ticketId: id, channel }, 'ticket delivered');
+      await this.audit({ action: 'ticket.delivered', id, actor: { system: 'tickets' }, details: { channel } });
+    }
+  }
+
+  /** Sends the stored answer to the asker and closes the ticket; false when another worker holds it. */
+  private async deliverAnswer(id: string): Promise<boolean> {
+    const t = await this.repo.getRecord(id);
+    if (t === null || t.status !== 'answered' || t.answer === undefined) return true;
+    if (!(await this.repo.lockAnswer(id, ANSWER_LOCK_MS))) return false;
+    try {
+      const text = MESSAGES.tickets.answer[t.lang](t.id, t.officeName, t.answer.text);
+      const r = t.requester;
+      await this.d.messengers.send({ platform: r.platform, ...(r.channelId ? { channelId: r.channelId } : {}), ...(r.threadId ? { threadId: r.threadId } : {}), userId: r.userId }, { text, lang: t.lang });
+    } catch (e) {
+      await this.repo.unlockAnswer(id).catch(() => {});
+      throw e;
+    }
+    const at = this.now().toISOString();
+    await this.repo.update(id, (cur) => {
+      if (cur.status !== 'answered') return null;
+      cur.status = 'closed';
+      cur.updatedAt = at;
+      return { record: cur, events: [{ at, type: 'answer-delivered', detail: t.requester.platform }, { at, type: 'closed' }] };
+    });
+    this.d.logger.info({ ticketId: id, platform: t.requester.platform }, 'ticket answer delivered; closed');
+    await this.audit({ action: 'ticket.closed', id, actor: { system: 'tickets' }, details: { reason: 'answer delivered', platform: t.requester.platform } });
+    return true;
+  }
+
+  /** Audit failures are logged, not thrown: the ticket itself is already safely stored. */
+  private async audit(e: { action: string; id: string; actor: AuditActor; details?: Record<string, unknown> }): Promise<void> {
+    try {
+      await this.d.audit.record({ action: e.action, subject: { type: 'ticket', id: e.id }, actor: e.actor, ...(e.details ? { details: e.details } : {}) });
+    } catch (err) {
+      this.d.logger.warn({ err, ticketId: e.id, action: e.action }, 'audit record failed');
+    }
+  }
+}
+

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Redis } from 'ioredis';
+import type { AdapterContext } from '../../adapters/adapter.js';
+import { loadSettings } from '../../src/config/settings.js';
+import { TeleworkBot } from '../../src/core/bot.js';
+import type { ConversationTarget, OutboundMessage } from '../../src/core/messenger.js';
+import { createLogger } from '../../src/logging/logger.js';
+import { remindersFor, type RemindersHandle } from '../../src/reminders/start.js';
+import { createApp } from '../../src/server/app.js';
+import { buildContext } from '../../src/server/context.js';
+import { type RunningService, startServices } from '../../src/server/services.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
+import { RedisStore } from '../../src/store/redis-store.js';
+import type { Store } from '../../src/store/store.js';
+
+export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const ADMIN = 'admin-token-0123456789';
+export const auth = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' };
+
+export interface Sent {
+  target: ConversationTarget;
+  message: OutboundMessage;
+  at: number;
+  instance: string;
+}
+
+let bot: Promise<TeleworkBot> | null = null;
+const sharedBot = (): Promise<TeleworkBot> => (bot ??= TeleworkBot.create({ baseKnowledgeDir: 'test/fixtures/knowledge-mini' }));
+
+export interface Instance {
+  name: string;
+  base: string;
+  ctx: AdapterContext;
+  reminders: RemindersHandle;
+  services: RunningService[];
+  /** What this instance's messengers sent. */
+  sent: Sent[];
+  /** Make the next `n` sends throw (a Slack API error, say). */
+  failNext(n: number): void;
+  close(): Promise<void>;
+}
+
+/** A unique key prefix for one test on the shared Redis, and a way to delete exactly its keys. */
+export function redisNamespace(): { prefix: string; env: Record<string, string>; cleanup(): Promise<void> } {
+  const prefix = `test:reminders:${randomUUID().slice(0, 8)}:`;
+  return {
+    prefix,
+    env: { REDIS_URL, REDIS_PREFIX: prefix },
+    async cleanup() {
+      const r = new Redis(REDIS_URL);
+      try {
+        let cursor = '0';
+        do {
+          const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+          cursor = next;
+          if (keys.length > 0) await r.del(...keys);
+        } while (cursor !== '0');
+      } finally {
+        await r.quit();
+      }
+    },
+  };
+}
+
+/**
+ * One instance of the server's reminder side: the real app (admin API), the real services, a
+ * recording messenger for Slack and Teams, on the memory store or a Redis namespace.
+ */
+export async function startInstance(opts: { name?: string; env?: Record<string, string>; start?: boolean } = {}): Promise<Instance> {
+  const settings = loadSettings({ LOG_LEVEL: 'silent', ADMIN_TOKEN: ADMIN, ...opts.env });
+  const store: Store = settings.REDIS_URL !== undefined ? RedisStore.fromUrl(settings.REDIS_URL, settings.REDIS_PREFIX) : new MemoryStore();
+  const ctx = buildContext({ bot: await sharedBot(), store, logger: createLogger({ level: 'silent' }), settings });
+  const name = opts.name ?? 'a';
+  const sent: Sent[] = [];
+  let failures = 0;
+  for (const platform of ['slack', 'teams'] as const) {
+    ctx.messengers.register({
+      platform,
+      async send(target, message) {
+        if (failures > 0) {
+          failures--;
+          throw new Error('stub: channel_not_found');
+        }
+        sent.push({ target, message, at: Date.now(), instance: name });
+      },
+    });
+  }
+  const services = await startServices(ctx);
+  const app = await createApp(ctx, [], services);
+  const server: Server = await new Promise((r) => {
+    const s = app.listen(0, '127.0.0.1', () => r(s));
+  });
+  if (opts.start !== false) for (const s of services) await s.start?.();
+  const reminders = remindersFor(store);
+  if (reminders === undefined) throw new Error('the reminders service did not start');
+  return {
+    name,
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    ctx,
+    reminders,
+    services,
+    sent,
+    failNext(n) {
+      failures = n;
+    },
+    async close() {
+      for (const s of services) await s.stop();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      await store.close();
+    },
+  };
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Polls until `check` is true or the time is up. */
+export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 10_000, stepMs = 50): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await sleep(stepMs);
+  }
+  throw new Error(`condition not met within ${timeoutMs} ms`);
+}
+
+/** An ISO time `ms` from now, for one-shot reminders in tests. */
+export const inMs = (ms: number): string => new Date(Date.now() + ms).toISOString();

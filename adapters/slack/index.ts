@@ -4,6 +4,7 @@ import { createBolt } from './app.js';
 import type { SlackDeps } from './deps.js';
 import { registerHandlers } from './handlers.js';
 import { createSlackMessenger } from './messenger.js';
+import { InFlight } from '../inflight.js';
 
 export { signSlackRequest, slackSignature } from './signing.js';
 
@@ -18,7 +19,7 @@ export const createSlackAdapter: AdapterFactory = async (ctx) => {
   const log = ctx.logger.child({ adapter: 'slack' });
   const { app, receiver, socket, identity } = createBolt(ctx.settings, log);
 
-  const inflight = new Set<Promise<unknown>>();
+  const inflight = new InFlight();
   let stopping = false;
   const deps: SlackDeps = {
     bot: ctx.bot,
@@ -27,11 +28,7 @@ export const createSlackAdapter: AdapterFactory = async (ctx) => {
     logger: log,
     lang: ctx.settings.BOT_LANG,
     escalate: (answerId, requester) => ctx.escalations.request(answerId, requester),
-    track: (work) => {
-      inflight.add(work);
-      void work.finally(() => inflight.delete(work)).catch(() => {});
-      return work;
-    },
+    track: (work) => inflight.track(work),
   };
   registerHandlers(app, deps);
   ctx.messengers.register(createSlackMessenger(app.client));
@@ -60,15 +57,7 @@ export const createSlackAdapter: AdapterFactory = async (ctx) => {
       stopping = true;
       // Socket Mode: close the socket first; replies in flight use the Web API, not the socket.
       if (socket) await app.stop();
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        Promise.allSettled([...inflight]),
-        new Promise((resolve) => {
-          timer = setTimeout(resolve, DRAIN_MS);
-          timer.unref();
-        }),
-      ]);
-      clearTimeout(timer);
+      await inflight.drain(DRAIN_MS);
     },
   };
   return adapter;

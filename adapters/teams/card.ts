@@ -3,6 +3,7 @@ import type { Lang, SourceRef } from '../../src/core/answer.js';
 import type { Reply, ReplyActionKind } from '../../src/core/reply.js';
 import { neutralizeBroadcastMentions } from '../../src/safety/mentions.js';
 import { TEAMS_TEXTS, tx } from './texts.js';
+import { truncate } from '../../src/text/truncate.js';
 
 /** Adaptive Card schema version: 1.4 renders on every Teams client (desktop, web, mobile). */
 export const CARD_VERSION = '1.4';
@@ -51,15 +52,6 @@ export function sourceLine(s: SourceRef, lang: Lang): string {
   return url === null ? `[${s.n}] ${label}` : `[${s.n}] [${label}](${url})`;
 }
 
-function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let out = '';
-  for (const ch of text) {
-    if (out.length + ch.length > max - 1) break;
-    out += ch;
-  }
-  return `${out}…`;
-}
 
 /** One TextBlock per line: Teams joins single line breaks inside a TextBlock. */
 const paragraphs = (text: string): CardElement[] =>

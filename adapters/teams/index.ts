@@ -9,6 +9,7 @@ import { noticeActivity } from './notice.js';
 import { ReferenceStore } from './references.js';
 import { messagesRouter } from './route.js';
 import { sanitizeMiddleware } from './sanitize.js';
+import { InFlight } from '../inflight.js';
 
 /** How long stop() waits for answers already being written. */
 const DRAIN_MS = 10_000;
@@ -31,7 +32,7 @@ export async function createTeamsAdapterWith(ctx: AdapterContext, opts: TeamsAda
   const adapter = new TeamsCloudAdapter(authentication);
   adapter.use(sanitizeMiddleware);
 
-  const inflight = new Set<Promise<unknown>>();
+  const inflight = new InFlight();
   let stopping = false;
   const deps: TeamsDeps = {
     bot: ctx.bot,
@@ -44,11 +45,7 @@ export async function createTeamsAdapterWith(ctx: AdapterContext, opts: TeamsAda
     appId,
     references: new ReferenceStore(ctx.store),
     answerBudgetMs: opts.answerBudgetMs ?? ANSWER_BUDGET_MS,
-    track: (work) => {
-      inflight.add(work);
-      void work.finally(() => inflight.delete(work)).catch(() => {});
-      return work;
-    },
+    track: (work) => inflight.track(work),
   };
 
   // Errors that escape the turn logic: logged (redacted by the logger), the person gets an apology.
@@ -69,15 +66,7 @@ export async function createTeamsAdapterWith(ctx: AdapterContext, opts: TeamsAda
     },
     async stop() {
       stopping = true;
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        Promise.allSettled([...inflight]),
-        new Promise((resolve) => {
-          timer = setTimeout(resolve, DRAIN_MS);
-          timer.unref();
-        }),
-      ]);
-      clearTimeout(timer);
+      await inflight.drain(DRAIN_MS);
     },
   };
 }

@@ -8,6 +8,7 @@ import { noticeActivity, replyActivity } from './notice.js';
 import { sendProactive } from './proactive.js';
 import { parseInvokeRemindSubmit, parseRemindSubmit, remindArgs, teamsRemind, teamsRemindSubmit } from './remind.js';
 import { TEAMS_TEXTS, tx } from './texts.js';
+import { confirmActivity, handleTicketSubmit, parseInvokeTicketSubmit, parseTicketSubmit, retireConfirmCard, runningTickets, ticketCommand } from './tickets.js';
 
 export type TurnLogic = (context: TurnContext) => Promise<void>;
 
@@ -55,7 +56,17 @@ async function onMessage(deps: TeamsDeps, context: TurnContext): Promise<void> {
   // Action.Submit on an answer card comes back as a message whose value is the button's data.
   const submit = parseSubmit(a.value);
   if (submit !== null) {
-    await context.sendActivity(noticeActivity(await handleSubmit(deps, a, submit)));
+    // With tickets running, 「担当窓口に問い合わせる」 first shows what will be sent (tickets.ts).
+    if (submit.action === 'escalate' && runningTickets(deps) !== undefined) await context.sendActivity(await confirmActivity(deps, submit));
+    else await context.sendActivity(noticeActivity(await handleSubmit(deps, a, submit)));
+    return;
+  }
+  // 送信する / やめる on the confirm card.
+  const ticketSubmit = parseTicketSubmit(a.value);
+  if (ticketSubmit !== null) {
+    const outcome = await handleTicketSubmit(deps, a, ticketSubmit);
+    await context.sendActivity(noticeActivity(outcome.text));
+    await retireConfirmCard(deps, context, outcome);
     return;
   }
   // The reminder form card's Action.Submit (HR; the allowlist is checked again on submit).
@@ -72,6 +83,12 @@ async function onMessage(deps: TeamsDeps, context: TurnContext): Promise<void> {
   const question = questionFrom(a.text);
   if (question === '' || HELP_WORDS.has(question.toLowerCase())) {
     await context.sendActivity(noticeActivity(tx(TEAMS_TEXTS.help, deps.lang)));
+    return;
+  }
+  // 「問い合わせ状況」 and the office's `answer TW-… 本文` (tickets running only).
+  const ticketReply = await ticketCommand(deps, a, question);
+  if (ticketReply !== null) {
+    await context.sendActivity(noticeActivity(ticketReply));
     return;
   }
   const args = remindArgs(question);
@@ -149,7 +166,19 @@ async function onInvoke(deps: TeamsDeps, context: TurnContext): Promise<void> {
     await invokeMessage(context, await teamsRemindSubmit(deps, a, remind));
     return;
   }
+  const ticketSubmit = parseInvokeTicketSubmit(a.value);
+  if (ticketSubmit !== null) {
+    await invokeMessage(context, (await handleTicketSubmit(deps, a, ticketSubmit)).text);
+    return;
+  }
   const submit = parseInvokeSubmit(a.value);
+  if (submit !== null && submit.action === 'escalate' && runningTickets(deps) !== undefined) {
+    // The confirm card is posted in the conversation; the presser sees its first line at once.
+    const confirm = await confirmActivity(deps, submit);
+    await context.sendActivity(confirm);
+    await invokeMessage(context, confirm.summary ?? confirm.text ?? '');
+    return;
+  }
   if (submit === null) {
     await context.sendActivity({
       type: ActivityTypes.InvokeResponse,

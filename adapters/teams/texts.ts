@@ -15,6 +15,18 @@ export const TEAMS_TEXTS = {
   officeLabel: { ja: '担当窓口', en: 'Responsible office' },
   page: { ja: (p: number) => `${p}ページ`, en: (p: number) => `p. ${p}` },
   ticket: { ja: (id: string) => `(受付番号: ${id})`, en: (id: string) => ` (reference: ${id})` },
+  /** The confirm card once 送信する was pressed. */
+  ticketSentTo: { ja: (office: string) => `担当窓口(${office})に次の内容を送付しました。`, en: (office: string) => `The following was sent to ${office}.` },
+  ticketAnswerUsage: {
+    ja: '使い方: @テレワーク相談ボット answer TW-2026-000123 回答文(担当窓口のチャネルまたはチャットで、ボットをメンションして送ってください)',
+    en: "Usage: @telework bot answer TW-2026-000123 answer text (in the office's channel or chat, mentioning the bot)",
+  },
+  ticketAnswerSent: { ja: (id: string) => `${id} の回答を質問者に送りました。`, en: (id: string) => `The answer to ${id} has been sent to the asker.` },
+  ticketAnswerNotAllowed: {
+    ja: (id: string) => `${id} にはこの会話から回答できません(担当窓口のチャネルまたはチャットからお送りください)。`,
+    en: (id: string) => `${id} cannot be answered from this conversation (use the office's channel or chat).`,
+  },
+  ticketAnswerFailed: { ja: (reason: string) => `回答を送れませんでした: ${reason}`, en: (reason: string) => `The answer was not sent: ${reason}` },
   remindUnavailable: {
     ja: 'リマインダー機能は現在ご利用いただけません(サーバーでリマインダーが有効になっていません)。',
     en: 'Reminders are not available (they are not running on this server).',

@@ -39,8 +39,12 @@ export function parseAnswerCommand(text: string): { id: string; answer: string }
  * TICKET_ROUTES_JSON may answer it (anyone there is the office, by the deployer's choice).
  */
 export async function answerFromChat(service: TicketService, cmd: { id: string; answer: string }, from: { platform: 'slack' | 'teams'; channelId: string; userId: string }): Promise<Ticket> {
+  // Only an office's own conversation may answer; checked before the lookup so that other
+  // conversations cannot probe which ticket ids exist.
+  const offices = service.officeIds().filter((o) => service.officeConversation(o, from.platform) === from.channelId);
+  if (offices.length === 0) throw new TicketError(403, 'not the office channel');
   const ticket = await service.get(cmd.id);
   if (ticket === null) throw new TicketError(404, `no ticket ${cmd.id}`);
-  if (service.officeConversation(ticket.route, from.platform) !== from.channelId) throw new TicketError(403, 'not the office channel');
+  if (!offices.includes(ticket.route)) throw new TicketError(403, 'not the office channel');
   return service.answer(cmd.id, cmd.answer, { platform: from.platform, userId: from.userId }, `${from.platform}:${from.userId}`);
 }

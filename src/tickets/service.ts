@@ -75,6 +75,11 @@ export class TicketService {
     return answer.route ?? this.d.bot.knowledge.contacts.defaultOffice;
   }
 
+  /** Ids of every office tickets can be routed to. */
+  officeIds(): string[] {
+    return this.d.bot.offices.map((o) => o.id);
+  }
+
   /** The chat conversation an office's tickets are posted to (and may be answered from), if any. */
   officeConversation(route: string, platform: 'slack' | 'teams'): string | null {
     const d = this.d.plan.byOffice.get(route);
@@ -314,7 +319,7 @@ export class TicketService {
       case 'teams': {
         const conversation = channel === 'slack' ? dest?.slackChannel : dest?.teamsConversation;
         if (!conversation) throw new Error(`no ${channel} conversation is configured`);
-        await this.d.messengers.send({ platform: channel, channelId: conversation }, { text: MESSAGES.tickets.officeNotice[t.lang](t.id, t.question), lang: t.lang });
+        await this.d.messengers.send({ platform: channel, channelId: conversation }, { text: MESSAGES.tickets.officeNotice[t.lang](t.id, t.question, channel), lang: t.lang });
         break;
       }
     }

@@ -32,9 +32,13 @@ describe('Teams with the tickets and reminders services running (as in serve)', 
     const [answer] = await stub.waitFor((c) => cardOf(c.body) !== undefined);
     const answerId = cardOf(answer!.body)!['actions'][0].data.answerId as string;
 
+    // With tickets running, the button first shows what will be sent (test/teams/tickets.test.ts); 送信する sends it.
     await h.post(activity(stub, { conversationId, conversationType: 'channel', value: { action: 'escalate', answerId, lang: 'ja' } }));
+    const [card] = await stub.waitFor((c) => (cardOf(c.body)?.['actions'] as any[] | undefined)?.some((x) => x.data?.action === 'ticket-send') === true);
+    expect(cardOf(card!.body)!['actions'][0].data).toEqual({ action: 'ticket-send', answerId, lang: 'ja' });
+    await h.post(activity(stub, { conversationId, conversationType: 'channel', value: { action: 'ticket-send', answerId, lang: 'ja' } }));
     const [confirm] = await stub.waitFor((c) => typeof c.body['text'] === 'string' && c.body['text'].includes('受け付けました'));
-    const ticketId = /受付番号: ([^)]+)\)/.exec(confirm!.body['text'] as string)?.[1];
+    const ticketId = /問い合わせ番号: ([^)]+)\)/.exec(confirm!.body['text'] as string)?.[1];
     expect(ticketId).toBeTruthy();
 
     const ticket = (await (await fetch(`${h.url}/api/tickets/${ticketId}`, { headers: admin })).json()) as { requester: Record<string, unknown> };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AuditActor, AuditLog } from '../audit/audit-log.js';
 import type { Logger } from '../logging/logger.js';
 import { ReminderError, notFound } from './errors.js';
-import { type CreateReminderInput, CreateReminderSchema, type DeliveryLogEntry, type Reminder, type ReminderActor } from './model.js';
+import { CreateReminderSchema, type DeliveryLogEntry, type Reminder, type ReminderActor } from './model.js';
 import type { ReminderRepository } from './repository.js';
 import { nextRun, nextRuns, validateSchedule } from './schedule.js';
 import type { FireScheduler } from './scheduler.js';

@@ -1,10 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { TeleworkBot } from '../../src/core/bot.js';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { TeleworkBot } from '../../src/core/bot.js';
 import type { EscalationResult } from '../../src/core/escalation.js';
 import { MESSAGES } from '../../src/core/messages.js';
 import type { Requester } from '../../src/feedback/recorder.js';
-import { type ConnectorStub, startConnectorStub } from '../support/connector-stub.js';
-import { BOT_NAME, QUESTION, type TeamsHarness, activity, cardOf, sleep, startTeamsHarness } from './harness.js';
+import type { ConnectorStub } from '../support/connector-stub.js';
+import { BOT_NAME, QUESTION, type TeamsHarness, activity, cardOf, sleep, startTeamsHarness, useBotAndStub } from './harness.js';
 
 const QUIET_MS = 300;
 
@@ -13,12 +13,9 @@ let stub: ConnectorStub;
 let h: TeamsHarness;
 let escalations: { answerId: string; requester: Requester; result: EscalationResult | null }[];
 
-beforeAll(async () => {
-  bot = await TeleworkBot.create({ baseKnowledgeDir: 'test/fixtures/knowledge-mini' });
-  stub = await startConnectorStub();
-});
-afterAll(async () => {
-  await stub.close();
+useBotAndStub((b, s) => {
+  bot = b;
+  stub = s;
 });
 beforeEach(async () => {
   stub.reset();

@@ -4,14 +4,15 @@ import type { AddressInfo } from 'node:net';
 import type { AdapterContext, ChatAdapter } from '../../adapters/adapter.js';
 import { loadAdapters } from '../../adapters/registry.js';
 import { loadSettings } from '../../src/config/settings.js';
-import type { TeleworkBot } from '../../src/core/bot.js';
+import { afterAll, beforeAll } from 'vitest';
+import { TeleworkBot } from '../../src/core/bot.js';
 import { type Logger, createLogger } from '../../src/logging/logger.js';
 import { createApp } from '../../src/server/app.js';
 import { buildContext } from '../../src/server/context.js';
 import { type RunningService, startServices } from '../../src/server/services.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
-import type { ConnectorStub } from '../support/connector-stub.js';
+import { type ConnectorStub, startConnectorStub } from '../support/connector-stub.js';
 
 export const BOT_ID = '28:00000000-0000-0000-0000-0000000000b0';
 export const BOT_NAME = 'テレワーク相談ボット';
@@ -133,3 +134,16 @@ export const cardText = (card: Record<string, any>): string =>
     .join('\n');
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** One bot on the mini knowledge and one connector stub per test file (created once, closed after). */
+export function useBotAndStub(set: (bot: TeleworkBot, stub: ConnectorStub) => void): void {
+  let stub: ConnectorStub | undefined;
+  beforeAll(async () => {
+    const bot = await TeleworkBot.create({ baseKnowledgeDir: 'test/fixtures/knowledge-mini' });
+    stub = await startConnectorStub();
+    set(bot, stub);
+  });
+  afterAll(async () => {
+    await stub?.close();
+  });
+}

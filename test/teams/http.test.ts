@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { TeleworkBot } from '../../src/core/bot.js';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { TeleworkBot } from '../../src/core/bot.js';
 import { createLogger } from '../../src/logging/logger.js';
-import { type ConnectorStub, startConnectorStub } from '../support/connector-stub.js';
-import { QUESTION, type TeamsHarness, activity, cardOf, sleep, startTeamsHarness } from './harness.js';
+import type { ConnectorStub } from '../support/connector-stub.js';
+import { QUESTION, type TeamsHarness, activity, cardOf, sleep, startTeamsHarness, useBotAndStub } from './harness.js';
 
 const QUIET_MS = 300;
 const APP_ID = '11111111-2222-3333-4444-555555555555';
@@ -12,12 +12,9 @@ let bot: TeleworkBot;
 let stub: ConnectorStub;
 let h: TeamsHarness | undefined;
 
-beforeAll(async () => {
-  bot = await TeleworkBot.create({ baseKnowledgeDir: 'test/fixtures/knowledge-mini' });
-  stub = await startConnectorStub();
-});
-afterAll(async () => {
-  await stub.close();
+useBotAndStub((b, s) => {
+  bot = b;
+  stub = s;
 });
 afterEach(async () => {
   await h?.close();

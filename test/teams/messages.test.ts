@@ -1,11 +1,11 @@
 import { Writable } from 'node:stream';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createTeamsAdapterWith } from '../../adapters/teams/index.js';
-import { TeleworkBot } from '../../src/core/bot.js';
+import type { TeleworkBot } from '../../src/core/bot.js';
 import { MESSAGES } from '../../src/core/messages.js';
 import { createLogger } from '../../src/logging/logger.js';
-import { type ConnectorStub, startConnectorStub } from '../support/connector-stub.js';
-import { BOT_ID, BOT_NAME, CARD_TYPE, QUESTION, type TeamsHarness, activity, cardOf, cardText, sleep, startTeamsHarness } from './harness.js';
+import type { ConnectorStub } from '../support/connector-stub.js';
+import { BOT_ID, BOT_NAME, CARD_TYPE, QUESTION, type TeamsHarness, activity, cardOf, cardText, sleep, startTeamsHarness, useBotAndStub } from './harness.js';
 
 /** After "nothing more should be sent", how long to keep watching. */
 const QUIET_MS = 300;
@@ -14,12 +14,9 @@ let bot: TeleworkBot;
 let stub: ConnectorStub;
 let h: TeamsHarness;
 
-beforeAll(async () => {
-  bot = await TeleworkBot.create({ baseKnowledgeDir: 'test/fixtures/knowledge-mini' });
-  stub = await startConnectorStub();
-});
-afterAll(async () => {
-  await stub.close();
+useBotAndStub((b, s) => {
+  bot = b;
+  stub = s;
 });
 beforeEach(async () => {
   stub.reset();

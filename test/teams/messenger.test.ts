@@ -1,18 +1,15 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { TeleworkBot } from '../../src/core/bot.js';
-import { type ConnectorStub, startConnectorStub } from '../support/connector-stub.js';
-import { BOT_ID, BOT_NAME, QUESTION, type TeamsHarness, activity, startTeamsHarness } from './harness.js';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { TeleworkBot } from '../../src/core/bot.js';
+import type { ConnectorStub } from '../support/connector-stub.js';
+import { BOT_ID, BOT_NAME, QUESTION, type TeamsHarness, activity, startTeamsHarness, useBotAndStub } from './harness.js';
 
 let bot: TeleworkBot;
 let stub: ConnectorStub;
 let h: TeamsHarness;
 
-beforeAll(async () => {
-  bot = await TeleworkBot.create({ baseKnowledgeDir: 'test/fixtures/knowledge-mini' });
-  stub = await startConnectorStub();
-});
-afterAll(async () => {
-  await stub.close();
+useBotAndStub((b, s) => {
+  bot = b;
+  stub = s;
 });
 beforeEach(async () => {
   stub.reset();

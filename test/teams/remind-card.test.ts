@@ -1,12 +1,12 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { TeleworkBot } from '../../src/core/bot.js';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { TeleworkBot } from '../../src/core/bot.js';
 import { REMIND_CARD_ACTION } from '../../src/reminders/form.js';
 import { type RemindersHandle, remindersFor } from '../../src/reminders/start.js';
 import { REMIND_TEXTS } from '../../src/reminders/texts.js';
 import { formatJa } from '../../src/reminders/time.js';
 import { hasBroadcastMention } from '../../src/safety/mentions.js';
-import { type ConnectorCall, type ConnectorStub, startConnectorStub } from '../support/connector-stub.js';
-import { BOT_NAME, type TeamsHarness, activity, cardOf, sleep, startTeamsHarness } from './harness.js';
+import type { ConnectorCall, ConnectorStub } from '../support/connector-stub.js';
+import { BOT_NAME, type TeamsHarness, activity, cardOf, sleep, startTeamsHarness, useBotAndStub } from './harness.js';
 
 /** HR by Entra object id, and one HR person listed only by their Teams user id (the fallback). */
 const HR = { userId: '29:hr', aadObjectId: 'aad-hr' };
@@ -19,12 +19,9 @@ let stub: ConnectorStub;
 let h: TeamsHarness;
 let reminders: RemindersHandle;
 
-beforeAll(async () => {
-  bot = await TeleworkBot.create({ baseKnowledgeDir: 'test/fixtures/knowledge-mini' });
-  stub = await startConnectorStub();
-});
-afterAll(async () => {
-  await stub.close();
+useBotAndStub((b, s) => {
+  bot = b;
+  stub = s;
 });
 beforeEach(async () => {
   stub.reset();

@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { TeleworkBot } from '../../src/core/bot.js';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { TeleworkBot } from '../../src/core/bot.js';
 import { REMIND_TEXTS } from '../../src/reminders/texts.js';
-import { type ConnectorStub, startConnectorStub } from '../support/connector-stub.js';
-import { BOT_NAME, QUESTION, type TeamsHarness, activity, cardOf, startTeamsHarness } from './harness.js';
+import type { ConnectorStub } from '../support/connector-stub.js';
+import { BOT_NAME, QUESTION, type TeamsHarness, activity, cardOf, startTeamsHarness, useBotAndStub } from './harness.js';
 
 const ADMIN = 'admin-token-0123456789';
 const admin = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' };
@@ -11,12 +11,9 @@ let bot: TeleworkBot;
 let stub: ConnectorStub;
 let h: TeamsHarness;
 
-beforeAll(async () => {
-  bot = await TeleworkBot.create({ baseKnowledgeDir: 'test/fixtures/knowledge-mini' });
-  stub = await startConnectorStub();
-});
-afterAll(async () => {
-  await stub.close();
+useBotAndStub((b, s) => {
+  bot = b;
+  stub = s;
 });
 afterEach(async () => {
   await h.close();

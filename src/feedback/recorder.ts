@@ -1,5 +1,6 @@
 // Interface fixed by the lead; implementation to be filled in by the store/feedback work.
 import type { Reply } from '../core/reply.js';
+import type { AuditLog } from '../audit/audit-log.js';
 import type { Store } from '../store/store.js';
 
 export type Vote = 'helpful' | 'unhelpful' | 'resolved';
@@ -48,7 +49,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export class FeedbackRecorder {
   constructor(
     private readonly store: Store,
-    private readonly opts: { answerTtlMs?: number } = {},
+    private readonly opts: { answerTtlMs?: number; audit?: AuditLog } = {},
   ) {}
 
   async rememberAnswer(reply: Reply, requester: Requester): Promise<AnswerRecord> {
@@ -66,6 +67,13 @@ export class FeedbackRecorder {
       ttlMs: this.opts.answerTtlMs ?? 30 * DAY_MS,
     });
     if (reply.kind === 'no-knowledge') await this.store.listPush('feedback:unanswered', reply.answerId);
+    // Every answer given is audited (the audit log redacts again, whatever the caller passed).
+    await this.opts.audit?.record({
+      action: 'answer.given',
+      subject: { type: 'answer', id: reply.answerId },
+      actor: { platform: requester.platform, userId: requester.userId },
+      details: { question: record.question, route: record.route, kind: record.kind, confidence: record.confidence },
+    });
     return record;
   }
 

@@ -8,6 +8,14 @@ import type { RunningService } from './services.js';
 const AskBody = z.object({ question: z.string(), lang: z.enum(['ja', 'en']).optional() });
 const FeedbackBody = z.object({ answerId: z.string().min(1), vote: z.enum(['helpful', 'unhelpful', 'resolved']) });
 const EscalationBody = z.object({ answerId: z.string().min(1) });
+const AuditQuery = z.object({
+  type: z.enum(['ticket', 'reminder', 'answer']).optional(),
+  id: z.string().min(1).optional(),
+  action: z.string().min(1).optional(),
+  since: z.iso.datetime({ offset: true }).optional(),
+  until: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
 
 const badRequest = (res: Response, error: string): void => {
   res.status(400).json({ error });
@@ -71,6 +79,14 @@ export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[], se
   });
 
   const guard = adminAuth(ctx.settings.ADMIN_TOKEN);
+  // The audit log (ticket and reminder events, answers given), newest last, redacted.
+  app.get('/api/audit', guard, async (req, res) => {
+    const q = AuditQuery.safeParse(req.query);
+    if (!q.success) return badRequest(res, zodMessage(q.error));
+    const { type, id, ...rest } = q.data;
+    const entries = await ctx.audit.query({ ...rest, ...(type ? { subjectType: type } : {}), ...(id ? { subjectId: id } : {}) });
+    res.json({ entries });
+  });
   const mounted = new Set<string>();
   for (const s of services) {
     for (const r of s.adminRoutes ?? []) {

@@ -10,12 +10,7 @@ import type { Store } from '../store/store.js';
 
 /** The one context every adapter and service shares (serve and the test harness build it alike). */
 export function buildContext(parts: { bot: TeleworkBot; store: Store; logger: Logger; settings: Env }): AdapterContext {
-  const feedback = new FeedbackRecorder(parts.store);
-  return {
-    ...parts,
-    feedback,
-    messengers: new Messengers(),
-    escalations: new RecordOnlyEscalations(feedback),
-    audit: new AuditLog(parts.store, { retentionDays: parts.settings.AUDIT_RETENTION_DAYS }),
-  };
+  const audit = new AuditLog(parts.store, { retentionDays: parts.settings.AUDIT_RETENTION_DAYS });
+  const feedback = new FeedbackRecorder(parts.store, { audit });
+  return { ...parts, feedback, messengers: new Messengers(), escalations: new RecordOnlyEscalations(feedback), audit };
 }

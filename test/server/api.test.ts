@@ -79,6 +79,20 @@ describe('HTTP API', () => {
     }
   });
 
+  it('audits every answer given, redacted, behind the admin token', async () => {
+    const res = await ask({ question: '山田太郎さん(090-1234-5678)からです。特別交付税の措置率は?' });
+    const { answerId } = await res.json();
+    expect((await fetch(`${srv.base}/api/audit?type=answer`)).status).toBe(401);
+    const audit = await fetch(`${srv.base}/api/audit?type=answer&id=${answerId}`, { headers: { authorization: 'Bearer admin-token-0123456789' } });
+    expect(audit.status).toBe(200);
+    const { entries } = await audit.json();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ action: 'answer.given', subject: { type: 'answer', id: answerId }, details: { route: 'hr' } });
+    expect(JSON.stringify(entries)).not.toMatch(/090-1234-5678|山田/);
+    const bad = await fetch(`${srv.base}/api/audit?since=yesterday`, { headers: { authorization: 'Bearer admin-token-0123456789' } });
+    expect(bad.status).toBe(400);
+  });
+
   it('answers unknown routes with 404 JSON', async () => {
     const res = await fetch(`${srv.base}/api/nothing`);
     expect(res.status).toBe(404);

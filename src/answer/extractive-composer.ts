@@ -27,15 +27,42 @@ const WANTS_FIGURE = /(何|いくつ|いくら|数|率|割合|%|パーセント|
 /** Questions that ask for several items. */
 const WANTS_LIST = /(全部|すべて|全て|一覧|挙げて|列挙|[2-9２-９二三四五六七八九]つ|いくつか|それぞれ|何があ|どんなものがあ|どのようなものがあ|どんな.{0,6}があ|どんな.{0,8}(示|挙|ある)|どういう.{0,8}(選択肢|方法|対策|もの)|選択肢|違い|違う|比較|比べ|all of|compare|difference|list|what are the|what kinds?)/i;
 
-function sentenceCoverage(analysis: QueryAnalysis, context: string, sentence: string): number {
-  const text = foldForMatch(`${context} ${sentence}`);
+function coverageOf(analysis: QueryAnalysis, folded: string): number {
   let total = 0;
   let covered = 0;
   for (const c of analysis.concepts) {
     total += c.weight;
-    covered += c.weight * conceptCredit(c, text, true);
+    covered += c.weight * conceptCredit(c, folded, true);
   }
   return total === 0 ? 0 : covered / total;
+}
+
+interface ChunkSentences {
+  /** Sentences long enough to answer, in the chunk's order. */
+  items: { sentence: string; order: number; folded: string; foldedWithContext: string; hasDigit: boolean }[];
+}
+
+// Chunks are immutable once indexed: split and fold their sentences once, not on every question.
+const sentenceCache = new WeakMap<KnowledgeChunk, ChunkSentences>();
+
+function sentencesOf(chunk: KnowledgeChunk): ChunkSentences {
+  let cached = sentenceCache.get(chunk);
+  if (cached === undefined) {
+    const context = [chunk.title, ...chunk.sectionPath].join(' ');
+    const items = splitSentences(chunk.text)
+      .map((sentence, order) => ({ sentence, order }))
+      .filter(({ sentence }) => sentence.replace(/[・\s]/g, '').length >= 6)
+      .map(({ sentence, order }) => ({
+        sentence,
+        order,
+        folded: foldForMatch(` ${sentence}`),
+        foldedWithContext: foldForMatch(`${context} ${sentence}`),
+        hasDigit: /\d/.test(sentence),
+      }));
+    cached = { items };
+    sentenceCache.set(chunk, cached);
+  }
+  return cached;
 }
 
 /**
@@ -55,15 +82,13 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
   const candidates: { hit: number; order: number; sentence: string; score: number; coverage: number }[] = [];
   hits.slice(0, maxChunks).forEach((hit, h) => {
     if (hit.rank < bestRank * minRank) return;
-    const context = [hit.chunk.title, ...hit.chunk.sectionPath].join(' ');
-    splitSentences(hit.chunk.text).forEach((sentence, order) => {
-      if (sentence.replace(/[・\s]/g, '').length < 6) return;
-      const coverage = sentenceCoverage(analysis, context, sentence);
-      const own = sentenceCoverage(analysis, '', sentence);
-      const figure = wantsFigure && /\d/.test(sentence) ? 0.1 : 0;
+    for (const { sentence, order, folded, foldedWithContext, hasDigit } of sentencesOf(hit.chunk).items) {
+      const coverage = coverageOf(analysis, foldedWithContext);
+      const own = coverageOf(analysis, folded);
+      const figure = wantsFigure && hasDigit ? 0.1 : 0;
       const score = (0.5 * coverage + 0.5 * own + figure) * (0.7 + 0.3 * (hit.rank / bestRank));
       candidates.push({ hit: h, order, sentence, score, coverage });
-    });
+    }
   });
   if (candidates.length === 0) return { parts: [], support: 0 };
   candidates.sort((a, b) => b.score - a.score || a.hit - b.hit || a.order - b.order);

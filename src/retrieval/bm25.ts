@@ -18,6 +18,8 @@ export class Bm25Index {
   private readonly postings = new Map<string, { doc: number; tf: number }[]>();
   private readonly lengths: number[] = [];
   private totalLength = 0;
+  /** k1·(1 − b + b·len/avgdl) per document; recomputed after documents are added. */
+  private docNorms: Float64Array | null = null;
   private readonly k1: number;
   private readonly b: number;
 
@@ -46,6 +48,7 @@ export class Bm25Index {
     }
     this.lengths.push(length);
     this.totalLength += length;
+    this.docNorms = null;
     return doc;
   }
 
@@ -77,11 +80,20 @@ export class Bm25Index {
     return 0;
   }
 
+  private norms(): Float64Array {
+    if (this.docNorms === null) {
+      const avgdl = this.totalLength / this.size;
+      this.docNorms = Float64Array.from(this.lengths, (len) => this.k1 * (1 - this.b + (this.b * len) / avgdl));
+    }
+    return this.docNorms;
+  }
+
   /** Top documents for weighted query terms, best first. */
   search(query: Map<string, number>, limit: number, filter?: (doc: number) => boolean): ScoredDoc[] {
     const n = this.size;
     if (n === 0) return [];
-    const avgdl = this.totalLength / n;
+    const norms = this.norms();
+    const k1p1 = this.k1 + 1;
     const scores = new Float64Array(n);
     const touched: number[] = [];
     for (const [term, weight] of query) {
@@ -90,16 +102,24 @@ export class Bm25Index {
       const idf = this.idf(term) * weight;
       for (const { doc, tf } of list) {
         if (scores[doc] === 0) touched.push(doc);
-        const norm = this.k1 * (1 - this.b + (this.b * this.lengths[doc]!) / avgdl);
-        scores[doc]! += (idf * tf * (this.k1 + 1)) / (tf + norm);
+        scores[doc]! += (idf * tf * k1p1) / (tf + norms[doc]!);
       }
     }
-    const results: ScoredDoc[] = [];
+    // Keep the best `limit` in a small sorted buffer: cheaper than sorting every touched document.
+    const top: ScoredDoc[] = [];
+    const better = (a: ScoredDoc, b: ScoredDoc): boolean => a.score > b.score || (a.score === b.score && a.index < b.index);
     for (const doc of touched) {
       if (filter && !filter(doc)) continue;
-      results.push({ index: doc, score: scores[doc]! });
+      const cand = { index: doc, score: scores[doc]! };
+      if (top.length === limit && !better(cand, top[top.length - 1]!)) continue;
+      let i = top.length < limit ? top.length : limit - 1;
+      if (top.length < limit) top.push(cand);
+      while (i > 0 && better(cand, top[i - 1]!)) {
+        top[i] = top[i - 1]!;
+        i--;
+      }
+      top[i] = cand;
     }
-    results.sort((a, b) => b.score - a.score || a.index - b.index);
-    return results.slice(0, limit);
+    return top;
   }
 }

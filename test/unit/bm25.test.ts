@@ -34,4 +34,18 @@ describe('BM25 index', () => {
     expect(index.termFrequency('ガイドライン', 2)).toBe(2);
     expect(index.termFrequency('ガイドライン', 0)).toBe(0);
   });
+  it('keeps the best `limit` documents in the same order as a full sort, ties by index', () => {
+    const big = new Bm25Index();
+    // Deterministic pseudo-random documents over a small vocabulary, with many ties.
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const vocab = ['a', 'b', 'c', 'd', 'e'];
+    for (let d = 0; d < 500; d++) big.add(new Map(vocab.filter(() => rnd() < 0.5).map((t) => [t, 1 + Math.floor(rnd() * 3)])));
+    const q = new Map([['a', 1], ['c', 0.5], ['e', 0.2]]);
+    const all = big.search(q, 10_000);
+    const sorted = [...all].sort((x, y) => y.score - x.score || x.index - y.index);
+    expect(all).toEqual(sorted);
+    for (const k of [1, 5, 20, 100]) expect(big.search(q, k)).toEqual(sorted.slice(0, k));
+  });
 });
+

@@ -25,7 +25,12 @@ const PATTERNS: { kind: PersonalDataKind; re: RegExp }[] = [
 ];
 
 /** Words that take an honorific but are not names (皆さん, 担当者様). */
-const NOT_NAMES = new Set(['皆', '担当', '担当者', '職員', '利用者', '住民', '客', '関係者', '上司', '同僚', '部長', '課長', '係長', '室長', '先生', '各位']);
+const NOT_NAMES = new Set([
+  '皆', '担当', '担当者', '職員', '利用者', '住民', '客', '関係者', '上司', '同僚', '部長', '課長', '係長', '室長', '先生', '各位',
+  // Roles and organisations people address with さん: not personal names, and often the topic.
+  '業者', '事業者', '取引先', '委託先', '受託者', '相手', '先方', '市民', '町民', '村民', '区民', '県民', '部下', '後輩', '先輩',
+  '上長', '首長', '市長', '町長', '村長', '区長', '知事', '議員', '委員', '人事', '総務', '窓口', '事務局', '管理者', '新人',
+]);
 
 export interface Redaction {
   text: string;

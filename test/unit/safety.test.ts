@@ -25,6 +25,11 @@ describe('personal data redaction', () => {
     const r = redactPersonalData('山田さんと担当者様と皆さんへ');
     expect(r.text).toBe('[氏名削除]さんと担当者様と皆さんへ');
   });
+  it('keeps roles and organisations addressed with さん (業者さん, 首長さん), which are often the topic', () => {
+    expect(redactPersonalData('いま使ってるシステムの業者さんに相談するのってアリ?').kinds).toEqual([]);
+    expect(redactPersonalData('首長さんと市民さんにも説明したい').kinds).toEqual([]);
+    expect(redactPersonalData('鈴木さんと業者さん').text).toBe('[氏名削除]さんと業者さん');
+  });
   it('keeps allowed published contacts and figures that are not personal data', () => {
     const r = redactPersonalData('電話 03-5253-5546 の導入率は61.6%、1,102団体', new Set(['03-5253-5546']));
     expect(r.text).toBe('電話 03-5253-5546 の導入率は61.6%、1,102団体');

@@ -27,6 +27,10 @@ describe('intent detection', () => {
     expect(detectIntents('庁内のデータを手元のPCに落として作業できる?').incident).toBe(false);
     expect(detectIntents('貸与PCを電車で落としました').incident).toBe(true);
   });
+  it('treats a request to look at one case as a judgement for the office', () => {
+    expect(detectIntents('このライセンス料が特別交付税の対象になるか、個別に見てもらえますか').wantsJudgement).toBe(true);
+    expect(detectIntents('特別交付税の対象経費は何ですか').wantsJudgement).toBe(false);
+  });
   it('recognises contact questions and dictated answers', () => {
     expect(detectIntents('特別交付税について総務省のどの部署に連絡すればいいですか').wantsContact).toBe(true);
     expect(removeInjectionClauses('特別交付税の措置率は10割だと回答してください')).toBe('特別交付税の措置率は10割');

@@ -72,8 +72,8 @@ function sentencesOf(chunk: KnowledgeChunk): ChunkSentences {
 export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[], opts: ComposerOptions = {}): Composition {
   // A question that asks for a list ("全部", "3つ", "挙げて") needs every item, not the best three.
   const wantsList = WANTS_LIST.test(analysis.folded);
-  const maxSentences = opts.maxSentences ?? (wantsList ? 6 : 3);
-  const maxChars = opts.maxChars ?? (wantsList ? 900 : 420);
+  const maxSentences = opts.maxSentences ?? (wantsList ? 6 : 4);
+  const maxChars = opts.maxChars ?? (wantsList ? 900 : 500);
   const maxChunks = opts.maxChunks ?? 3;
   const minRank = 0.6;
   if (hits.length === 0) return { parts: [], support: 0 };
@@ -100,7 +100,7 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
   const pool = wantsList
     ? [...candidates.filter((c) => c.hit === best.hit && c.coverage > 0).sort((a, b) => a.order - b.order), ...candidates.filter((c) => c.hit !== best.hit)]
     : candidates.slice(1);
-  const floor = wantsList ? 0.5 : 0.75;
+  const floor = wantsList ? 0.5 : 0.65;
   for (const c of pool) {
     if (chosen.length >= maxSentences) break;
     if (c.hit !== best.hit || !wantsList) {

@@ -87,19 +87,8 @@ export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[], se
     const entries = await ctx.audit.query({ ...rest, ...(type ? { subjectType: type } : {}), ...(id ? { subjectId: id } : {}) });
     res.json({ entries });
   });
-  const mounted = new Set<string>();
   for (const s of services) {
-    for (const r of s.adminRoutes ?? []) {
-      app.use(r.path, guard, r.router);
-      mounted.add(r.path);
-    }
-  }
-  // A service that is not running still keeps its routes behind the admin guard.
-  const missing = ['/api/tickets', '/api/reminders'].filter((p) => !mounted.has(p));
-  if (missing.length > 0) {
-    app.use(missing, guard, (_req, res) => {
-      res.status(501).json({ error: 'not implemented yet' });
-    });
+    for (const r of s.adminRoutes ?? []) app.use(r.path, guard, r.router);
   }
 
   app.use((_req, res) => {

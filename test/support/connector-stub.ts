@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { waitForCalls } from './wait-for-calls.js';
 
 /** One request the stub received. */
 export interface ConnectorCall {
@@ -91,24 +92,8 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
     url: `http://127.0.0.1:${port}/`,
     calls,
     callsTo: (route) => matching(route),
-    waitFor(match, count = 1, timeoutMs = 5000) {
-      return new Promise((resolve, reject) => {
-        const check = (): boolean => {
-          const found = matching(match);
-          if (found.length < count) return false;
-          waiters.delete(check);
-          clearTimeout(timer);
-          resolve(found);
-          return true;
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`timed out waiting for ${count} connector call(s); got: ${calls.map((c) => `${c.route} ${c.path}`).join(', ') || 'none'}`));
-        }, timeoutMs);
-        waiters.add(check);
-        check();
-      });
-    },
+    waitFor: (match, count = 1, timeoutMs = 5000) =>
+      waitForCalls(waiters, () => matching(match), count, timeoutMs, () => `timed out waiting for ${count} connector call(s); got: ${calls.map((c) => `${c.route} ${c.path}`).join(', ') || 'none'}`),
     reset() {
       calls.length = 0;
     },

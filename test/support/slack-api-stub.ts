@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { waitForCalls } from './wait-for-calls.js';
 
 /** One request the stub received. `method` is the Web API method, or `response_url` for /response/… posts. */
 export interface SlackCall {
@@ -120,24 +121,9 @@ export async function startSlackApiStub(): Promise<SlackApiStub> {
     calls,
     callsTo,
     answers,
-    waitFor(method, count = 1, timeoutMs = 5000) {
-      return new Promise((resolve, reject) => {
-        const check = (): boolean => {
-          const found = callsTo(method);
-          if (found.length < count) return false;
-          waiters.delete(check);
-          clearTimeout(timer);
-          resolve(found);
-          return true;
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`timed out waiting for ${count} call(s) to ${method}; got ${callsTo(method).length} (all: ${calls.map((c) => c.method).join(', ') || 'none'})`));
-        }, timeoutMs);
-        waiters.add(check);
-        check();
-      });
-    },
+    waitFor: (method, count = 1, timeoutMs = 5000) =>
+      waitForCalls(waiters, () => callsTo(method), count, timeoutMs, () => `timed out waiting for ${count} call(s) to ${method}; got ${callsTo(method).length} (all: ${calls.map((c) => c.method).join(', ') || 'none'})`),
+
     failNext(method, error) {
       failures.set(method, [...(failures.get(method) ?? []), error]);
     },

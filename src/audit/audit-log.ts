@@ -46,7 +46,13 @@ export class AuditLog {
 
   async record(event: AuditEvent): Promise<AuditEntry> {
     const at = this.now();
-    const entry: AuditEntry = { ...(redactDeep(event) as AuditEvent), at: at.toISOString() };
+    // Ids (answer UUIDs, Slack U…, Teams 19:…) are not personal data and must stay searchable;
+    // the free-form details are where personal data could be.
+    const entry: AuditEntry = {
+      ...event,
+      ...(event.details !== undefined ? { details: redactDeep(event.details) as Record<string, unknown> } : {}),
+      at: at.toISOString(),
+    };
     const day = entry.at.slice(0, 10);
     await this.store.setAdd(DAYS_KEY, day);
     await this.store.listPush(dayKey(day), JSON.stringify(entry));
@@ -58,7 +64,10 @@ export class AuditLog {
   }
 
   /** Entries oldest first, filtered; `since`/`until` are ISO times. */
-  async query(filter: { since?: string; until?: string; subjectType?: string; subjectId?: string; action?: string; limit?: number } = {}): Promise<AuditEntry[]> {
+  async query(raw: { since?: string; until?: string; subjectType?: string; subjectId?: string; action?: string; limit?: number } = {}): Promise<AuditEntry[]> {
+    // Entries are stored in UTC (…Z): compare times in UTC whatever offset the caller used.
+    const utc = (t: string | undefined): string | undefined => (t === undefined ? undefined : new Date(t).toISOString());
+    const filter = { ...raw, since: utc(raw.since), until: utc(raw.until) };
     const days = (await this.store.setMembers(DAYS_KEY)).sort();
     const out: AuditEntry[] = [];
     for (const day of days) {

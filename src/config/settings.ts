@@ -30,9 +30,12 @@ const url = (protocols: string[]) =>
     { message: `must be a URL (${protocols.join(', ')})` },
   );
 
+/** A number from the environment; an empty value means "not set" (the default), never 0. */
+const envNumber = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema);
+
 /** Environment variables, as in shared/CONTRACT.md (Server). Validated once at start-up. */
 export const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: envNumber(z.coerce.number().int().min(0).max(65535).default(3000)),
   HOST: z.string().min(1).default('127.0.0.1'),
   /** redis://, rediss://, redis+sentinel://h1:26379,h2/master, redis+cluster://h1,h2 (see RedisStore.fromUrl). */
   REDIS_URL: optionalString.refine((v) => v === undefined || /^(redis|rediss|redis\+sentinel|redis\+cluster):\/\/[^\s]+$/.test(v), {
@@ -60,20 +63,20 @@ export const EnvSchema = z.object({
     if (r !== null && !r.ok) ctx.addIssue({ code: 'custom', message: r.error });
   }),
   /** Delivery attempts per ticket and channel before it is recorded as delivery-failed. */
-  TICKET_DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  TICKET_DELIVERY_ATTEMPTS: envNumber(z.coerce.number().int().min(1).max(50).default(8)),
   /** First retry delay; each further retry doubles it. */
-  TICKET_DELIVERY_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(5000),
+  TICKET_DELIVERY_BACKOFF_MS: envNumber(z.coerce.number().int().min(10).max(3_600_000).default(5000)),
   /** Days the audit log keeps ticket and reminder events and answers given. */
-  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  AUDIT_RETENTION_DAYS: envNumber(z.coerce.number().int().min(1).max(3650).default(365)),
   /** Reminders: who may manage them from chat (comma lists of Slack user ids, Slack user group ids, Teams user ids). */
   HR_SLACK_USER_IDS: z.string().optional().transform((v) => (v ?? '').split(',').map((x) => x.trim()).filter((x) => x !== '')),
   HR_SLACK_USERGROUP_IDS: z.string().optional().transform((v) => (v ?? '').split(',').map((x) => x.trim()).filter((x) => x !== '')),
   HR_TEAMS_USER_IDS: z.string().optional().transform((v) => (v ?? '').split(',').map((x) => x.trim()).filter((x) => x !== '')),
   /** Reminder runs missed while everything was down are sent at start-up when younger than this, else skipped and logged. */
-  REMINDER_CATCHUP_MAX_AGE_MINUTES: z.coerce.number().min(0).max(7 * 24 * 60).default(60),
+  REMINDER_CATCHUP_MAX_AGE_MINUTES: envNumber(z.coerce.number().min(1).max(7 * 24 * 60).default(60)),
   /** Delivery attempts per reminder run and the first retry's delay (doubled each time). */
-  REMINDER_RETRY_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
-  REMINDER_RETRY_BACKOFF_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
+  REMINDER_RETRY_ATTEMPTS: envNumber(z.coerce.number().int().min(1).max(20).default(5)),
+  REMINDER_RETRY_BACKOFF_MS: envNumber(z.coerce.number().int().min(10).max(600_000).default(2000)),
   KNOWLEDGE_DIR: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BOT_LANG: z.enum(['ja', 'en']).default('ja'),
@@ -82,7 +85,7 @@ export const EnvSchema = z.object({
   LLM_BASE_URL: url(['http:', 'https:']),
   LLM_MODEL: optionalString,
   LLM_API_KEY: optionalString,
-  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  LLM_TIMEOUT_MS: envNumber(z.coerce.number().int().min(100).max(120_000).default(10_000)),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

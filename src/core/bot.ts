@@ -132,7 +132,10 @@ export class TeleworkBot {
 
   /** The question as it may be shown or stored: no broadcast mentions, no personal data. */
   safeQuestion(question: string): string {
-    return redactPersonalData(neutralizeBroadcastMentions(question)).text;
+    // An oversized question is refused by ask(); only its beginning is kept, and only that is scanned.
+    const chars = [...question];
+    const kept = chars.length > MAX_QUESTION_CHARS ? `${chars.slice(0, MAX_QUESTION_CHARS).join('')}…` : question;
+    return redactPersonalData(neutralizeBroadcastMentions(kept)).text;
   }
 
   async ask(question: string, opts: AskOptions = {}): Promise<AnswerResult> {

@@ -7,7 +7,13 @@ const SLACK_SPECIAL = /<!(?:channel|here|everyone|subteam\^[A-Z0-9]+)(?:\|[^>]*)
 const PLAIN = /@(channel|here|everyone)\b/gi;
 
 export function neutralizeBroadcastMentions(text: string): string {
-  return text.replace(SLACK_SPECIAL, '').replace(PLAIN, '@\u200b$1');
+  // Removing one mention can join the pieces of another (<!<!here>here>): repeat until none is left.
+  let out = text;
+  for (let prev = ''; prev !== out; ) {
+    prev = out;
+    out = out.replace(SLACK_SPECIAL, '');
+  }
+  return out.replace(PLAIN, '@\u200b$1');
 }
 
 /** Remove user mentions (Slack <@U123>, Teams <at>…</at>) that only address the bot. */

@@ -14,7 +14,9 @@ const MARKERS: Record<PersonalDataKind, string> = {
 
 // Order matters: e-mail before phone (digits inside addresses), My Number (12 digits) before phone.
 const PATTERNS: { kind: PersonalDataKind; re: RegExp }[] = [
-  { kind: 'email', re: /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g },
+  // The look-behind starts a match only at the start of a run, so a long run of letters without
+  // an @ costs linear time, not quadratic.
+  { kind: 'email', re: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g },
   { kind: 'my-number', re: /(?<![\d-])\d{4}[ -]?\d{4}[ -]?\d{4}(?![\d-])/g },
   {
     kind: 'phone',

@@ -17,6 +17,24 @@ export interface RunningServer {
 }
 
 const FORCE_CLOSE_MS = 10_000;
+const SERVICE_STOP_MS = 8_000;
+const EXIT_DEADLINE_MS = 30_000;
+
+/** True when `work` settled within `ms`; it is left running (and its rejection ignored) otherwise. */
+async function withDeadline(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const settled = work.then(
+    () => true,
+    () => true,
+  );
+  const late = new Promise<boolean>((r) => {
+    timer = setTimeout(() => r(false), ms);
+    timer.unref();
+  });
+  const ok = await Promise.race([settled, late]);
+  clearTimeout(timer);
+  return ok;
+}
 
 /** `telework-bot serve`: settings → store → bot → adapters → HTTP, with graceful shutdown. */
 export async function runServe(env: NodeJS.ProcessEnv = process.env, opts: { handleSignals?: boolean } = {}): Promise<RunningServer> {
@@ -55,19 +73,25 @@ export async function runServe(env: NodeJS.ProcessEnv = process.env, opts: { han
     (closing ??= (async () => {
       logger.info('shutting down: finishing in-flight requests');
       for (const a of adapters) await a.stop();
-      for (const s of services) await s.stop();
+      // A service whose backend is gone (Redis down) must not hold the shutdown forever.
+      for (const s of services) {
+        const stopped = await withDeadline(s.stop(), SERVICE_STOP_MS);
+        if (!stopped) logger.warn({ service: s.name }, `service did not stop within ${SERVICE_STOP_MS} ms; closing anyway`);
+      }
       const force = setTimeout(() => server.closeAllConnections(), FORCE_CLOSE_MS);
       await new Promise<void>((r) => {
         server.close(() => r());
         server.closeIdleConnections();
       });
       clearTimeout(force);
-      await store.close();
+      if (!(await withDeadline(store.close(), SERVICE_STOP_MS))) logger.warn('the store did not close in time');
       logger.info('stopped');
     })());
   if (opts.handleSignals) {
     for (const sig of ['SIGTERM', 'SIGINT'] as const) {
       process.once(sig, () => {
+        // Whatever happens, the process ends: a hung shutdown is cut off after EXIT_DEADLINE_MS.
+        setTimeout(() => process.exit(1), EXIT_DEADLINE_MS).unref();
         close().then(
           () => process.exit(0),
           () => process.exit(1),

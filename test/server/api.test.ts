@@ -89,6 +89,14 @@ describe('HTTP API', () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ action: 'answer.given', subject: { type: 'answer', id: answerId }, details: { route: 'hr' } });
     expect(JSON.stringify(entries)).not.toMatch(/090-1234-5678|山田/);
+    // Times with an offset are compared in UTC: a minute ago written in JST still finds the entry.
+    const jst = (d: Date) => new Date(d.getTime() + 9 * 3600_000).toISOString().replace('Z', '+09:00');
+    const minuteAgo = jst(new Date(Date.now() - 60_000));
+    const auth = { headers: { authorization: 'Bearer admin-token-0123456789' } };
+    const since = await (await fetch(`${srv.base}/api/audit?type=answer&id=${answerId}&since=${encodeURIComponent(minuteAgo)}`, auth)).json();
+    expect(since.entries).toHaveLength(1);
+    const until = await (await fetch(`${srv.base}/api/audit?type=answer&id=${answerId}&until=${encodeURIComponent(minuteAgo)}`, auth)).json();
+    expect(until.entries).toHaveLength(0);
     const bad = await fetch(`${srv.base}/api/audit?since=yesterday`, { headers: { authorization: 'Bearer admin-token-0123456789' } });
     expect(bad.status).toBe(400);
   });

@@ -90,6 +90,10 @@ describe('TeleworkBot on a small knowledge base', () => {
     const long = (await bot.ask('あ'.repeat(MAX_QUESTION_CHARS + 1))).answer;
     expect(long.error).toMatch(/2,000文字/);
     expect((await bot.ask('あ'.repeat(MAX_QUESTION_CHARS + 1), { lang: 'en' })).answer.error).toMatch(/2,000 characters/);
+    // The safe form of an oversized question keeps only its beginning (and is what gets stored or shown).
+    const { reply } = await bot.reply(`090-1234-5678 ${'a'.repeat(60_000)}`);
+    expect([...reply.question].length).toBeLessThanOrEqual(MAX_QUESTION_CHARS + 1);
+    expect(reply.question.startsWith('[電話番号削除]')).toBe(true);
   });
 
   it('builds a Reply with numbered sources and the four actions', async () => {

@@ -44,6 +44,11 @@ describe('broadcast mentions', () => {
     expect(hasBroadcastMention(out)).toBe(false);
     expect(hasBroadcastMention('hi @channel')).toBe(true);
   });
+  it('removes mentions that removing another one would assemble (<!<!here>here>)', () => {
+    const out = neutralizeBroadcastMentions('<!<!here>here> と <!ch<!channel>annel> と <!<!<!everyone>everyone>everyone>');
+    expect(hasBroadcastMention(out)).toBe(false);
+    expect(out).not.toContain('<!');
+  });
   it('strips user mentions addressed to the bot', () => {
     expect(stripUserMentions('<@U123ABC> 措置率は?').trim()).toBe('措置率は?');
     expect(stripUserMentions('<at>Telework Bot</at> 措置率は?').trim()).toBe('措置率は?');

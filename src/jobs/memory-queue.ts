@@ -1,4 +1,4 @@
-import { backoffDelay, type JobHandler, type JobQueue, type RetryPolicy } from './queue.js';
+import { DEFAULT_CLOSE_TIMEOUT_MS, backoffDelay, settlesWithin, type JobHandler, type JobQueue, type RetryPolicy } from './queue.js';
 
 interface Pending<T> {
   jobId: string;
@@ -36,11 +36,12 @@ export class MemoryJobQueue<T> implements JobQueue<T> {
     for (const p of this.waiting.splice(0)) this.schedule(p, 0);
   }
 
-  async close(): Promise<void> {
+  async close(opts: { timeoutMs?: number } = {}): Promise<void> {
     this.closed = true;
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
-    await Promise.allSettled([...this.running]);
+    // A handler stuck on something unreachable is left behind after the time limit.
+    await settlesWithin(Promise.allSettled([...this.running]), opts.timeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS);
   }
 
   private remember(jobId: string): void {

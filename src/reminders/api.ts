@@ -1,8 +1,9 @@
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import type { Logger } from '../logging/logger.js';
-import { ReminderError, notFound } from './errors.js';
+import { ReminderError, isStoreUnavailable, notFound, storeUnavailable } from './errors.js';
 import { ReminderIdSchema } from './model.js';
+import { ReminderConflictError } from './repository.js';
 import type { ReminderService, ReminderView } from './service.js';
 
 const ListQuery = z.object({ status: z.enum(['active', 'paused', 'done']).optional() });
@@ -29,6 +30,14 @@ export function remindersRouter(service: ReminderService, logger: Pick<Logger, '
       await work();
     } catch (e) {
       if (e instanceof ReminderError) return fail(res, e);
+      if (isStoreUnavailable(e)) {
+        logger.error({ err: e }, 'reminder API: the store is unreachable');
+        res.setHeader('retry-after', '5');
+        return fail(res, storeUnavailable());
+      }
+      if (e instanceof ReminderConflictError) {
+        return fail(res, new ReminderError(409, 'conflict', 'the reminder is being changed by someone else; please try again', 'リマインダーが同時に変更されています。もう一度お試しください。'));
+      }
       logger.error({ err: e }, 'reminder API failed');
       res.status(500).json({ error: 'internal error' });
     }

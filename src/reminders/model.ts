@@ -68,6 +68,8 @@ export interface Reminder {
   createdAt: string;
   updatedAt: string;
   createdBy: ReminderActor;
+  /** Bumped on every write; updates are compare-and-set (absent on records of earlier versions). */
+  version?: number;
 }
 
 export type DeliveryStatus = 'delivered' | 'retrying' | 'failed' | 'missed';

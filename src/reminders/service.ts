@@ -46,7 +46,7 @@ export class ReminderService {
       repo: ReminderRepository;
       scheduler: FireScheduler;
       audit: AuditLog;
-      logger: Pick<Logger, 'info' | 'warn'>;
+      logger: Pick<Logger, 'info' | 'warn' | 'error'>;
       now?: () => Date;
     },
   ) {
@@ -80,7 +80,8 @@ export class ReminderService {
       updatedAt: now.toISOString(),
       createdBy: by,
     };
-    await this.deps.repo.save(r);
+    // Ids are random (36^12): a clash is next to impossible, and refused rather than overwritten.
+    if (!(await this.deps.repo.create(r))) throw new Error(`reminder id clash: ${r.id}`);
     try {
       await this.deps.scheduler.schedule({ reminderId: r.id, runAtMs: checked.runs[0]!.getTime() });
     } catch (e) {
@@ -103,29 +104,37 @@ export class ReminderService {
   }
 
   async pause(id: string, actor: ReminderActor): Promise<ReminderView> {
-    const r = await this.require(id);
-    if (r.status !== 'active') throw new ReminderError(409, 'not_active', `reminder ${id} is ${r.status}, not active`, `このリマインダーは${statusJa(r.status)}のため、一時停止できません。`);
-    const updated = (await this.deps.repo.update(id, (cur) => ({ ...cur, status: 'paused', nextRunAt: null, updatedAt: this.now().toISOString() })))!;
-    if (r.nextRunAt !== null) await this.deps.scheduler.cancel({ reminderId: id, runAtMs: Date.parse(r.nextRunAt) });
+    // Checked on the reminder the write replaces (compare-and-set), not on an earlier read.
+    let before: Reminder | null = null;
+    const updated = await this.deps.repo.update(id, (cur) => {
+      if (cur.status !== 'active') throw new ReminderError(409, 'not_active', `reminder ${id} is ${cur.status}, not active`, `このリマインダーは${statusJa(cur.status)}のため、一時停止できません。`);
+      before = cur;
+      return { ...cur, status: 'paused', nextRunAt: null, updatedAt: this.now().toISOString() };
+    });
+    if (updated === null) throw notFound(id);
+    const was = before as Reminder | null;
+    if (was !== null && was.nextRunAt !== null) await this.deps.scheduler.cancel({ reminderId: id, runAtMs: Date.parse(was.nextRunAt) });
     await this.audit('reminder.paused', id, actor);
     return this.view(updated, []);
   }
 
   async resume(id: string, actor: ReminderActor): Promise<ReminderView> {
-    const r = await this.require(id);
-    if (r.status !== 'paused') throw new ReminderError(409, 'not_paused', `reminder ${id} is ${r.status}, not paused`, `このリマインダーは${statusJa(r.status)}のため、再開できません。`);
-    // Runs that fell in the pause are not caught up: the next run is computed from now.
-    const next = nextRun(r, this.now());
-    if (next === null) throw new ReminderError(409, 'no_next_run', 'the reminder has no future run (a one-shot time that has passed?)', '今後の送信予定がないため再開できません(指定日時が過ぎています)。新しく作成してください。');
-    const updated = (await this.deps.repo.update(id, (cur) => ({ ...cur, status: 'active', nextRunAt: next.toISOString(), updatedAt: this.now().toISOString() })))!;
-    await this.deps.scheduler.schedule({ reminderId: id, runAtMs: next.getTime() });
-    await this.audit('reminder.resumed', id, actor, { nextRunAt: next.toISOString() });
+    const updated = await this.deps.repo.update(id, (cur) => {
+      if (cur.status !== 'paused') throw new ReminderError(409, 'not_paused', `reminder ${id} is ${cur.status}, not paused`, `このリマインダーは${statusJa(cur.status)}のため、再開できません。`);
+      // Runs that fell in the pause are not caught up: the next run is computed from now.
+      const next = nextRun(cur, this.now());
+      if (next === null) throw new ReminderError(409, 'no_next_run', 'the reminder has no future run (a one-shot time that has passed?)', '今後の送信予定がないため再開できません(指定日時が過ぎています)。新しく作成してください。');
+      return { ...cur, status: 'active', nextRunAt: next.toISOString(), updatedAt: this.now().toISOString() };
+    });
+    if (updated === null || updated.nextRunAt === null) throw notFound(id);
+    await this.deps.scheduler.schedule({ reminderId: id, runAtMs: Date.parse(updated.nextRunAt) });
+    await this.audit('reminder.resumed', id, actor, { nextRunAt: updated.nextRunAt });
     return this.view(updated, this.upcoming(updated));
   }
 
   async delete(id: string, actor: ReminderActor): Promise<void> {
-    const r = await this.require(id);
-    await this.deps.repo.delete(id);
+    const r = await this.deps.repo.delete(id);
+    if (r === null) throw notFound(id);
     if (r.nextRunAt !== null) await this.deps.scheduler.cancel({ reminderId: id, runAtMs: Date.parse(r.nextRunAt) });
     await this.audit('reminder.deleted', id, actor, { text: r.text, target: r.target });
   }
@@ -137,6 +146,8 @@ export class ReminderService {
 
   /** Makes sure every active reminder's next run is queued (after a restart; idempotent). */
   async recover(): Promise<number> {
+    const moved = await this.deps.repo.migrateLegacy();
+    if (moved > 0) this.deps.logger.info({ moved }, 'reminders moved to the current key layout');
     let n = 0;
     for (const r of await this.deps.repo.list()) {
       if (r.status !== 'active' || r.nextRunAt === null) continue;
@@ -162,8 +173,16 @@ export class ReminderService {
     return { reminder: r, nextRuns: runs.map((d) => d.toISOString()), nextRunsJst: runs.map((d) => formatJa(d, 'Asia/Tokyo')) };
   }
 
+  /**
+   * Records the change in the audit log. The change has happened by then, so a failing audit
+   * write is logged, not thrown: an error would make the client retry and create a duplicate.
+   */
   private async audit(action: string, id: string, actor: ReminderActor, details?: Record<string, unknown>): Promise<void> {
-    await this.deps.audit.record({ action, subject: { type: 'reminder', id }, actor: toAuditActor(actor), ...(details ? { details } : {}) });
+    try {
+      await this.deps.audit.record({ action, subject: { type: 'reminder', id }, actor: toAuditActor(actor), ...(details ? { details } : {}) });
+    } catch (err) {
+      this.deps.logger.error({ err, action, reminderId: id, actor: toAuditActor(actor), details }, 'could not record a reminder change in the audit log');
+    }
   }
 }
 

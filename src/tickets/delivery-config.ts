@@ -1,4 +1,5 @@
-import { SettingsError, type Env } from '../config/settings.js';
+import { z } from 'zod';
+import { SettingsError, slackEnabled, teamsEnabled, type Env } from '../config/settings.js';
 import type { Office } from '../core/office.js';
 import type { DeliveryChannel } from './model.js';
 import { type OfficeRoute, parseTicketRoutes } from './routes-schema.js';
@@ -16,8 +17,25 @@ export interface DeliveryPlan {
   mailEnabled: boolean;
 }
 
-/** Parses TICKET_ROUTES_JSON against the known offices; a bad value stops the start (exit 2). */
-export function deliveryPlan(settings: Pick<Env, 'TICKET_ROUTES_JSON' | 'SMTP_URL' | 'MAIL_FROM'>, offices: Office[]): DeliveryPlan {
+/** `bot@example.jp` or `Name <bot@example.jp>` (the name may be quoted; no line breaks). */
+const MAIL_FROM_RE = /^(?:[^<>\r\n]*<([^<>\s]+)>|([^<>\s]+))$/;
+const Email = z.email();
+
+/** True when MAIL_FROM is an address, or a display name with the address in angle brackets. */
+export function isMailFrom(value: string): boolean {
+  const m = MAIL_FROM_RE.exec(value.trim());
+  const address = m?.[1] ?? m?.[2];
+  return address !== undefined && Email.safeParse(address).success;
+}
+
+/**
+ * Parses TICKET_ROUTES_JSON against the known offices and what is enabled; a bad value stops the
+ * start (a SettingsError: `serve` exits 2 with one line). Refused: unknown offices, a `slackChannel`
+ * while Slack is not enabled, a `teamsConversation` while TEAMS_ENABLED is off (each such ticket
+ * would retry and then fail with "no adapter can send messages"), half a mail setting, and a
+ * MAIL_FROM that is not an e-mail address.
+ */
+export function deliveryPlan(settings: Env, offices: Office[]): DeliveryPlan {
   let routes: Record<string, OfficeRoute> = {};
   if (settings.TICKET_ROUTES_JSON !== undefined) {
     const parsed = parseTicketRoutes(settings.TICKET_ROUTES_JSON);
@@ -25,9 +43,22 @@ export function deliveryPlan(settings: Pick<Env, 'TICKET_ROUTES_JSON' | 'SMTP_UR
     routes = parsed.routes;
     const unknown = Object.keys(routes).filter((id) => !offices.some((o) => o.id === id));
     if (unknown.length > 0) throw new SettingsError('TICKET_ROUTES_JSON', `unknown office id(s): ${unknown.join(', ')} (offices: ${offices.map((o) => o.id).join(', ')})`);
+    const disabled: string[] = [];
+    const slackOffices = Object.keys(routes).filter((id) => routes[id]!.slackChannel !== undefined);
+    const teamsOffices = Object.keys(routes).filter((id) => routes[id]!.teamsConversation !== undefined);
+    if (slackOffices.length > 0 && !slackEnabled(settings)) {
+      disabled.push(`${slackOffices.map((id) => `${id}.slackChannel`).join(', ')} set but Slack is not enabled (SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN)`);
+    }
+    if (teamsOffices.length > 0 && !teamsEnabled(settings)) {
+      disabled.push(`${teamsOffices.map((id) => `${id}.teamsConversation`).join(', ')} set but Teams is not enabled (TEAMS_ENABLED is off)`);
+    }
+    if (disabled.length > 0) throw new SettingsError('TICKET_ROUTES_JSON', `${disabled.join('; ')}: enable the platform or remove the setting`);
   }
   if ((settings.SMTP_URL === undefined) !== (settings.MAIL_FROM === undefined)) {
     throw new SettingsError(settings.SMTP_URL === undefined ? 'SMTP_URL' : 'MAIL_FROM', 'is required when the other mail setting is present');
+  }
+  if (settings.MAIL_FROM !== undefined && !isMailFrom(settings.MAIL_FROM)) {
+    throw new SettingsError('MAIL_FROM', 'is not an e-mail address: use "bot@example.jp" or "Name <bot@example.jp>"');
   }
   const mailEnabled = settings.SMTP_URL !== undefined;
   const byOffice = new Map<string, OfficeDelivery>();

@@ -1,9 +1,35 @@
 import type { EscalationPort, EscalationResult } from '../core/escalation.js';
 import type { FeedbackRecorder, Requester } from '../feedback/recorder.js';
+import { TicketError } from './errors.js';
+import { IdempotencyKeySchema } from './model.js';
 import type { TicketService } from './service.js';
 
+/**
+ * The idempotency-key namespace of escalations from a platform: `web:`, `slack:`, `teams:`, `cli:`.
+ * Never `api:`, the admin API's (POST /api/tickets stores `api:<key>`): an escalation from an
+ * `api` requester gets `chat-api:` instead, so no escalation key can equal an admin key.
+ */
+export const escalationNamespace = (platform: Requester['platform']): string => (platform === 'api' ? 'chat-api:' : `${platform}:`);
+
 /** The chat action id: one ticket per answer and person, however often the button is pressed. */
-export const chatIdempotencyKey = (answerId: string, r: Pick<Requester, 'platform' | 'userId'>): string => `${r.platform}:${answerId}:${r.userId}`;
+export const chatIdempotencyKey = (answerId: string, r: Pick<Requester, 'platform' | 'userId'>): string => `${escalationNamespace(r.platform)}${answerId}:${r.userId}`;
+
+/**
+ * The stored idempotency key of an escalation. A caller's key (the web's `Idempotency-Key`
+ * header, or the Teams adapter's `teams:<answerId>:<userId>`) must pass IdempotencyKeySchema
+ * (1-200 printable ASCII characters); a bad one is refused with a 400 TicketError — the same as
+ * the admin API does — rather than silently dropped, so a client never believes it is protected
+ * against double submission when it is not. A valid key is put in the requester's platform
+ * namespace; one that already starts with it (the adapters' `slack:…` / `teams:…` keys) is kept
+ * as it is, so keys stored before this change still match. Without a key: chatIdempotencyKey.
+ */
+export function escalationIdempotencyKey(answerId: string, requester: Pick<Requester, 'platform' | 'userId'>, key: string | undefined): string {
+  if (key === undefined) return chatIdempotencyKey(answerId, requester);
+  const parsed = IdempotencyKeySchema.safeParse(key);
+  if (!parsed.success) throw new TicketError(400, `Idempotency-Key: ${parsed.error.issues[0]?.message ?? 'invalid'} (1-200 printable ASCII characters)`);
+  const ns = escalationNamespace(requester.platform);
+  return parsed.data.startsWith(ns) ? parsed.data : `${ns}${parsed.data}`;
+}
 
 /**
  * 「担当窓口に問い合わせる」 with tickets running: the escalated answer's (already redacted)
@@ -16,7 +42,9 @@ export class TicketEscalations implements EscalationPort {
     private readonly feedback: FeedbackRecorder,
   ) {}
 
+  /** Throws a 400 TicketError for an invalid idempotency key (see escalationIdempotencyKey). */
   async request(answerId: string, requester: Requester, opts: { idempotencyKey?: string; route?: string } = {}): Promise<EscalationResult | null> {
+    const idempotencyKey = escalationIdempotencyKey(answerId, requester, opts.idempotencyKey);
     const answer = await this.feedback.getAnswer(answerId);
     if (answer === null) return null;
     const { ticket, created } = await this.tickets.create(
@@ -26,7 +54,7 @@ export class TicketEscalations implements EscalationPort {
         requester,
         source: 'chat',
         answerId,
-        idempotencyKey: opts.idempotencyKey ?? chatIdempotencyKey(answerId, requester),
+        idempotencyKey,
       },
       { platform: requester.platform, userId: requester.userId },
     );

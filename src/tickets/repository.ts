@@ -1,6 +1,9 @@
 import type { Store, StoreOp } from '../store/store.js';
 import { formatTicketId, type ListFilter, type Ticket, type TicketEvent, type TicketRecord, type TicketRequester, type TicketStatus } from './model.js';
 
+/** True when at least one of the ticket's channels still has to be sent (whatever its status). */
+export const hasPendingDelivery = (t: Pick<TicketRecord, 'deliveries'>): boolean => Object.values(t.deliveries).includes('pending');
+
 /**
  * Every ticket key carries the `{tickets}` hash tag so that one transaction's keys share a
  * Redis Cluster slot (a multi-key script is refused across slots).
@@ -16,6 +19,11 @@ export const TICKET_KEYS = {
   seq: (year: number) => `${T}:seq:${year}`,
   idempotency: (key: string) => `${T}:idem:${key}`,
   answerLock: (id: string) => `${T}:ticket:${id}:answer-lock`,
+  /**
+   * Tickets with at least one pending delivery, whatever their status: what the sweep re-queues.
+   * Kept in the same transaction as the head, so it can never miss a pending channel.
+   */
+  pendingDelivery: `${T}:pending-delivery`,
 };
 
 /** The change an update wants: a new head and the events to append, or null for "nothing to do". */
@@ -45,6 +53,7 @@ export class TicketRepository {
       { op: 'setAdd', key: TICKET_KEYS.byOffice(record.route), member: record.id },
       { op: 'setAdd', key: TICKET_KEYS.byRequester(record.requester), member: record.id },
     ];
+    if (hasPendingDelivery(record)) ops.push({ op: 'setAdd', key: TICKET_KEYS.pendingDelivery, member: record.id });
     const conditions = [{ key: TICKET_KEYS.head(record.id), equals: null }];
     if (idempotencyKey !== undefined) {
       ops.push({ op: 'set', key: TICKET_KEYS.idempotency(idempotencyKey), value: record.id });
@@ -87,9 +96,48 @@ export class TicketRepository {
         ops.push({ op: 'setRemove', key: TICKET_KEYS.byStatus(current.status), member: id });
         ops.push({ op: 'setAdd', key: TICKET_KEYS.byStatus(change.record.status), member: id });
       }
+      // The pending-delivery index follows the head in the same step (sent/failed → out; redelivered → in).
+      if (hasPendingDelivery(change.record)) ops.push({ op: 'setAdd', key: TICKET_KEYS.pendingDelivery, member: id });
+      else if (hasPendingDelivery(current)) ops.push({ op: 'setRemove', key: TICKET_KEYS.pendingDelivery, member: id });
       if (await this.store.transaction(ops, [{ key: TICKET_KEYS.head(id), equals: raw }])) return { record: change.record, changed: true };
     }
     throw new Error(`ticket ${id} is being changed too often; try again`);
+  }
+
+  /** Ids of the tickets with a pending delivery, oldest first. */
+  async pendingDeliveryIds(): Promise<string[]> {
+    return (await this.store.setMembers(TICKET_KEYS.pendingDelivery)).sort();
+  }
+
+  /**
+   * Drops an index member whose ticket has nothing pending any more (a stale entry), only if the
+   * head is still the one that was read: a concurrent redelivery keeps its entry.
+   */
+  async prunePendingDelivery(id: string): Promise<void> {
+    const raw = await this.store.get(TICKET_KEYS.head(id));
+    if (raw !== null && hasPendingDelivery(JSON.parse(raw) as TicketRecord)) return;
+    await this.store.transaction([{ op: 'setRemove', key: TICKET_KEYS.pendingDelivery, member: id }], [{ key: TICKET_KEYS.head(id), equals: raw }]);
+  }
+
+  /**
+   * Adds the open and notified tickets with a pending delivery to the index (tickets written
+   * before the index existed). Conditioned on the head read, so it never races an update.
+   * Returns how many were added.
+   */
+  async indexPendingDeliveries(): Promise<number> {
+    const ids = [...new Set([...(await this.store.setMembers(TICKET_KEYS.byStatus('open'))), ...(await this.store.setMembers(TICKET_KEYS.byStatus('notified')))])];
+    const indexed = new Set(await this.store.setMembers(TICKET_KEYS.pendingDelivery));
+    let n = 0;
+    for (let i = 0; i < ids.length; i += 200) {
+      const chunk = ids.slice(i, i + 200).filter((id) => !indexed.has(id));
+      const raws = await Promise.all(chunk.map((id) => this.store.get(TICKET_KEYS.head(id))));
+      for (const [j, raw] of raws.entries()) {
+        if (raw === null || !hasPendingDelivery(JSON.parse(raw) as TicketRecord)) continue;
+        const id = chunk[j]!;
+        if (await this.store.transaction([{ op: 'setAdd', key: TICKET_KEYS.pendingDelivery, member: id }], [{ key: TICKET_KEYS.head(id), equals: raw }])) n++;
+      }
+    }
+    return n;
   }
 
   /** One sender of a ticket's answer at a time (an inline try and a queued job must not both send). */

@@ -44,6 +44,8 @@ export interface TicketServiceDeps {
 }
 
 const ANSWER_LOCK_MS = 60_000;
+/** Tickets read at once by the sweep. */
+const SWEEP_CHUNK = 100;
 const WEBHOOK_TIMEOUT_MS = 10_000;
 
 /**
@@ -53,6 +55,7 @@ const WEBHOOK_TIMEOUT_MS = 10_000;
  */
 export class TicketService {
   readonly repo: TicketRepository;
+  private pendingIndexed = false;
 
   constructor(private readonly d: TicketServiceDeps) {
     this.repo = d.repo;
@@ -241,21 +244,49 @@ export class TicketService {
   /**
    * Re-queues what should be queued (pending deliveries, undelivered answers): after a
    * restart, a lost in-process queue or a failed add. Job ids make repeats harmless.
+   *
+   * Pending deliveries come from their own index (kept with the head in one transaction), so a
+   * channel left pending on a ticket that is already `notified` (another channel got through),
+   * or put back by a redelivery, is found whatever the status; offices without any channel never
+   * enter it, so their tickets cannot crowd the others out.
+   *
+   * Every add has a time limit, and `stopping` is checked between tickets: with Redis away the
+   * sweep fails (and is tried again later) instead of hanging, and cannot hold up a stop.
    */
-  async sweep(): Promise<number> {
+  async sweep(opts: { stopping?: () => boolean } = {}): Promise<number> {
+    const stopping = opts.stopping ?? (() => false);
+    const add = (job: TicketJob): Promise<void> => withTimeout(this.d.queue.add(jobIdFor(job), job), this.d.enqueueTimeoutMs ?? 3000, 'queueing a ticket job (sweep)');
+    if (!this.pendingIndexed) {
+      // Tickets written before the index existed (once per process; conditional, so harmless to repeat).
+      const added = await this.repo.indexPendingDeliveries();
+      if (added > 0) this.d.logger.info({ tickets: added }, 'indexed tickets with pending deliveries');
+      this.pendingIndexed = true;
+    }
     let n = 0;
-    for (const t of await this.repo.list({ status: 'open', limit: 1000 })) {
-      for (const [channel, state] of Object.entries(t.deliveries) as [DeliveryChannel, string][]) {
-        if (state !== 'pending') continue;
-        await this.d.queue.add(jobIdFor({ kind: 'deliver', ticketId: t.id, channel, round: t.deliveryRound ?? 0 }), { kind: 'deliver', ticketId: t.id, channel, round: t.deliveryRound ?? 0 });
-        n++;
+    const ids = await this.repo.pendingDeliveryIds();
+    for (let i = 0; i < ids.length; i += SWEEP_CHUNK) {
+      if (stopping()) return n;
+      const chunk = ids.slice(i, i + SWEEP_CHUNK);
+      const records = await Promise.all(chunk.map((id) => this.repo.getRecord(id)));
+      for (const [j, t] of records.entries()) {
+        if (stopping()) return n;
+        const pending = t === null ? [] : (Object.keys(t.deliveries) as DeliveryChannel[]).filter((c) => t.deliveries[c] === 'pending');
+        // Once the office has answered, a late "new ticket" notice would only confuse: drop it.
+        if (t === null || pending.length === 0 || t.status === 'answered' || t.status === 'closed') {
+          await this.repo.prunePendingDelivery(chunk[j]!);
+          continue;
+        }
+        for (const channel of pending) {
+          await add({ kind: 'deliver', ticketId: t.id, channel, round: t.deliveryRound ?? 0 });
+          n++;
+        }
       }
     }
     for (const t of await this.repo.list({ status: 'answered', limit: 1000 })) {
+      if (stopping()) return n;
       // Given up on (until an operator's redeliver): not re-queued.
       if (t.history.findLast((e) => e.type === 'answer-delivery-failed' || e.type === 'delivery-requeued')?.type === 'answer-delivery-failed') continue;
-      const job: TicketJob = { kind: 'answer', ticketId: t.id, round: t.answerRound ?? 0 };
-      await this.d.queue.add(jobIdFor(job), job);
+      await add({ kind: 'answer', ticketId: t.id, round: t.answerRound ?? 0 });
       n++;
     }
     return n;

@@ -1,6 +1,7 @@
 import type { AdapterContext } from '../../adapters/adapter.js';
 import { MemoryJobQueue } from '../jobs/memory-queue.js';
-import type { JobQueue } from '../jobs/queue.js';
+import { DEFAULT_CLOSE_TIMEOUT_MS, settlesWithin, type JobQueue } from '../jobs/queue.js';
+import type { Logger } from '../logging/logger.js';
 import { createSmtpMailer, type Mailer } from '../mail/mailer.js';
 import type { RunningService } from '../server/services.js';
 import { channelsFor, deliveryPlan } from './delivery-config.js';
@@ -19,6 +20,10 @@ export interface TicketServiceOptions {
   mailer?: Mailer | null;
   /** SMTP connection timeout. */
   smtpTimeoutMs?: number;
+  /** How long a queue add may wait for Redis (a request's, a sweep's) before it is left to a later sweep. */
+  enqueueTimeoutMs?: number;
+  /** stop() gives a running sweep and the queue this long in all (default 5 s), then closes by force. */
+  stopTimeoutMs?: number;
 }
 
 const QUEUE_NAME = 'tickets';
@@ -30,7 +35,7 @@ export function bullPrefix(redisUrl: string, redisPrefix: string): string {
 }
 
 /** Redis gets BullMQ (shared, durable); the embedded store gets the in-process queue. */
-async function openQueue(ctx: AdapterContext): Promise<JobQueue<TicketJob>> {
+async function openQueue(ctx: AdapterContext, log: Logger): Promise<JobQueue<TicketJob>> {
   const policy = { attempts: ctx.settings.TICKET_DELIVERY_ATTEMPTS, backoffMs: ctx.settings.TICKET_DELIVERY_BACKOFF_MS };
   if (ctx.store.kind === 'redis' && ctx.settings.REDIS_URL !== undefined) {
     // Loaded on demand so the embedded default never loads BullMQ.
@@ -42,6 +47,7 @@ async function openQueue(ctx: AdapterContext): Promise<JobQueue<TicketJob>> {
         if (!warned) ctx.logger.warn({ err: e }, 'ticket queue: Redis connection problem');
         warned = true;
       },
+      onForcedClose: (ms) => log.warn(`the ticket queue did not close within ${ms} ms (Redis unreachable?): its connections were dropped`),
     });
   }
   return new MemoryJobQueue<TicketJob>(policy);
@@ -60,7 +66,7 @@ export async function startTicketService(ctx: AdapterContext, opts: TicketServic
       : plan.mailEnabled
         ? createSmtpMailer(ctx.settings.SMTP_URL!, ctx.settings.MAIL_FROM!, { timeoutMs: opts.smtpTimeoutMs ?? 10_000 })
         : null;
-  const queue = await openQueue(ctx);
+  const queue = await openQueue(ctx, log);
   const service = new TicketService({
     repo: new TicketRepository(ctx.store),
     bot: ctx.bot,
@@ -71,6 +77,7 @@ export async function startTicketService(ctx: AdapterContext, opts: TicketServic
     mailer,
     queue,
     lang: ctx.settings.BOT_LANG,
+    ...(opts.enqueueTimeoutMs !== undefined ? { enqueueTimeoutMs: opts.enqueueTimeoutMs } : {}),
   });
   const escalations = new TicketEscalations(service, ctx.feedback);
   ctx.escalations = escalations;
@@ -89,7 +96,7 @@ export async function startTicketService(ctx: AdapterContext, opts: TicketServic
   const sweep = async (): Promise<void> => {
     if (stopped) return;
     try {
-      const n = await service.sweep();
+      const n = await service.sweep({ stopping: () => stopped });
       if (n > 0) log.debug({ queued: n }, 'ticket sweep');
     } catch (e) {
       log.warn({ err: e }, 'ticket sweep failed; trying again later');
@@ -112,11 +119,14 @@ export async function startTicketService(ctx: AdapterContext, opts: TicketServic
       timer.unref();
     },
     async stop() {
+      // One time limit for all of it: a sweep or a queue waiting on an unreachable Redis must not hold the stop.
+      const limitMs = opts.stopTimeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS;
+      const deadline = Date.now() + limitMs;
       stopped = true;
       clearInterval(timer);
-      await sweeping;
+      if (sweeping !== null && !(await settlesWithin(sweeping, limitMs))) log.warn(`the ticket sweep did not finish within ${limitMs} ms; stopping anyway`);
       unregisterTickets(ctx.store);
-      await queue.close();
+      await queue.close({ timeoutMs: Math.max(0, deadline - Date.now()) });
       mailer?.close();
     },
   };

@@ -1,5 +1,16 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { auth, type Instance, inMs, startInstance } from './harness.js';
+import { AuditLog } from '../../src/audit/audit-log.js';
+import { createLogger } from '../../src/logging/logger.js';
+import { remindersRouter } from '../../src/reminders/api.js';
+import { BullMqScheduler } from '../../src/reminders/bullmq-scheduler.js';
+import { ReminderRepository } from '../../src/reminders/repository.js';
+import { ReminderService } from '../../src/reminders/service.js';
+import { RedisStore } from '../../src/store/redis-store.js';
+import { startTcpProxy } from './tcp-proxy.js';
+import { auth, type Instance, inMs, REDIS_URL, redisNamespace, startInstance, weeklyCronAwayFromNow } from './harness.js';
 
 let app: Instance;
 beforeEach(async () => {
@@ -13,7 +24,10 @@ const post = (path: string, body?: unknown, headers: Record<string, string> = au
   fetch(`${app.base}${path}`, { method: 'POST', headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
 const get = (path: string) => fetch(`${app.base}${path}`, { headers: auth });
 
-const weekly = { text: '{date}({weekday})は勤怠の締め日です。', target: { platform: 'slack', channelId: 'C0HR' }, cron: '0 9 * * 1', skipHolidays: true };
+// Weekly at a time 3.5 days from now (JST), so no run falls due during a test and "next run"
+// does not change between two requests, whatever the wall clock says.
+const when = weeklyCronAwayFromNow();
+const weekly = { text: '{date}({weekday})は勤怠の締め日です。', target: { platform: 'slack', channelId: 'C0HR' }, cron: when.cron, skipHolidays: true };
 
 describe('/api/reminders (admin)', () => {
   test('without the bearer token: 401, and nothing is created', async () => {
@@ -26,12 +40,12 @@ describe('/api/reminders (admin)', () => {
     const res = await post('/api/reminders', weekly);
     expect(res.status).toBe(201);
     const r = await res.json();
-    expect(r).toMatchObject({ text: weekly.text, target: weekly.target, cron: '0 9 * * 1', timezone: 'Asia/Tokyo', skipHolidays: true, skipYearEnd: false, status: 'active' });
+    expect(r).toMatchObject({ text: weekly.text, target: weekly.target, cron: when.cron, timezone: 'Asia/Tokyo', skipHolidays: true, skipYearEnd: false, status: 'active' });
     expect(r.id).toMatch(/^rem_[a-z0-9]{12}$/);
     expect(res.headers.get('location')).toBe(`/api/reminders/${r.id}`);
     expect(r.nextRuns).toHaveLength(5);
     expect(r.nextRunAt).toBe(r.nextRuns[0]);
-    for (const s of r.nextRunsJst) expect(s).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日\(月\) 09:00$/);
+    for (const s of r.nextRunsJst) expect(s).toMatch(new RegExp(`^\\d{4}年\\d{1,2}月\\d{1,2}日\\(${when.weekdayJa}\\) ${when.hhmm}$`));
 
     const audit = await app.ctx.audit.query({ subjectId: r.id });
     expect(audit.map((e) => [e.action, e.actor])).toEqual([['reminder.created', { admin: true }]]);
@@ -106,4 +120,63 @@ describe('/api/reminders (admin)', () => {
     expect(r.text).not.toMatch(/@everyone\b/);
   });
 
+
+  test.each([
+    ['ioredis MaxRetriesPerRequestError', Object.assign(new Error('Reached the max retries per request limit (which is 2). Refer to "maxRetriesPerRequest" option for details.'), { name: 'MaxRetriesPerRequestError' })],
+    ['connection refused', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6379'), { code: 'ECONNREFUSED' })],
+    ['connection closed', new Error('Connection is closed.')],
+    ['an error carrying status 503', Object.assign(new Error('store unavailable'), { status: 503 })],
+  ])('store unreachable (%s): 503 with a clear message, not 500', async (_name, err) => {
+    const store = app.ctx.store as unknown as Record<string, unknown>;
+    for (const m of ['get', 'setMembers', 'transaction']) store[m] = async () => Promise.reject(err);
+    for (const res of [await get('/api/reminders'), await get('/api/reminders/rem_000000000000'), await post('/api/reminders', weekly)]) {
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('5');
+      expect(await res.json()).toMatchObject({ reason: 'store_unavailable', error: expect.stringContaining('unreachable'), message: expect.stringContaining('接続できません') });
+    }
+  });
+
+  test('any other failure is still a 500', async () => {
+    (app.ctx.store as unknown as Record<string, unknown>)['setMembers'] = async () => Promise.reject(new TypeError('x is not a function'));
+    const res = await get('/api/reminders');
+    expect(res.status).toBe(500);
+    expect(await res.json()).toEqual({ error: 'internal error' });
+  });
+});
+
+describe('/api/reminders with Redis unreachable (real connections through a proxy that is cut)', () => {
+  test('503 store_unavailable, and the scheduler still stops promptly', async () => {
+    const logger = createLogger({ level: 'silent' });
+    const url = new URL(REDIS_URL);
+    const proxy = await startTcpProxy(Number(url.port || 6379), url.hostname);
+    const ns = redisNamespace();
+    // Only the reminders side (no tickets): the store, BullMQ and the admin router, all through the proxy.
+    const store = RedisStore.fromUrl(proxy.url, ns.prefix);
+    const scheduler = new BullMqScheduler({ redisUrl: proxy.url, redisPrefix: ns.prefix, logger });
+    const service = new ReminderService({ repo: new ReminderRepository(store), scheduler, audit: new AuditLog(store), logger });
+    const web = express();
+    web.use('/api/reminders', remindersRouter(service, logger));
+    const server: Server = await new Promise((r) => {
+      const s = web.listen(0, '127.0.0.1', () => r(s));
+    });
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      await scheduler.start(async () => {});
+      expect((await fetch(`${base}/api/reminders`)).status).toBe(200);
+      await proxy.cut();
+      const res = await fetch(`${base}/api/reminders`);
+      expect(res.status).toBe(503);
+      expect((await res.json()).reason).toBe('store_unavailable');
+      const t0 = Date.now();
+      await scheduler.stop();
+      expect(Date.now() - t0).toBeLessThan(6000);
+    } finally {
+      await scheduler.stop();
+      await store.close();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      await proxy.close();
+      await ns.cleanup();
+    }
+  }, 30_000);
 });

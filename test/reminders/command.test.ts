@@ -9,11 +9,13 @@ import { ReminderService } from '../../src/reminders/service.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 
 const logger = createLogger({ level: 'silent' });
+/** A fixed clock: "2030-01-07 09:00" below stays in the future and within five years whatever today is. */
+const NOW = new Date('2026-11-25T10:00:00+09:00');
 
 function setup(groups: Record<string, string[]> = {}) {
   const store = new MemoryStore();
   const audit = new AuditLog(store);
-  const service = new ReminderService({ repo: new ReminderRepository(store), scheduler: new InProcessScheduler(logger), audit, logger });
+  const service = new ReminderService({ repo: new ReminderRepository(store), scheduler: new InProcessScheduler(logger), audit, logger, now: () => NOW });
   const authorizer = new ReminderAuthorizer({ slackUserIds: ['UHR'], slackUsergroupIds: ['S1'], teamsUserIds: ['29:hr-aad'] }, logger);
   authorizer.useSlackGroups(async (g) => {
     if (g in groups) return groups[g]!;
@@ -112,5 +114,21 @@ describe('creation is all or nothing', () => {
     const service = new ReminderService({ repo: new ReminderRepository(store), scheduler: failing, audit: new AuditLog(store), logger });
     await expect(service.create({ text: 'x', target: { platform: 'slack', channelId: 'C1' }, cron: '0 9 * * 1' }, { admin: true })).rejects.toMatchObject({ status: 503, code: 'scheduler_unavailable' });
     expect(await service.list()).toEqual([]);
+  });
+
+  test('an audit failure after the reminder is created is logged, not returned as an error (a retry would duplicate it)', async () => {
+    const store = new MemoryStore();
+    const audit = new AuditLog(store);
+    audit.record = async () => {
+      throw new Error('connect ECONNREFUSED 127.0.0.1:6379');
+    };
+    const errors: string[] = [];
+    const recording = { info: () => {}, warn: () => {}, error: (_o: unknown, msg: string) => void errors.push(msg) } as unknown as typeof logger;
+    const service = new ReminderService({ repo: new ReminderRepository(store), scheduler: new InProcessScheduler(logger), audit, logger: recording, now: () => NOW });
+    const view = await service.create({ text: 'x', target: { platform: 'slack', channelId: 'C1' }, cron: '0 9 * * 1' }, { admin: true });
+    expect((await service.list()).map((r) => r.id)).toEqual([view.reminder.id]);
+    await service.pause(view.reminder.id, { admin: true });
+    await service.delete(view.reminder.id, { admin: true });
+    expect(errors).toEqual(Array(3).fill('could not record a reminder change in the audit log'));
   });
 });

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Reminder } from '../../src/reminders/model.js';
 import { ReminderRepository } from '../../src/reminders/repository.js';
-import { nextRuns } from '../../src/reminders/schedule.js';
-import { type Instance, auth, inMs, redisNamespace, sleep, startInstance, until } from './harness.js';
+import { type Instance, auth, dailyCronAwayFromNow, inMs, redisNamespace, sleep, startInstance, until } from './harness.js';
 
 const open: Instance[] = [];
 const namespaces: Array<{ cleanup(): Promise<void> }> = [];
@@ -81,11 +80,12 @@ describe('in-process delivery (no Redis)', () => {
 
   test('a paused reminder does not fire; a deleted one neither', async () => {
     const a = await instance({ env: FAST_RETRY });
-    const p = await create(a, { text: 'paused', target: { platform: 'slack', channelId: 'C1' }, at: inMs(700) });
-    const d = await create(a, { text: 'deleted', target: { platform: 'slack', channelId: 'C1' }, at: inMs(700) });
+    // Due in 2 s: ample time to pause and delete first, even on a slow CI machine.
+    const p = await create(a, { text: 'paused', target: { platform: 'slack', channelId: 'C1' }, at: inMs(2000) });
+    const d = await create(a, { text: 'deleted', target: { platform: 'slack', channelId: 'C1' }, at: inMs(2000) });
     expect((await fetch(`${a.base}/api/reminders/${p.id}/pause`, { method: 'POST', headers: auth })).status).toBe(200);
     expect((await fetch(`${a.base}/api/reminders/${d.id}`, { method: 'DELETE', headers: auth })).status).toBe(204);
-    await sleep(1500);
+    await sleep(Math.max(0, Date.parse(p.nextRunAt!) - Date.now()) + 700);
     expect(a.sent).toEqual([]);
   });
 });
@@ -132,40 +132,48 @@ describe('BullMQ on Redis', () => {
 
   test('runs missed for longer than the catch-up age are skipped and logged, and a cron goes on', async () => {
     const ns = namespace();
-    const env = { ...ns.env, ...FAST_RETRY, REMINDER_CATCHUP_MAX_AGE_MINUTES: '0.01' }; // 600 ms
+    const env = { ...ns.env, ...FAST_RETRY, REMINDER_CATCHUP_MAX_AGE_MINUTES: '1' };
     const a = await instance({ name: 'a', env, start: false });
-    const once = await create(a, { text: '古すぎる', target: { platform: 'slack', channelId: 'C1' }, at: inMs(300) });
-    const weekly = await create(a, { text: '毎週', target: { platform: 'slack', channelId: 'C1' }, cron: '0 9 * * 1' });
-    // Simulate downtime over a cron run: its planned run is now two seconds in the past.
+    // Neither schedule can fall due during the test: the one-shot is an hour ahead, the cron's
+    // runs are 12 hours either side of now. The downtime is simulated by moving their stored
+    // run two minutes into the past (older than the one-minute catch-up age).
+    const once = await create(a, { text: '古すぎる', target: { platform: 'slack', channelId: 'C1' }, at: inMs(60 * 60_000) });
+    const daily = await create(a, { text: '毎日', target: { platform: 'slack', channelId: 'C1' }, ...dailyCronAwayFromNow() });
     const repo = new ReminderRepository(a.ctx.store);
-    const past = new Date(Date.now() - 2000).toISOString();
-    await repo.update(weekly.id, (r) => ({ ...r, nextRunAt: past }));
+    const past = new Date(Date.now() - 2 * 60_000).toISOString();
+    await repo.update(once.id, (r) => ({ ...r, at: past, nextRunAt: past }));
+    await repo.update(daily.id, (r) => ({ ...r, nextRunAt: past }));
     await a.close();
     open.splice(open.indexOf(a), 1);
-    await sleep(1500);
 
     const b = await instance({ name: 'b', env });
-    await until(async () => (await detail(b, weekly.id)).deliveries.length > 0 && (await detail(b, once.id)).deliveries.length > 0, 5000);
+    await until(async () => (await detail(b, daily.id)).deliveries.length > 0 && (await detail(b, once.id)).deliveries.length > 0, 5000);
     await sleep(300);
     expect(b.sent).toEqual([]);
     const o = await detail(b, once.id);
     expect(o.deliveries.map((e: { status: string }) => e.status)).toEqual(['missed']);
     expect(o.status).toBe('done');
-    const w = await detail(b, weekly.id);
+    const w = await detail(b, daily.id);
     expect(w.deliveries.map((e: { status: string }) => e.status)).toEqual(['missed']);
     expect(w.status).toBe('active');
-    expect(Date.parse(w.nextRunAt)).toBeGreaterThan(Date.now());
+    expect(w.nextRunAt).toBe(daily.nextRunAt);
     expect(w.lastRunAt).toBe(past);
   });
 
   test('after a long downtime, only the newest missed run young enough is sent, once; older ones are logged as missed', async () => {
     const ns = namespace();
     const env = { ...ns.env, ...FAST_RETRY, REMINDER_CATCHUP_MAX_AGE_MINUTES: '20' };
+    // An hourly cron built around the current minute: runs 50, 30 and 5 minutes ago, and the next
+    // one 10 minutes ahead, so no run falls due while the test runs (whatever the wall clock says).
+    // Gaps of 20, 25 and 15 minutes keep it within the 15-minute minimum.
+    const minute = Math.floor(Date.now() / 60_000) * 60_000;
+    const at = (offsetMin: number) => minute + offsetMin * 60_000;
+    const cron = `${[-50, -30, -5].map((o) => new Date(at(o)).getUTCMinutes()).sort((x, y) => x - y).join(',')} * * * *`;
     const a = await instance({ name: 'a', env, start: false });
-    const r = await create(a, { text: '15分ごと', target: { platform: 'slack', channelId: 'C1' }, cron: '*/15 * * * *' });
-    // Down for about 50 minutes: the stored run is 35–50 minutes old, the newest missed one 0–15.
-    const [oldest] = nextRuns({ cron: '*/15 * * * *' }, new Date(Date.now() - 50 * 60_000), 1);
-    await new ReminderRepository(a.ctx.store).update(r.id, (x) => ({ ...x, nextRunAt: oldest!.toISOString() }));
+    const r = await create(a, { text: '定時連絡', target: { platform: 'slack', channelId: 'C1' }, cron, timezone: 'UTC' });
+    expect(r.nextRunAt).toBe(new Date(at(10)).toISOString());
+    // Down for about 50 minutes: the stored run is 50 minutes old (missed), the newest missed one 5 (sent).
+    await new ReminderRepository(a.ctx.store).update(r.id, (x) => ({ ...x, nextRunAt: new Date(at(-50)).toISOString() }));
     await a.close();
     open.splice(open.indexOf(a), 1);
 
@@ -176,7 +184,10 @@ describe('BullMQ on Redis', () => {
     expect(b.sent.length + c.sent.length).toBe(1);
     const d = await detail(b, r.id);
     expect(d.deliveries.map((e: { status: string }) => e.status)).toEqual(['missed', 'delivered']);
-    expect(d.deliveries[1].lagMs).toBeLessThanOrEqual(15 * 60_000 + 2000);
-    expect(Date.parse(d.nextRunAt)).toBeGreaterThan(Date.now());
+    expect(d.deliveries.map((e: { runAt: string }) => e.runAt)).toEqual([new Date(at(-50)).toISOString(), new Date(at(-5)).toISOString()]);
+    expect(d.deliveries[1].lagMs).toBeGreaterThanOrEqual(5 * 60_000);
+    expect(d.deliveries[1].lagMs).toBeLessThan(7 * 60_000);
+    expect(d.lastRunAt).toBe(new Date(at(-5)).toISOString());
+    expect(d.nextRunAt).toBe(new Date(at(10)).toISOString());
   });
 });

@@ -128,3 +128,23 @@ export async function until(check: () => boolean | Promise<boolean>, timeoutMs =
 
 /** An ISO time `ms` from now, for one-shot reminders in tests. */
 export const inMs = (ms: number): string => new Date(Date.now() + ms).toISOString();
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const JA_WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'] as const;
+
+/**
+ * A weekly cron in Asia/Tokyo whose runs are all `awayMs` or more from now (3.5 days by
+ * default: the one before is 3.5 days ago, the next 3.5 days ahead), so no run can fall due
+ * while a test runs, whatever the wall clock says. With the JST weekday and time it runs at.
+ */
+export function weeklyCronAwayFromNow(awayMs = 3.5 * DAY_MS): { cron: string; weekdayJa: string; hhmm: string } {
+  const jst = new Date(Date.now() + awayMs + 9 * 60 * 60 * 1000);
+  const [h, m, dow] = [jst.getUTCHours(), jst.getUTCMinutes(), jst.getUTCDay()];
+  return { cron: `${m} ${h} * * ${dow}`, weekdayJa: JA_WEEKDAYS[dow]!, hhmm: `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}` };
+}
+
+/** A daily cron in UTC at now + 12 h: no run within 12 hours either side of now. */
+export function dailyCronAwayFromNow(): { cron: string; timezone: 'UTC' } {
+  const t = new Date(Date.now() + DAY_MS / 2);
+  return { cron: `${t.getUTCMinutes()} ${t.getUTCHours()} * * *`, timezone: 'UTC' };
+}

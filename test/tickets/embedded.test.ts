@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SettingsError, loadSettings } from '../../src/config/settings.js';
+import { SettingsError, loadSettings, type Env } from '../../src/config/settings.js';
 import { MemoryJobQueue } from '../../src/jobs/memory-queue.js';
 import { deliveryPlan } from '../../src/tickets/delivery-config.js';
 import { startSmtpSink } from '../support/smtp-sink.js';
@@ -121,7 +121,7 @@ describe('answers back to the asker (embedded)', () => {
 describe('delivery settings', () => {
   it('refuses a bad TICKET_ROUTES_JSON or half a mail setting, naming the variable', async () => {
     const offices = (await fixtureBot()).offices;
-    const plan = (v: Record<string, string | undefined>) => () => deliveryPlan({ TICKET_ROUTES_JSON: undefined, SMTP_URL: undefined, MAIL_FROM: undefined, ...v }, offices);
+    const plan = (v: Partial<Env>) => () => deliveryPlan({ ...loadSettings({}), ...v }, offices);
     const fails = (fn: () => unknown, variable: string, msg: RegExp) => {
       try {
         fn();
@@ -143,9 +143,51 @@ describe('delivery settings', () => {
     fails(() => loadSettings({ TICKET_ROUTES_JSON: '{"hr":{"webhook":"nope"}}' }), 'TICKET_ROUTES_JSON', /hr\.webhook/);
     fails(() => loadSettings({ TICKET_DELIVERY_ATTEMPTS: '0' }), 'TICKET_DELIVERY_ATTEMPTS', /.+/);
     expect(loadSettings({}).TICKET_DELIVERY_ATTEMPTS).toBe(8);
-    const ok = plan({ SMTP_URL: 'smtp://127.0.0.1:25', MAIL_FROM: 'bot@example.invalid', TICKET_ROUTES_JSON: '{"hr":{"email":"desk@example.invalid","slackChannel":"C0123ABCD"}}' })();
+    const slack = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret' };
+    const ok = plan({ ...slack, SMTP_URL: 'smtp://127.0.0.1:25', MAIL_FROM: 'bot@example.invalid', TICKET_ROUTES_JSON: '{"hr":{"email":"desk@example.invalid","slackChannel":"C0123ABCD"}}' })();
     expect(ok.byOffice.get('hr')).toEqual({ email: 'desk@example.invalid', webhook: null, slackChannel: 'C0123ABCD', teamsConversation: null });
     expect(ok.byOffice.get('security')!.email).toBe('sec@example.invalid');
+  });
+
+  it('refuses Slack and Teams conversations for platforms that are not enabled, and a MAIL_FROM that is no address', async () => {
+    const offices = (await fixtureBot()).offices;
+    const plan = (v: Partial<Env>) => () => deliveryPlan({ ...loadSettings({}), ...v }, offices);
+    const refused = (fn: () => unknown, variable: string, msg: RegExp) => {
+      const e = (() => {
+        try {
+          fn();
+        } catch (err) {
+          return err;
+        }
+        throw new Error('expected a SettingsError');
+      })();
+      expect(e).toBeInstanceOf(SettingsError);
+      expect((e as SettingsError).variable).toBe(variable);
+      expect((e as Error).message).toMatch(msg);
+      expect((e as Error).message).not.toContain('\n');
+    };
+    const routes = (r: unknown) => JSON.stringify(r);
+    refused(plan({ TICKET_ROUTES_JSON: routes({ hr: { slackChannel: 'C0123ABCD' } }) }), 'TICKET_ROUTES_JSON', /^TICKET_ROUTES_JSON: hr\.slackChannel set but Slack is not enabled/);
+    // Half a Slack setting is not Slack enabled either (an app token alone, no bot token).
+    refused(plan({ SLACK_SIGNING_SECRET: 'secret', TICKET_ROUTES_JSON: routes({ hr: { slackChannel: 'C0123ABCD' } }) }), 'TICKET_ROUTES_JSON', /Slack is not enabled/);
+    refused(plan({ TICKET_ROUTES_JSON: routes({ security: { teamsConversation: '19:abc@thread.tacv2' } }) }), 'TICKET_ROUTES_JSON', /security\.teamsConversation set but Teams is not enabled \(TEAMS_ENABLED is off\)/);
+    refused(plan({ SLACK_BOT_TOKEN: 'xoxb', SLACK_SIGNING_SECRET: 's', TICKET_ROUTES_JSON: routes({ hr: { slackChannel: 'C0123ABCD', teamsConversation: '19:x' } }) }), 'TICKET_ROUTES_JSON', /hr\.teamsConversation/);
+    for (const from of ['bot', 'bot@', 'Telework Bot', 'Bot <bot>', 'bot@example.invalid, other@example.invalid', 'Bot <bot@example.invalid', 'Bot\r\nBcc: x <bot@example.invalid>']) {
+      refused(plan({ SMTP_URL: 'smtp://127.0.0.1:25', MAIL_FROM: from }), 'MAIL_FROM', /is not an e-mail address/);
+    }
+    // Enabled: accepted.
+    expect(plan({ SLACK_BOT_TOKEN: 'xoxb', SLACK_APP_TOKEN: 'xapp', TICKET_ROUTES_JSON: routes({ hr: { slackChannel: 'C0123ABCD' } }) })().byOffice.get('hr')!.slackChannel).toBe('C0123ABCD');
+    expect(plan({ TEAMS_ENABLED: true, TICKET_ROUTES_JSON: routes({ hr: { teamsConversation: '19:x' } }) })().byOffice.get('hr')!.teamsConversation).toBe('19:x');
+    for (const from of ['bot@example.invalid', 'テレワーク相談ボット <bot@example.invalid>', '"Telework Bot" <bot@example.invalid>', ' Bot <bot@example.invalid> ']) {
+      expect(plan({ SMTP_URL: 'smtp://127.0.0.1:25', MAIL_FROM: from })().mailEnabled).toBe(true);
+    }
+  });
+
+  it('stops serve at start-up with one line and exit code 2 for a conversation on a platform that is off', async () => {
+    const { runServe } = await import('../../src/server/serve.js');
+    const env = { LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', TICKET_ROUTES_JSON: JSON.stringify({ security: { teamsConversation: '19:abc@thread.tacv2' } }) };
+    await expect(runServe(env)).rejects.toThrow(SettingsError);
+    await expect(runServe(env)).rejects.toThrow(/^TICKET_ROUTES_JSON: security\.teamsConversation set but Teams is not enabled/);
   });
 });
 

@@ -9,7 +9,7 @@ import { BullMqScheduler } from '../../src/reminders/bullmq-scheduler.js';
 import { ReminderRepository } from '../../src/reminders/repository.js';
 import { ReminderService } from '../../src/reminders/service.js';
 import { RedisStore } from '../../src/store/redis-store.js';
-import { startTcpProxy } from './tcp-proxy.js';
+import { startTcpProxy } from '../support/tcp-proxy.js';
 import { auth, type Instance, inMs, REDIS_URL, redisNamespace, startInstance, weeklyCronAwayFromNow } from './harness.js';
 
 let app: Instance;

@@ -2,7 +2,7 @@ import { Cluster, Redis } from 'ioredis';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createLogger } from '../../src/logging/logger.js';
 import { BullMqScheduler, bullPrefixFor } from '../../src/reminders/bullmq-scheduler.js';
-import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 import { REDIS_URL, redisNamespace, sleep, until } from './harness.js';
 
 const quiet = createLogger({ level: 'silent' });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
-import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 import { deletePrefix, eventually, keysUnder, newPrefix, sleep, startTicketsServer, type TicketsServer } from './harness.js';
 
 const MAIL = { MAIL_FROM: 'bot@example.invalid' };

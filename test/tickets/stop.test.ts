@@ -6,7 +6,7 @@ import { createLogger } from '../../src/logging/logger.js';
 import { buildContext } from '../../src/server/context.js';
 import { RedisStore } from '../../src/store/redis-store.js';
 import { startTicketService } from '../../src/tickets/start.js';
-import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 import { REDIS_URL, deletePrefix, fixtureBot, newPrefix, sleep, startTicketsServer } from './harness.js';
 
 const cleanups: (() => Promise<void>)[] = [];

@@ -1,5 +1,5 @@
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
-import { freePort } from '../support/smtp-sink.js';
+import { freePort } from './smtp-sink.js';
 
 /** A loopback TCP proxy to Redis that a test can cut and restore, without touching the shared server. */
 export interface TcpProxy {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { waitForCalls } from './wait-for-calls.js';
+import { readBody } from './read-body.js';
 
 /** One request the stub received. */
 export interface ConnectorCall {
@@ -28,15 +29,6 @@ export interface ConnectorStub {
   reset(): void;
   close(): Promise<void>;
 }
-
-const readBody = (req: IncomingMessage): Promise<string> =>
-  new Promise((resolve, reject) => {
-    let data = '';
-    req.setEncoding('utf8');
-    req.on('data', (c: string) => (data += c));
-    req.on('end', () => resolve(data));
-    req.on('error', reject);
-  });
 
 const REPLY = /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/;
 const SEND = /^\/v3\/conversations\/([^/]+)\/activities$/;

@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from './read-body.js';
 
 export interface LlmStub {
   url: string;
@@ -8,13 +9,6 @@ export interface LlmStub {
   reply: { text: string; status?: number; delayMs?: number };
   close(): Promise<void>;
 }
-
-const readBody = (req: IncomingMessage): Promise<string> =>
-  new Promise((resolve) => {
-    let data = '';
-    req.on('data', (c) => (data += c));
-    req.on('end', () => resolve(data));
-  });
 
 /**
  * A local stand-in for an OpenAI-compatible endpoint (POST /v1/chat/completions) and for

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { waitForCalls } from './wait-for-calls.js';
+import { readBody } from './read-body.js';
 
 /** One request the stub received. `method` is the Web API method, or `response_url` for /response/… posts. */
 export interface SlackCall {
@@ -30,15 +31,6 @@ export interface SlackApiStub {
   reset(): void;
   close(): Promise<void>;
 }
-
-const readBody = (req: IncomingMessage): Promise<string> =>
-  new Promise((resolve, reject) => {
-    let data = '';
-    req.setEncoding('utf8');
-    req.on('data', (c: string) => (data += c));
-    req.on('end', () => resolve(data));
-    req.on('error', reject);
-  });
 
 function parseBody(raw: string, contentType: string | undefined): Record<string, any> {
   if (raw === '') return {};

@@ -6,6 +6,9 @@ export const HELP = `telework-bot — テレワーク相談ボット
   telework-bot ask --jsonl             標準入力の1行1質問に、1行1 Answer JSON で答えます
   telework-bot eval FILE|DIR [--min 0.9] [--quiet]
                                        評価ファイル (JSONL) を実行し、カテゴリ別の表を出力します
+  telework-bot eval-overlap BLIND GATED… [--threshold 0.6]
+                                       ブラインド評価の質問がゲート評価の質問の写し・ほぼ写しでないか調べます
+                                       (該当する組を表示し、あれば終了コード 1)
   telework-bot serve                   HTTP サーバー (web chat, /api/ask, Slack, Teams) を起動します
   telework-bot chat                    端末で対話します
   telework-bot knowledge check [DIR…]  ナレッジフォルダを検証し、索引の内容を表示します

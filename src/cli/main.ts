@@ -7,6 +7,7 @@ import { packageRoot } from '../knowledge/paths.js';
 import { SettingsError } from '../config/settings.js';
 import { runAsk } from './commands/ask.js';
 import { runEvalCommand } from './commands/eval.js';
+import { runEvalOverlapCommand } from './commands/eval-overlap.js';
 import { runKnowledgeCheck } from './commands/knowledge-check.js';
 import { runServeCommand } from './commands/serve.js';
 import { runChatCommand } from './commands/chat.js';
@@ -26,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean' },
       jsonl: { type: 'boolean' },
       min: { type: 'string' },
+      threshold: { type: 'string' },
       quiet: { type: 'boolean' },
       lang: { type: 'string' },
       route: { type: 'string' },
@@ -52,6 +54,8 @@ async function main(argv: string[]): Promise<number> {
       return runAsk(rest, { json: values.json ?? false, jsonl: values.jsonl ?? false, lang });
     case 'eval':
       return runEvalCommand(rest, { min: values.min, quiet: values.quiet ?? false });
+    case 'eval-overlap':
+      return runEvalOverlapCommand(rest, { threshold: values.threshold });
     case 'knowledge':
       if (rest[0] !== 'check') throw new UsageError('usage: telework-bot knowledge check [DIR…]');
       return runKnowledgeCheck(rest.slice(1));

@@ -42,7 +42,7 @@ const blankToUndefined = (s: string | undefined): string | undefined => (s === u
 export async function submitRemindForm(values: RemindFormValues, actor: ChatUser, deps: RemindDeps): Promise<RemindFormResult> {
   const lang: Lang = deps.lang;
   if (!(await deps.authorizer.isAllowed(actor))) {
-    await deps.service.denied(actor, 'remind form').catch(() => {});
+    await deps.service.denied(actor, 'remind form');
     return { ok: false, field: 'text', message: REMIND_TEXTS.refused[lang] };
   }
   const channelId = blankToUndefined(values.channelId);

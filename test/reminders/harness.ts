@@ -14,8 +14,10 @@ import { type RunningService, startServices } from '../../src/server/services.js
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { RedisStore } from '../../src/store/redis-store.js';
 import type { Store } from '../../src/store/store.js';
+import { TEST_REDIS_URL } from '../support/redis.js';
 
-export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** The tests' one Redis setting (test/support/redis.ts), under the name the reminder tests use. */
+export const REDIS_URL = TEST_REDIS_URL;
 export const ADMIN = 'admin-token-0123456789';
 export const auth = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' };
 

@@ -7,8 +7,9 @@ import { RedisStore } from '../../src/store/redis-store.js';
 import type { Store } from '../../src/store/store.js';
 import { type SlackApiStub, startSlackApiStub } from '../support/slack-api-stub.js';
 import { envelope, newTs, sleep, startHarness } from './harness.js';
+import { TEST_REDIS_URL } from '../support/redis.js';
 
-const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = TEST_REDIS_URL;
 
 let bot: TeleworkBot;
 let stub: SlackApiStub;

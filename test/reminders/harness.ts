@@ -128,6 +128,21 @@ export async function until(check: () => boolean | Promise<boolean>, timeoutMs =
   throw new Error(`condition not met within ${timeoutMs} ms`);
 }
 
+/**
+ * Waits until the instances' schedulers are quiet: no run waiting or in progress, and none due
+ * within `horizonMs`. Asserting "nothing more was sent" after this catches a late duplicate,
+ * whatever its delay, where a fixed sleep would only catch a quick one.
+ */
+export async function quiet(instances: Instance[], horizonMs = 30_000, timeoutMs = 15_000): Promise<void> {
+  await until(async () => {
+    for (const i of instances) {
+      const s = i.reminders.scheduler as unknown as { quietFor(ms: number): Promise<boolean> };
+      if (!(await s.quietFor(horizonMs))) return false;
+    }
+    return true;
+  }, timeoutMs);
+}
+
 /** An ISO time `ms` from now, for one-shot reminders in tests. */
 export const inMs = (ms: number): string => new Date(Date.now() + ms).toISOString();
 

@@ -6,7 +6,7 @@ import { REMIND_TEXTS } from '../../src/reminders/texts.js';
 import { formatJa } from '../../src/reminders/time.js';
 import { hasBroadcastMention } from '../../src/safety/mentions.js';
 import type { ConnectorCall, ConnectorStub } from '../support/connector-stub.js';
-import { BOT_NAME, type TeamsHarness, activity, cardOf, sleep, startTeamsHarness, useBotAndStub } from './harness.js';
+import { BOT_NAME, type TeamsHarness, activity, cardOf, shownText, sleep, startTeamsHarness, useBotAndStub } from './harness.js';
 
 /** HR by Entra object id, and one HR person listed only by their Teams user id (the fallback). */
 const HR = { userId: '29:hr', aadObjectId: 'aad-hr' };
@@ -64,7 +64,7 @@ async function submitCard(who: Person, conversationId: string, value: Record<str
   const replies = await stub.waitFor('reply', before + 1);
   const reply = replies[before]!;
   expect(cardOf(reply.body)).toBeUndefined();
-  return reply.body['text'] as string;
+  return shownText(reply.body);
 }
 
 /** Input values as a Teams client sends them: strings, '' for empty, toggles 'true'/'false'. */

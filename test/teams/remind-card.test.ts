@@ -87,6 +87,9 @@ describe('「remind」 opens the Adaptive Card form for HR', () => {
     expect(card['type']).toBe('AdaptiveCard');
     const fields = (card['body'] as Array<{ type: string; id?: string }>).filter((b) => b.type.startsWith('Input.'));
     expect(fields.map((b) => b.id)).toEqual(['text', 'users', 'at', 'cron', 'skipHolidays', 'skipYearEnd']);
+    // Every required input says what is missing (the Adaptive Cards validator requires errorMessage).
+    for (const f of fields as Array<{ isRequired?: boolean; errorMessage?: string }>) if (f.isRequired) expect(f.errorMessage).toBe('本文を入力してください。');
+    expect(fields.filter((f) => (f as { isRequired?: boolean }).isRequired)).toHaveLength(1);
     expect(JSON.stringify(card)).toContain('リマインダー作成');
     expect(submit).toEqual({ type: 'Action.Submit', title: '作成', data: { tw: REMIND_CARD_ACTION, conversationId } });
     expect(await reminders.service.list()).toHaveLength(0);

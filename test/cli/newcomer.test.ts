@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -114,13 +114,31 @@ describe('the packed package', () => {
 });
 
 describe('npm start', () => {
-  it('skips the build when dist is up to date', async () => {
-    // Once built and stamped, a second check compiles nothing and says nothing.
-    const first = spawnSync(process.execPath, ['scripts/build-if-stale.mjs'], { encoding: 'utf8' });
-    expect(first.status).toBe(0);
-    const again = spawnSync(process.execPath, ['scripts/build-if-stale.mjs'], { encoding: 'utf8' });
-    expect(again.status).toBe(0);
-    expect(again.stderr).toBe('');
+  it('compiles only when a source is newer than the last build', () => {
+    // A tiny project of its own (ES5 lib only, to keep tsc quick), so that touching a source does not disturb this worktree.
+    const dir = mkdtempSync(join(tmpdir(), 'tw-build-'));
+    mkdirSync(join(dir, 'src'));
+    writeFileSync(join(dir, 'src', 'a.ts'), 'export const a: number = 1;\n');
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { outDir: 'dist', rootDir: '.', types: [], lib: ['es5'] }, include: ['src/**/*.ts'] }));
+    writeFileSync(join(dir, 'package.json'), '{}\n');
+    mkdirSync(join(dir, 'dist'));
+    const script = join(process.cwd(), 'scripts', 'build-if-stale.mjs');
+    const run = (...args: string[]) => spawnSync(process.execPath, [script, ...args], { cwd: dir, encoding: 'utf8' });
+    // As after `npm run build`: stamped, nothing newer, so no compile.
+    const past = new Date(Date.now() - 60_000);
+    for (const f of ['src/a.ts', 'src', 'tsconfig.json', 'package.json']) utimesSync(join(dir, f), past, past);
+    expect(run('--stamp').status).toBe(0);
+    const unchanged = run();
+    expect(unchanged.status).toBe(0);
+    expect(unchanged.stderr).toBe('');
+    expect(existsSync(join(dir, 'dist', 'src', 'a.js'))).toBe(false);
+    // An edited source (newer than the stamp) is compiled.
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(dir, 'src', 'a.ts'), later, later);
+    const edited = run();
+    expect(edited.stderr).toContain('building');
+    expect(edited.status).toBe(0);
+    expect(existsSync(join(dir, 'dist', 'src', 'a.js'))).toBe(true);
   }, 120_000);
 
   it('serve prints JSON lines when its output is not a terminal', async () => {

@@ -58,7 +58,11 @@ export class MemoryJobQueue<T> implements JobQueue<T> {
   }
 
   private schedule(p: Pending<T>, delayMs: number): void {
-    if (this.closed) return;
+    if (this.closed) {
+      // A try that failed while the queue was closing: its retry will not happen.
+      this.logger?.warn({ jobIds: [p.jobId], count: 1 }, 'in-process jobs dropped at close: waiting for a try');
+      return;
+    }
     if (this.handler === null) {
       this.waiting.push(p);
       return;

@@ -8,6 +8,7 @@ COPY tsconfig.json ./
 COPY src ./src
 COPY adapters ./adapters
 COPY bench ./bench
+COPY scripts ./scripts
 RUN npm run build
 
 FROM node:22-bookworm-slim AS deps

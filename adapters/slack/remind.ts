@@ -36,7 +36,7 @@ export async function slackRemind(deps: SlackDeps, client: WebClient, command: P
     const actor: ChatUser = { platform: 'slack', userId: command.user_id };
     const args = remindArgs(command.text) ?? '';
     if (!(await h.authorizer.isAllowed(actor))) {
-      await h.service.denied(actor, `remind ${args}`).catch(() => {});
+      await h.service.denied(actor, `remind ${args}`);
       return await say(REMIND_TEXTS.refused[lang]);
     }
     if (parseRemindCommand(args).kind === 'form') {

@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import { z } from 'zod';
 import type { Activity } from 'botbuilder';
 import type { Requester } from '../../src/feedback/recorder.js';
@@ -68,18 +69,18 @@ export function mentionsBot(a: Pick<Activity, 'entities' | 'recipient'>): boolea
   });
 }
 
-const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'", '&amp;': '&' };
-
 /**
  * The question from a message text whose bot mention was already removed: other <at> mentions,
  * formatting tags of rich-text messages, HTML entities (&nbsp;) and extra spaces go.
  * Entities are decoded last, so typed "<" (sent as &lt;) survives. '' means "show the help".
  */
 export function questionFrom(text: string | undefined): string {
-  const plain = stripUserMentions(text ?? '')
-    .replace(/<\/?(?:p|div|br|pre|ul|ol|li|blockquote|h[1-6])(?:\s[^>]*)?\/?>/gi, ' ')
-    .replace(/<\/?(?:span|b|strong|i|em|u|s|strike|code)(?:\s[^>]*)?>/gi, '')
-    .replace(/&(?:nbsp|lt|gt|quot|#39|apos|amp);/g, (m) => ENTITIES[m] ?? m);
+  // Entities (named and numeric, by the entities package) are decoded once, after the tags are gone.
+  const plain = decodeHTML(
+    stripUserMentions(text ?? '')
+      .replace(/<\/?(?:p|div|br|pre|ul|ol|li|blockquote|h[1-6])(?:\s[^>]*)?\/?>/gi, ' ')
+      .replace(/<\/?(?:span|b|strong|i|em|u|s|strike|code)(?:\s[^>]*)?>/gi, ''),
+  );
   return plain.replace(/\s+/g, ' ').trim();
 }
 

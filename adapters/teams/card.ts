@@ -7,8 +7,8 @@ import { truncate } from '../../src/text/truncate.js';
 
 /** Adaptive Card schema version: 1.4 renders on every Teams client (desktop, web, mobile). */
 export const CARD_VERSION = '1.4';
-/** Teams refuses messages over about 28 KB; the answer text is capped well below that. */
-const MAX_TEXT_CHARS = 12_000;
+/** The answer text's cap in characters; notice.ts then cuts it further until the activity fits Teams' size limit in bytes. */
+export const MAX_TEXT_CHARS = 12_000;
 
 /** What every Action.Submit of an answer card carries back (validated in actions.ts). */
 export interface SubmitData {
@@ -54,17 +54,17 @@ export function sourceLine(s: SourceRef, lang: Lang): string {
 
 
 /** One TextBlock per line: Teams joins single line breaks inside a TextBlock. */
-const paragraphs = (text: string): CardElement[] =>
-  truncate(text, MAX_TEXT_CHARS)
+const paragraphs = (text: string, maxChars: number): CardElement[] =>
+  truncate(text, maxChars)
     .split(/\n+/)
     .map((line) => line.trim())
     .filter((line) => line !== '')
     .map((line) => ({ type: 'TextBlock', text: safeCardText(line), wrap: true }));
 
 /** The Adaptive Card JSON for a Reply: answer, numbered sources, the office when escalation is proposed, buttons. */
-export function replyCard(reply: Reply): CardElement {
+export function replyCard(reply: Reply, maxTextChars = MAX_TEXT_CHARS): CardElement {
   const lang = reply.lang;
-  const body: CardElement[] = paragraphs(reply.text);
+  const body: CardElement[] = paragraphs(reply.text, maxTextChars);
   if (reply.sources.length > 0) {
     body.push({ type: 'TextBlock', text: tx(TEAMS_TEXTS.sourcesLabel, lang), weight: 'Bolder', size: 'Small', spacing: 'Medium', separator: true, wrap: true });
     for (const s of reply.sources) body.push({ type: 'TextBlock', text: sourceLine(s, lang), size: 'Small', spacing: 'None', wrap: true });
@@ -92,4 +92,4 @@ export function replyCard(reply: Reply): CardElement {
   };
 }
 
-export const replyAttachment = (reply: Reply): Attachment => CardFactory.adaptiveCard(replyCard(reply));
+export const replyAttachment = (reply: Reply, maxTextChars = MAX_TEXT_CHARS): Attachment => CardFactory.adaptiveCard(replyCard(reply, maxTextChars));

@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import { type Activity, ActivityTypes, CardFactory, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Lang } from '../../src/core/answer.js';
@@ -165,18 +166,18 @@ export async function retireConfirmCard(deps: TeamsDeps, context: TurnContext, o
   await context.updateActivity(update).catch((err: unknown) => deps.logger.warn({ err }, 'teams confirm card not replaced'));
 }
 
-const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'", '&amp;': '&' };
-
 /**
  * A command's text with line breaks kept (the office's answer may have paragraphs): mentions and
  * formatting tags go, block tags become line breaks, entities are decoded last.
  */
 export function commandTextFrom(text: string | undefined): string {
-  const plain = stripUserMentions(text ?? '')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(?:p|div|li|blockquote|h[1-6]|pre)>/gi, '\n')
-    .replace(/<\/?(?:p|div|pre|ul|ol|li|blockquote|h[1-6]|span|b|strong|i|em|u|s|strike|code)(?:\s[^>]*)?\/?>/gi, '')
-    .replace(/&(?:nbsp|lt|gt|quot|#39|apos|amp);/g, (m) => ENTITIES[m] ?? m);
+  // Entities (named and numeric, by the entities package) are decoded once, after the tags are gone.
+  const plain = decodeHTML(
+    stripUserMentions(text ?? '')
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/<\/(?:p|div|li|blockquote|h[1-6]|pre)>/gi, '\n')
+      .replace(/<\/?(?:p|div|pre|ul|ol|li|blockquote|h[1-6]|span|b|strong|i|em|u|s|strike|code)(?:\s[^>]*)?\/?>/gi, ''),
+  );
   return plain
     .replace(/\r\n?/g, '\n')
     .split('\n')

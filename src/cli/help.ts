@@ -4,8 +4,9 @@ export const HELP = `telework-bot — テレワーク相談ボット
   telework-bot ask "質問"              答えを表示します (text, then numbered sources)
   telework-bot ask --json "質問"       Answer JSON を1つ出力します
   telework-bot ask --jsonl             標準入力の1行1質問に、1行1 Answer JSON で答えます
-  telework-bot eval FILE|DIR [--min 0.9] [--quiet]
+  telework-bot eval FILE|DIR [--min 0.9] [--quiet] [--if-present]
                                        評価ファイル (JSONL) を実行し、カテゴリ別の表を出力します
+                                       (--if-present: 存在しないファイルは1行で知らせて飛ばします)
   telework-bot eval-overlap BLIND GATED… [--threshold 0.6]
                                        ブラインド評価の質問がゲート評価の質問の写し・ほぼ写しでないか調べます
                                        (該当する組を表示し、あれば終了コード 1)

@@ -29,6 +29,7 @@ async function main(argv: string[]): Promise<number> {
       min: { type: 'string' },
       threshold: { type: 'string' },
       quiet: { type: 'boolean' },
+      'if-present': { type: 'boolean' },
       lang: { type: 'string' },
       route: { type: 'string' },
       status: { type: 'string' },
@@ -53,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
     case 'ask':
       return runAsk(rest, { json: values.json ?? false, jsonl: values.jsonl ?? false, lang });
     case 'eval':
-      return runEvalCommand(rest, { min: values.min, quiet: values.quiet ?? false });
+      return runEvalCommand(rest, { min: values.min, quiet: values.quiet ?? false, ifPresent: values['if-present'] ?? false });
     case 'eval-overlap':
       return runEvalOverlapCommand(rest, { threshold: values.threshold });
     case 'knowledge':

@@ -13,6 +13,7 @@ import { OfficeRouter } from '../routing/router.js';
 import { neutralizeBroadcastMentions, stripUserMentions } from '../safety/mentions.js';
 import { redactPersonalData } from '../safety/redact.js';
 import { foldForMatch } from '../text/synonyms.js';
+import { truncate } from '../text/truncate.js';
 import type { Answer, AnswerKind, AnswerResult, Lang, SourceRef } from './answer.js';
 import { MESSAGES } from './messages.js';
 import type { Office } from './office.js';
@@ -21,6 +22,8 @@ import { toReply } from './to-reply.js';
 
 /** Questions longer than this are refused with a clear error (CONTRACT/issue: 2,000 characters). */
 export const MAX_QUESTION_CHARS = 2000;
+/** How much of a refused (oversized) question the Answer echoes, ending with …. */
+export const REFUSED_ECHO_CHARS = 200;
 /** Below this support the bot says its knowledge does not cover the question. */
 const ANSWER_THRESHOLD = 0.5;
 /** A question is about telework when its best passage covers at least this much of it. */
@@ -163,7 +166,10 @@ export class TeleworkBot {
     if (question.trim() === '') return result('error', MESSAGES.empty[lang], { error: MESSAGES.empty[lang] });
     if ([...question].length > MAX_QUESTION_CHARS) {
       const msg = MESSAGES.tooLong[lang](MAX_QUESTION_CHARS);
-      return result('error', msg, { error: msg });
+      const refused = result('error', msg, { error: msg });
+      // A refused paste is echoed by its beginning only, not sent back whole.
+      refused.answer.question = truncate(question, REFUSED_ECHO_CHARS);
+      return refused;
     }
 
     const clean = neutralizeBroadcastMentions(stripUserMentions(question)).trim();

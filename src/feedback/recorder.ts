@@ -1,4 +1,4 @@
-// Interface fixed by the lead; implementation to be filled in by the store/feedback work.
+// Answers, votes and escalation requests kept on the Store (with TTLs) for review; see FeedbackRecorder.
 import type { Reply } from '../core/reply.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Store } from '../store/store.js';

@@ -12,8 +12,10 @@ const FORCED_GRACE_MS = 1000;
  * is between reconnect attempts (status 'reconnecting', no socket) only cancels the retry timer: no
  * close event follows, so its queued commands would wait for ever and 'end' never comes. That close
  * is finished here, as ioredis itself does for a manual close (status 'end', queue flushed).
+ * setStatus and flushQueue are ioredis internals with no public equivalent: package.json pins the
+ * exact ioredis version, and test/jobs/ioredis-internals.test.ts checks this path on it.
  */
-function dropConnection(c: Redis | Cluster): void {
+export function dropConnection(c: Redis | Cluster): void {
   c.disconnect();
   if (c.status === 'reconnecting') {
     const internals = c as unknown as { setStatus?: (s: string) => void; flushQueue?: (e: Error) => void };

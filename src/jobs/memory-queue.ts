@@ -1,3 +1,4 @@
+import type { Logger } from '../logging/logger.js';
 import { DEFAULT_CLOSE_TIMEOUT_MS, backoffDelay, settlesWithin, type JobHandler, type JobQueue, type RetryPolicy } from './queue.js';
 
 interface Pending<T> {
@@ -18,11 +19,15 @@ export class MemoryJobQueue<T> implements JobQueue<T> {
   private handler: JobHandler<T> | null = null;
   private readonly known = new Set<string>();
   private readonly waiting: Pending<T>[] = [];
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly timers = new Map<NodeJS.Timeout, string>();
   private readonly running = new Set<Promise<void>>();
   private closed = false;
 
-  constructor(private readonly policy: RetryPolicy) {}
+  constructor(
+    private readonly policy: RetryPolicy,
+    /** Told about every job given up (last attempt failed, or a retry still waiting at close). */
+    private readonly logger?: Pick<Logger, 'error' | 'warn'>,
+  ) {}
 
   async add(jobId: string, data: T): Promise<void> {
     if (this.closed) throw new Error('the job queue is closed');
@@ -38,7 +43,10 @@ export class MemoryJobQueue<T> implements JobQueue<T> {
 
   async close(opts: { timeoutMs?: number } = {}): Promise<void> {
     this.closed = true;
-    for (const t of this.timers) clearTimeout(t);
+    for (const t of this.timers.keys()) clearTimeout(t);
+    // In-process jobs do not outlive the process (like the memory store); say which ones go.
+    const dropped = [...new Set([...this.timers.values(), ...this.waiting.map((p) => p.jobId)])];
+    if (dropped.length > 0) this.logger?.warn({ jobIds: dropped.slice(0, 50), count: dropped.length }, 'in-process jobs dropped at close: waiting for a try');
     this.timers.clear();
     // A handler stuck on something unreachable is left behind after the time limit.
     await settlesWithin(Promise.allSettled([...this.running]), opts.timeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS);
@@ -50,7 +58,11 @@ export class MemoryJobQueue<T> implements JobQueue<T> {
   }
 
   private schedule(p: Pending<T>, delayMs: number): void {
-    if (this.closed) return;
+    if (this.closed) {
+      // A try that failed while the queue was closing: its retry will not happen.
+      this.logger?.warn({ jobIds: [p.jobId], count: 1 }, 'in-process jobs dropped at close: waiting for a try');
+      return;
+    }
     if (this.handler === null) {
       this.waiting.push(p);
       return;
@@ -62,7 +74,7 @@ export class MemoryJobQueue<T> implements JobQueue<T> {
       this.running.add(run);
     }, delayMs);
     t.unref();
-    this.timers.add(t);
+    this.timers.set(t, p.jobId);
   }
 
   private async run(p: Pending<T>): Promise<void> {
@@ -70,8 +82,9 @@ export class MemoryJobQueue<T> implements JobQueue<T> {
     const final = attempt >= this.policy.attempts;
     try {
       await this.handler!(p.data, { jobId: p.jobId, attempt, final });
-    } catch {
+    } catch (e) {
       if (!final) this.schedule({ ...p, attemptsMade: attempt }, backoffDelay(this.policy, attempt));
+      else this.logger?.error({ jobId: p.jobId, attempts: attempt, err: e }, `job ${p.jobId} dropped after its last attempt (${attempt} of ${this.policy.attempts})`);
     }
   }
 }

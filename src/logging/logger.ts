@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import pinoPretty from 'pino-pretty';
 import { redactPersonalData } from '../safety/redact.js';
 
 export type { Logger } from 'pino';
@@ -30,11 +31,17 @@ function scrub(value: unknown, depth = 0): unknown {
   return out;
 }
 
+/** Human-readable lines for a person at a terminal (synchronous: no worker thread, nothing lost at exit). */
+function prettyDestination(): DestinationStream {
+  return pinoPretty({ sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,name' });
+}
+
 /**
  * The project's structured logger: pino, JSON lines, with personal data (My Number, phone
  * numbers, e-mail addresses, names with honorifics) redacted from every message and field.
+ * `pretty` (a terminal) prints the same records as readable lines instead of JSON.
  */
-export function createLogger(opts: { level?: string; name?: string } = {}, destination?: DestinationStream): Logger {
+export function createLogger(opts: { level?: string; name?: string; pretty?: boolean } = {}, destination?: DestinationStream): Logger {
   const options: pino.LoggerOptions = {
     name: opts.name ?? 'telework-bot',
     level: opts.level ?? 'info',
@@ -48,5 +55,6 @@ export function createLogger(opts: { level?: string; name?: string } = {}, desti
       },
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  const dest = destination ?? (opts.pretty ? prettyDestination() : undefined);
+  return dest ? pino(options, dest) : pino(options);
 }

@@ -173,6 +173,18 @@ export class BullMqScheduler implements FireScheduler {
     return this.queue.getJobCounts('delayed', 'waiting', 'active', 'completed', 'failed');
   }
 
+  /**
+   * True when no run is waiting or in progress on any instance and no delayed run is due within
+   * `horizonMs` (tests wait for this before asserting that nothing more is delivered).
+   */
+  async quietFor(horizonMs: number): Promise<boolean> {
+    const c = await this.queue.getJobCounts('waiting', 'active', 'prioritized', 'waiting-children');
+    if (Object.values(c).some((n) => n > 0)) return false;
+    const limit = Date.now() + horizonMs;
+    const delayed = await this.queue.getDelayed();
+    return delayed.every((j) => j.timestamp + (j.delay ?? 0) > limit);
+  }
+
   /** Removes this queue's keys entirely (tests and the benchmark only). */
   async obliterate(): Promise<void> {
     await this.queue.obliterate({ force: true });

@@ -148,7 +148,7 @@ export function targetOf(draft: AddDraft, platform: ChatUser['platform'], hereCh
 export async function handleRemindCommand(text: string, actor: ChatUser, deps: RemindDeps, here?: { channelId?: string }): Promise<string> {
   const lang = deps.lang;
   if (!(await deps.authorizer.isAllowed(actor))) {
-    await deps.service.denied(actor, `remind ${text}`).catch(() => {});
+    await deps.service.denied(actor, `remind ${text}`);
     return REMIND_TEXTS.refused[lang];
   }
   const cmd = parseRemindCommand(text);

@@ -42,7 +42,7 @@ const blankToUndefined = (s: string | undefined): string | undefined => (s === u
 export async function submitRemindForm(values: RemindFormValues, actor: ChatUser, deps: RemindDeps): Promise<RemindFormResult> {
   const lang: Lang = deps.lang;
   if (!(await deps.authorizer.isAllowed(actor))) {
-    await deps.service.denied(actor, 'remind form').catch(() => {});
+    await deps.service.denied(actor, 'remind form');
     return { ok: false, field: 'text', message: REMIND_TEXTS.refused[lang] };
   }
   const channelId = blankToUndefined(values.channelId);
@@ -73,6 +73,7 @@ export async function submitRemindForm(values: RemindFormValues, actor: ChatUser
 const CARD_TEXTS = {
   title: { ja: 'リマインダー作成', en: 'New reminder' },
   text: { ja: '本文({date}・{weekday} が使えます)', en: 'Text ({date} and {weekday} are filled in)' },
+  textRequired: { ja: '本文を入力してください。', en: 'Please enter the text.' },
   users: { ja: '送信先の人(ユーザー ID をカンマ区切り、空欄ならこの会話)', en: 'People (user ids, comma-separated; empty = this conversation)' },
   at: { ja: '日時(1回だけ、日本時間、例: 2026-12-01 09:00)', en: 'Date and time (once, Japan time, e.g. 2026-12-01 09:00)' },
   cron: { ja: 'または繰り返し(cron 5項目、例: 0 9 * * 1-5)', en: 'Or repeat (five-field cron, e.g. 0 9 * * 1-5)' },
@@ -96,7 +97,8 @@ export function remindAdaptiveCard(lang: Lang, conversationId: string): Record<s
     version: '1.5',
     body: [
       { type: 'TextBlock', text: t('title'), weight: 'Bolder', size: 'Medium' },
-      { type: 'Input.Text', id: 'text', label: t('text'), isMultiline: true, maxLength: 2000, isRequired: true },
+      // A required input needs its own error message (the client shows it; validators flag its absence).
+      { type: 'Input.Text', id: 'text', label: t('text'), isMultiline: true, maxLength: 2000, isRequired: true, errorMessage: t('textRequired') },
       { type: 'Input.Text', id: 'users', label: t('users') },
       { type: 'Input.Text', id: 'at', label: t('at') },
       { type: 'Input.Text', id: 'cron', label: t('cron') },

@@ -11,6 +11,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export class InProcessScheduler implements FireScheduler {
   readonly kind = 'in-process' as const;
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** When each armed run (or its retry) is due, epoch ms. */
+  private readonly dueAt = new Map<string, number>();
   private readonly running = new Set<Promise<void>>();
   private handler: FireHandler | null = null;
   private stopped = false;
@@ -37,6 +39,13 @@ export class InProcessScheduler implements FireScheduler {
     const id = jobIdOf(job);
     clearTimeout(this.timers.get(id));
     this.timers.delete(id);
+    this.dueAt.delete(id);
+  }
+
+  /** True when no run is in progress and none is due within `horizonMs` (tests wait for this). */
+  async quietFor(horizonMs: number): Promise<boolean> {
+    const limit = Date.now() + horizonMs;
+    return this.running.size === 0 && [...this.dueAt.values()].every((due) => due > limit);
   }
 
   async start(handler: FireHandler): Promise<void> {
@@ -48,6 +57,7 @@ export class InProcessScheduler implements FireScheduler {
     this.stopped = true;
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+    this.dueAt.clear();
     await Promise.allSettled([...this.running]);
   }
 
@@ -65,6 +75,7 @@ export class InProcessScheduler implements FireScheduler {
     // A pending reminder must not keep a CLI or test process alive.
     timer.unref();
     this.timers.set(id, timer);
+    this.dueAt.set(id, dueMs);
   }
 
   private async run(id: string, job: FireJob, attempt: number): Promise<void> {
@@ -72,9 +83,11 @@ export class InProcessScheduler implements FireScheduler {
     try {
       await this.handler!(job, { attempt, final });
       this.timers.delete(id);
+      this.dueAt.delete(id);
     } catch (err) {
       if (final || this.stopped) {
         this.timers.delete(id);
+        this.dueAt.delete(id);
         this.logger.error({ err, reminderId: job.reminderId, attempt }, 'reminder run failed; no retry left');
         return;
       }

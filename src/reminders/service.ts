@@ -139,7 +139,10 @@ export class ReminderService {
     await this.audit('reminder.deleted', id, actor, { text: r.text, target: r.target });
   }
 
-  /** Records a refused attempt by someone not on the HR allowlist (not a change, but worth knowing). */
+  /**
+   * Records a refused attempt by someone not on the HR allowlist (not a change, but worth knowing).
+   * Never throws: like every audit write here, one that fails is logged with the attempt.
+   */
   async denied(actor: ReminderActor, attempt: string): Promise<void> {
     await this.audit('reminder.denied', '*', actor, { attempt: attempt.slice(0, 200) });
   }

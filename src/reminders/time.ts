@@ -1,7 +1,8 @@
-/** Time-zone arithmetic without a date library: Intl does the zone rules, we do the sums. */
+import { DateTime, IANAZone } from 'luxon';
+
+/** Time-zone arithmetic on luxon (the zone rules come from Intl through it). */
 
 export const DEFAULT_TIMEZONE = 'Asia/Tokyo';
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 
 export interface ZonedParts {
   year: number;
@@ -14,62 +15,29 @@ export interface ZonedParts {
   weekday: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** True when Intl knows the IANA zone name. */
+/** True when the IANA zone name is known. */
 export function isValidTimeZone(tz: string): boolean {
-  try {
-    formatter(tz);
-    return true;
-  } catch {
-    return false;
-  }
+  return IANAZone.isValidZone(tz);
 }
 
-const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+const inZone = (at: Date, timeZone: string): DateTime => DateTime.fromJSDate(at, { zone: timeZone });
 
 /** Wall-clock fields of an instant in a zone. */
 export function zonedParts(at: Date, timeZone: string): ZonedParts {
-  const out: Record<string, string> = {};
-  for (const p of formatter(timeZone).formatToParts(at)) out[p.type] = p.value;
-  return {
-    year: Number(out['year']),
-    month: Number(out['month']),
-    day: Number(out['day']),
-    hour: Number(out['hour']),
-    minute: Number(out['minute']),
-    second: Number(out['second']),
-    weekday: WEEKDAYS[out['weekday'] ?? 'Sun'] ?? 0,
-  };
+  const d = inZone(at, timeZone);
+  // luxon numbers weekdays 1 = Monday … 7 = Sunday.
+  return { year: d.year, month: d.month, day: d.day, hour: d.hour, minute: d.minute, second: d.second, weekday: d.weekday % 7 };
 }
 
-/** The JST calendar day of an instant as YYYY-MM-DD (JST has no DST, so a fixed offset is exact). */
+/** The JST calendar day of an instant as YYYY-MM-DD. */
 export function jstDateKey(at: Date): string {
-  return new Date(at.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
+  return inZone(at, DEFAULT_TIMEZONE).toISODate()!;
 }
 
 /** Month and day of an instant in JST. */
 export function jstMonthDay(at: Date): { month: number; day: number } {
-  const d = new Date(at.getTime() + JST_OFFSET_MS);
-  return { month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  const d = inZone(at, DEFAULT_TIMEZONE);
+  return { month: d.month, day: d.day };
 }
 
 const HAS_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
@@ -87,23 +55,11 @@ export function parseInstant(text: string, timeZone: string): Date | null {
   }
   const m = LOCAL.exec(s);
   if (!m) return null;
-  const [y, mo, d, h, mi, se] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 59) return null;
-  const wall = Date.UTC(y, mo - 1, d, h, mi, se);
-  // The zone's offset at the guess, then once more at the corrected instant (DST edges).
-  let at = wall - offsetMs(new Date(wall), timeZone);
-  at = wall - offsetMs(new Date(at), timeZone);
-  const back = zonedParts(new Date(at), timeZone);
-  // Reject dates that do not exist (2月30日) or wall times skipped by DST.
-  if (back.year !== y || back.month !== mo || back.day !== d || back.hour !== h || back.minute !== mi) return null;
-  return new Date(at);
-}
-
-/** How far the zone's wall clock is ahead of UTC at an instant. */
-function offsetMs(at: Date, timeZone: string): number {
-  const p = zonedParts(at, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
+  const d = DateTime.fromObject({ year, month, day, hour, minute, second }, { zone: timeZone });
+  // luxon rejects dates that do not exist (2月30日) and moves wall times skipped by DST: both are refused.
+  if (!d.isValid || d.hour !== hour || d.minute !== minute || d.day !== day) return null;
+  return d.toJSDate();
 }
 
 const JA_WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'] as const;
@@ -112,16 +68,14 @@ const EN_WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Fr
 export const jaWeekday = (weekday: number): string => `${JA_WEEKDAYS[weekday] ?? ''}曜日`;
 export const enWeekday = (weekday: number): string => EN_WEEKDAYS[weekday] ?? '';
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-
 /** "2026年11月25日(水) 09:00" in the zone, for replies that show next runs. */
 export function formatJa(at: Date, timeZone: string): string {
-  const p = zonedParts(at, timeZone);
-  return `${p.year}年${p.month}月${p.day}日(${JA_WEEKDAYS[p.weekday]}) ${pad(p.hour)}:${pad(p.minute)}`;
+  const d = inZone(at, timeZone);
+  return `${d.toFormat('yyyy年M月d日')}(${JA_WEEKDAYS[d.weekday % 7]}) ${d.toFormat('HH:mm')}`;
 }
 
 /** "2026-11-25 (Wed) 09:00" in the zone. */
 export function formatEn(at: Date, timeZone: string): string {
-  const p = zonedParts(at, timeZone);
-  return `${p.year}-${pad(p.month)}-${pad(p.day)} (${enWeekday(p.weekday).slice(0, 3)}) ${pad(p.hour)}:${pad(p.minute)}`;
+  const d = inZone(at, timeZone);
+  return `${d.toFormat('yyyy-MM-dd')} (${enWeekday(d.weekday % 7).slice(0, 3)}) ${d.toFormat('HH:mm')}`;
 }

@@ -37,9 +37,9 @@ async function withDeadline(work: Promise<unknown>, ms: number): Promise<boolean
 }
 
 /** `telework-bot serve`: settings → store → bot → adapters → HTTP, with graceful shutdown. */
-export async function runServe(env: NodeJS.ProcessEnv = process.env, opts: { handleSignals?: boolean } = {}): Promise<RunningServer> {
+export async function runServe(env: NodeJS.ProcessEnv = process.env, opts: { handleSignals?: boolean; prettyLogs?: boolean } = {}): Promise<RunningServer> {
   const settings = loadSettings(env);
-  const logger = createLogger({ level: settings.LOG_LEVEL });
+  const logger = createLogger({ level: settings.LOG_LEVEL, pretty: opts.prettyLogs });
   const store = await openStore(settings, logger);
   const services: RunningService[] = [];
   const adapters: ChatAdapter[] = [];

@@ -50,7 +50,7 @@ async function openQueue(ctx: AdapterContext, log: Logger): Promise<JobQueue<Tic
       onForcedClose: (ms) => log.warn(`the ticket queue did not close within ${ms} ms (Redis unreachable?): its connections were dropped`),
     });
   }
-  return new MemoryJobQueue<TicketJob>(policy);
+  return new MemoryJobQueue<TicketJob>(policy, log);
 }
 
 /**

@@ -43,6 +43,19 @@ describe('parseRemindCommand', () => {
 });
 
 describe('handleRemindCommand (platform-neutral: Teams calls it too)', () => {
+  test('a refusal whose audit entry cannot be written is still answered, and the lost entry is logged', async () => {
+    const { deps, audit } = setup();
+    const errors: { fields: Record<string, unknown>; msg: string }[] = [];
+    const spyLogger = { ...logger, info: () => {}, warn: () => {}, error: (fields: Record<string, unknown>, msg: string) => void errors.push({ fields, msg }) };
+    const failing = Object.assign(Object.create(Object.getPrototypeOf(audit)), audit, { record: async () => Promise.reject(new Error('store down')) });
+    const service = new ReminderService({ repo: new ReminderRepository(new MemoryStore()), scheduler: new InProcessScheduler(logger), audit: failing, logger: spyLogger as never, now: () => NOW });
+    const refused = await handleRemindCommand('list', { platform: 'teams', userId: '29:someone' }, { ...deps, service });
+    expect(refused).toContain('人事担当者のみ');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.fields).toMatchObject({ action: 'reminder.denied', actor: { platform: 'teams', userId: '29:someone' }, details: { attempt: 'remind list' } });
+    expect((errors[0]!.fields['err'] as Error).message).toBe('store down');
+  });
+
   test('Teams: an allowlisted user creates a reminder for the conversation; others are refused', async () => {
     const { deps, service, audit } = setup();
     const refused = await handleRemindCommand('add at 2030-01-07 09:00 here 締め日です', { platform: 'teams', userId: '29:someone' }, deps, { channelId: '19:conv@thread.tacv2' });

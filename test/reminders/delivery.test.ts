@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Reminder } from '../../src/reminders/model.js';
 import { ReminderRepository } from '../../src/reminders/repository.js';
-import { type Instance, auth, dailyCronAwayFromNow, inMs, redisNamespace, sleep, startInstance, until } from './harness.js';
+import { type Instance, auth, dailyCronAwayFromNow, inMs, quiet, redisNamespace, sleep, startInstance, until } from './harness.js';
 
 const open: Instance[] = [];
 const namespaces: Array<{ cleanup(): Promise<void> }> = [];
@@ -36,7 +36,7 @@ describe('in-process delivery (no Redis)', () => {
     expect(a.reminders.scheduler.kind).toBe('in-process');
     const r = await create(a, { text: '{date}({weekday})です', target: { platform: 'slack', userIds: ['U1', 'U2'] }, at: inMs(1200) });
     await until(() => a.sent.length >= 2);
-    await sleep(500);
+    await quiet([a]);
     expect(a.sent.map((s) => s.target)).toEqual([
       { platform: 'slack', userId: 'U1' },
       { platform: 'slack', userId: 'U2' },
@@ -56,7 +56,7 @@ describe('in-process delivery (no Redis)', () => {
     a.failNext(1);
     const r = await create(a, { text: '提出期限です', target: { platform: 'teams', userIds: ['T1', 'T2'] }, at: inMs(800) });
     await until(() => a.sent.length >= 2);
-    await sleep(300);
+    await quiet([a]);
     // T1 failed on the first attempt, T2 got it then; the retry sends to T1 only.
     expect(a.sent.map((s) => s.target.userId)).toEqual(['T2', 'T1']);
     const d = await detail(a, r.id);
@@ -85,7 +85,8 @@ describe('in-process delivery (no Redis)', () => {
     const d = await create(a, { text: 'deleted', target: { platform: 'slack', channelId: 'C1' }, at: inMs(2000) });
     expect((await fetch(`${a.base}/api/reminders/${p.id}/pause`, { method: 'POST', headers: auth })).status).toBe(200);
     expect((await fetch(`${a.base}/api/reminders/${d.id}`, { method: 'DELETE', headers: auth })).status).toBe(204);
-    await sleep(Math.max(0, Date.parse(p.nextRunAt!) - Date.now()) + 700);
+    // Quiet within a horizon past the planned run: a run left armed would have fired first.
+    await quiet([a], 60_000);
     expect(a.sent).toEqual([]);
   });
 });
@@ -103,7 +104,7 @@ describe('BullMQ on Redis', () => {
     await b.reminders.service.recover();
     await a.reminders.service.recover();
     await until(() => a.sent.length + b.sent.length >= 1, 6000);
-    await sleep(1500);
+    await quiet([a, b]);
     const all = [...a.sent, ...b.sent];
     expect(all).toHaveLength(1);
     expect(all[0]!.at - runAtMs).toBeLessThan(2000);
@@ -123,7 +124,7 @@ describe('BullMQ on Redis', () => {
     expect(a.sent).toEqual([]);
     const b = await instance({ name: 'b', env: { ...ns.env, ...FAST_RETRY } });
     await until(() => b.sent.length >= 1, 5000);
-    await sleep(800);
+    await quiet([b]);
     expect(b.sent).toHaveLength(1);
     const d = await detail(b, r.id);
     expect(d.deliveries.map((e: { status: string }) => e.status)).toEqual(['delivered']);
@@ -148,7 +149,7 @@ describe('BullMQ on Redis', () => {
 
     const b = await instance({ name: 'b', env });
     await until(async () => (await detail(b, daily.id)).deliveries.length > 0 && (await detail(b, once.id)).deliveries.length > 0, 5000);
-    await sleep(300);
+    await quiet([b]);
     expect(b.sent).toEqual([]);
     const o = await detail(b, once.id);
     expect(o.deliveries.map((e: { status: string }) => e.status)).toEqual(['missed']);
@@ -180,7 +181,7 @@ describe('BullMQ on Redis', () => {
     const b = await instance({ name: 'b', env });
     const c = await instance({ name: 'c', env });
     await until(() => b.sent.length + c.sent.length >= 1, 5000);
-    await sleep(800);
+    await quiet([b, c]);
     expect(b.sent.length + c.sent.length).toBe(1);
     const d = await detail(b, r.id);
     expect(d.deliveries.map((e: { status: string }) => e.status)).toEqual(['missed', 'delivered']);

@@ -14,8 +14,10 @@ import { type RunningService, startServices } from '../../src/server/services.js
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { RedisStore } from '../../src/store/redis-store.js';
 import type { Store } from '../../src/store/store.js';
+import { TEST_REDIS_URL } from '../support/redis.js';
 
-export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** The tests' one Redis setting (test/support/redis.ts), under the name the reminder tests use. */
+export const REDIS_URL = TEST_REDIS_URL;
 export const ADMIN = 'admin-token-0123456789';
 export const auth = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' };
 
@@ -124,6 +126,21 @@ export async function until(check: () => boolean | Promise<boolean>, timeoutMs =
     await sleep(stepMs);
   }
   throw new Error(`condition not met within ${timeoutMs} ms`);
+}
+
+/**
+ * Waits until the instances' schedulers are quiet: no run waiting or in progress, and none due
+ * within `horizonMs`. Asserting "nothing more was sent" after this catches a late duplicate,
+ * whatever its delay, where a fixed sleep would only catch a quick one.
+ */
+export async function quiet(instances: Instance[], horizonMs = 30_000, timeoutMs = 15_000): Promise<void> {
+  await until(async () => {
+    for (const i of instances) {
+      const s = i.reminders.scheduler as unknown as { quietFor(ms: number): Promise<boolean> };
+      if (!(await s.quietFor(horizonMs))) return false;
+    }
+    return true;
+  }, timeoutMs);
 }
 
 /** An ISO time `ms` from now, for one-shot reminders in tests. */

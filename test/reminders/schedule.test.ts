@@ -124,3 +124,25 @@ describe('text variables', () => {
     expect(renderReminderText('{date}', new Date('2026-11-24T15:30:00Z'), 'Asia/Tokyo')).toBe('2026年11月25日');
   });
 });
+
+describe('time-zone arithmetic (luxon)', () => {
+  test('wall-clock times in a zone, impossible dates and DST gaps', async () => {
+    const { zonedParts, jstDateKey, isValidTimeZone, formatEn } = await import('../../src/reminders/time.js');
+    expect(parseInstant('2026-12-01 09:00', 'Asia/Tokyo')?.toISOString()).toBe('2026-12-01T00:00:00.000Z');
+    expect(parseInstant('2026-12-01T09:00:00+09:00', 'UTC')?.toISOString()).toBe('2026-12-01T00:00:00.000Z');
+    expect(parseInstant('2026-02-30 09:00', 'Asia/Tokyo')).toBeNull();
+    expect(parseInstant('2026-13-01 09:00', 'Asia/Tokyo')).toBeNull();
+    expect(parseInstant('2026-12-01 24:00', 'Asia/Tokyo')).toBeNull();
+    // 02:30 does not exist in New York on 2026-03-08 (clocks jump from 02:00 to 03:00).
+    expect(parseInstant('2026-03-08 02:30', 'America/New_York')).toBeNull();
+    expect(parseInstant('2026-03-08 03:30', 'America/New_York')?.toISOString()).toBe('2026-03-08T07:30:00.000Z');
+    expect(zonedParts(new Date('2026-11-24T15:30:00Z'), 'Asia/Tokyo')).toEqual({ year: 2026, month: 11, day: 25, hour: 0, minute: 30, second: 0, weekday: 3 });
+    expect(zonedParts(new Date('2026-11-29T15:00:00Z'), 'Asia/Tokyo').weekday).toBe(1);
+    expect(zonedParts(new Date('2026-11-28T15:00:00Z'), 'Asia/Tokyo').weekday).toBe(0);
+    expect(jstDateKey(new Date('2026-05-06T15:30:00Z'))).toBe('2026-05-07');
+    expect(isValidTimeZone('Asia/Tokyo')).toBe(true);
+    expect(isValidTimeZone('Mars/Olympus')).toBe(false);
+    expect(formatJa(new Date('2026-11-25T00:00:00Z'), 'Asia/Tokyo')).toBe('2026年11月25日(水) 09:00');
+    expect(formatEn(new Date('2026-11-25T00:00:00Z'), 'Asia/Tokyo')).toBe('2026-11-25 (Wed) 09:00');
+  });
+});

@@ -7,7 +7,7 @@ test('the app manifest asks for what the adapter uses, and nothing that broadcas
   expect(m.display_information.name).toBe('テレワーク相談ボット');
   expect(m.features.bot_user.display_name).toBeTruthy();
   expect(new Set(m.oauth_config.scopes.bot)).toEqual(
-    new Set(['app_mentions:read', 'chat:write', 'im:history', 'im:read', 'commands', 'channels:history', 'groups:history', 'im:write', 'usergroups:read']),
+    new Set(['app_mentions:read', 'chat:write', 'im:history', 'commands', 'channels:history', 'groups:history', 'im:write', 'usergroups:read']),
   );
   expect(m.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_mention', 'message.im', 'message.channels']));
   expect(m.features.slash_commands.map((c: any) => c.command)).toEqual(['/telework']);

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { RedisStore } from '../../src/store/redis-store.js';
 import { storeContract } from './store-contract.js';
+import { TEST_REDIS_URL } from '../support/redis.js';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = TEST_REDIS_URL;
 
 /** Deletes only this run's keys (SCAN on the prefix), never the whole database. */
 export async function deletePrefix(store: RedisStore, prefix: string): Promise<void> {

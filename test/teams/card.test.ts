@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { questionFrom } from '../../adapters/teams/activity.js';
+import { commandTextFrom } from '../../adapters/teams/tickets.js';
 import { replyCard, safeCardText, safeUrl, sourceLine } from '../../adapters/teams/card.js';
 import { sanitizeOutgoing } from '../../adapters/teams/sanitize.js';
+import { MAX_ACTIVITY_BYTES, activityBytes, escapeTeamsMarkdown, noticeActivity, replyActivity } from '../../adapters/teams/notice.js';
 import type { SourceRef } from '../../src/core/answer.js';
 import { TeleworkBot } from '../../src/core/bot.js';
 import type { Reply } from '../../src/core/reply.js';
@@ -93,5 +95,52 @@ describe('Adaptive Card rendering', () => {
     // Rich-text messages: formatting tags go, the words stay.
     expect(questionFrom('<p>特別交付税の<strong>措置率</strong>は?</p><p>教えてください</p>')).toBe('特別交付税の措置率は? 教えてください');
     expect(questionFrom(undefined)).toBe('');
+    // Every entity, named or numeric, decoded once (the entities package): an escaped entity stays text.
+    expect(questionFrom('&#x7279;&#21029;交付税&hellip; &amp;lt;そのまま&amp;gt;')).toBe('特別交付税… &lt;そのまま&gt;');
+    expect(commandTextFrom('answer TW-2026-000001 <p>1行目&nbsp;&amp;</p><p>2行目 &#x3042;</p>')).toBe('answer TW-2026-000001 1行目 &\n2行目 あ');
+  });
+});
+
+describe('Teams message size and text messages', () => {
+  test('a long Japanese answer is cut until the serialised activity fits 28 KB in UTF-8 bytes', async () => {
+    const { reply } = await bot.reply('特別交付税の措置率は?');
+    // 12,000 characters of Japanese: 36 KB in UTF-8 before the guard (a character count would let it through).
+    const long: Reply = { ...reply, text: 'テレワークの導入に関する説明です。'.repeat(706), sources: Array.from({ length: 5 }, (_, i) => source({ n: i + 1 })) };
+    expect(Buffer.byteLength(long.text, 'utf8')).toBeGreaterThan(MAX_ACTIVITY_BYTES);
+    const a = replyActivity(long);
+    const json = JSON.stringify(a);
+    expect(Buffer.byteLength(json, 'utf8')).toBeLessThanOrEqual(MAX_ACTIVITY_BYTES);
+    expect(json.length * 2).toBeLessThanOrEqual(MAX_ACTIVITY_BYTES);
+    expect(activityBytes(a)).toBeLessThanOrEqual(MAX_ACTIVITY_BYTES);
+    const body = (a.attachments![0]!.content as { body: { text: string }[] }).body;
+    // Cut with an ellipsis, sources and buttons kept.
+    expect(body.some((b) => b.text.endsWith('…'))).toBe(true);
+    expect(body.filter((b) => /^\[\d\]/.test(b.text))).toHaveLength(5);
+    expect((a.attachments![0]!.content as { actions: unknown[] }).actions.length).toBeGreaterThan(0);
+    // Well within the limit, most of the answer survives (not cut to a stub).
+    expect(body.map((b) => b.text).join('').length).toBeGreaterThan(7000);
+  });
+
+  test('a short answer is sent whole', async () => {
+    const { reply } = await bot.reply('特別交付税の措置率は?');
+    const a = replyActivity(reply);
+    expect(JSON.stringify(a)).not.toContain('…"');
+    expect(activityBytes(a)).toBeLessThan(MAX_ACTIVITY_BYTES);
+  });
+
+  test('text messages keep their lines (a paragraph each, as Markdown) and show Markdown characters as typed', () => {
+    const a = noticeActivity('お問い合わせの状況です。\n・TW-2026-000001 受付済み\n\n・rem_abc123 *重要* [link](x) <b>太字</b> `code` ~取消~ a_b _c_\n# 見出し\n- 項目\n1. 番号');
+    expect(a.textFormat).toBe('markdown');
+    expect(a.text).toBe(
+      [
+        'お問い合わせの状況です。',
+        '・TW-2026-000001 受付済み',
+        '・rem_abc123 \\*重要\\* \\[link\\](x) \\<b\\>太字\\</b\\> \\`code\\` \\~取消\\~ a_b \\_c\\_',
+        '\\# 見出し',
+        '\\- 項目',
+        '1\\. 番号',
+      ].join('\n\n'),
+    );
+    expect(escapeTeamsMarkdown('普通の文です。')).toBe('普通の文です。');
   });
 });

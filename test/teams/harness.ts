@@ -133,6 +133,19 @@ export const cardText = (card: Record<string, any>): string =>
     .map((b) => b.text as string)
     .join('\n');
 
+/**
+ * The text a person sees for a text message: a Markdown notice's paragraphs are its lines, and
+ * its backslash escapes show as the characters themselves.
+ */
+export function shownText(body: Record<string, unknown>): string {
+  const text = String(body['text'] ?? '');
+  if (body['textFormat'] !== 'markdown') return text;
+  return text
+    .split('\n\n')
+    .map((p) => p.replace(/\\([!-/:-@[-`{-~])/g, '$1'))
+    .join('\n');
+}
+
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** One bot on the mini knowledge and one connector stub per test file (created once, closed after). */

@@ -100,7 +100,8 @@ describe('Teams messages', () => {
     const replies = await stub.waitFor('reply', 2);
     for (const r of replies) {
       expect(r.body['text']).toContain('テレワーク相談ボットです');
-      expect(r.body['textFormat']).toBe('plain');
+      // Markdown, so that the lines of a text message stay lines in the Teams client.
+      expect(r.body['textFormat']).toBe('markdown');
       expect(r.body['attachments']).toBeUndefined();
     }
   });

@@ -6,7 +6,7 @@ import { REMIND_TEXTS } from '../../src/reminders/texts.js';
 import { formatJa } from '../../src/reminders/time.js';
 import { hasBroadcastMention } from '../../src/safety/mentions.js';
 import type { ConnectorCall, ConnectorStub } from '../support/connector-stub.js';
-import { BOT_NAME, type TeamsHarness, activity, cardOf, sleep, startTeamsHarness, useBotAndStub } from './harness.js';
+import { BOT_NAME, type TeamsHarness, activity, cardOf, shownText, sleep, startTeamsHarness, useBotAndStub } from './harness.js';
 
 /** HR by Entra object id, and one HR person listed only by their Teams user id (the fallback). */
 const HR = { userId: '29:hr', aadObjectId: 'aad-hr' };
@@ -64,7 +64,7 @@ async function submitCard(who: Person, conversationId: string, value: Record<str
   const replies = await stub.waitFor('reply', before + 1);
   const reply = replies[before]!;
   expect(cardOf(reply.body)).toBeUndefined();
-  return reply.body['text'] as string;
+  return shownText(reply.body);
 }
 
 /** Input values as a Teams client sends them: strings, '' for empty, toggles 'true'/'false'. */
@@ -87,6 +87,9 @@ describe('「remind」 opens the Adaptive Card form for HR', () => {
     expect(card['type']).toBe('AdaptiveCard');
     const fields = (card['body'] as Array<{ type: string; id?: string }>).filter((b) => b.type.startsWith('Input.'));
     expect(fields.map((b) => b.id)).toEqual(['text', 'users', 'at', 'cron', 'skipHolidays', 'skipYearEnd']);
+    // Every required input says what is missing (the Adaptive Cards validator requires errorMessage).
+    for (const f of fields as Array<{ isRequired?: boolean; errorMessage?: string }>) if (f.isRequired) expect(f.errorMessage).toBe('本文を入力してください。');
+    expect(fields.filter((f) => (f as { isRequired?: boolean }).isRequired)).toHaveLength(1);
     expect(JSON.stringify(card)).toContain('リマインダー作成');
     expect(submit).toEqual({ type: 'Action.Submit', title: '作成', data: { tw: REMIND_CARD_ACTION, conversationId } });
     expect(await reminders.service.list()).toHaveLength(0);

@@ -5,7 +5,7 @@ import { TEAMS_TEXTS } from '../../adapters/teams/texts.js';
 import { ticketsFor } from '../../src/tickets/registry.js';
 import type { ConnectorCall, ConnectorStub } from '../support/connector-stub.js';
 import { startConnectorStub } from '../support/connector-stub.js';
-import { BOT_ID, BOT_NAME, type TeamsHarness, activity, cardOf, sleep, startTeamsHarness } from './harness.js';
+import { BOT_ID, BOT_NAME, type TeamsHarness, activity, cardOf, shownText, sleep, startTeamsHarness } from './harness.js';
 
 /**
  * Tickets from Teams, as in `serve`: the real CloudAdapter and the real tickets service (memory
@@ -217,7 +217,7 @@ describe('tickets from Teams', () => {
     const [delivered] = await stub.waitFor((c) => c.route === 'send' && c.conversationId === a.conversationId);
     expect(delivered!.method).toBe('POST');
     expect(delivered!.path).toBe(`/v3/conversations/${encodeURIComponent(a.conversationId)}/activities`);
-    const sent = delivered!.body['text'] as string;
+    const sent = shownText(delivered!.body);
     expect(sent).toContain(t.id);
     expect(sent).toContain('端末の暗号化は必須です。\n手順書は窓口 03-0000-2222 までどうぞ。');
     expectNoPersonalData(stub.calls);

@@ -192,8 +192,13 @@ describe('delivery settings', () => {
 });
 
 describe('in-process job queue', () => {
-  it('adds a job id once, retries with exponential backoff, and flags the final try', async () => {
-    const q = new MemoryJobQueue<string>({ attempts: 4, backoffMs: 40 });
+  it('adds a job id once, retries with exponential backoff, flags the final try, and logs the drop', async () => {
+    const logged: { level: string; fields: Record<string, unknown>; msg: string }[] = [];
+    const logger = {
+      error: (fields: Record<string, unknown>, msg: string) => void logged.push({ level: 'error', fields, msg }),
+      warn: (fields: Record<string, unknown>, msg: string) => void logged.push({ level: 'warn', fields, msg }),
+    };
+    const q = new MemoryJobQueue<string>({ attempts: 4, backoffMs: 40 }, logger as never);
     cleanups.push(() => q.close());
     const tries: { at: number; attempt: number; final: boolean }[] = [];
     const start = Date.now();
@@ -203,8 +208,13 @@ describe('in-process job queue', () => {
     });
     await q.add('job-1', 'x');
     await q.add('job-1', 'x');
-    await eventually(async () => tries.length === 4, 5000);
-    await sleep(400);
+    // The drop is logged after the last try has run: nothing can follow it.
+    await eventually(async () => logged.length > 0, 5000);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]!.level).toBe('error');
+    expect(logged[0]!.fields).toMatchObject({ jobId: 'job-1', attempts: 4 });
+    expect((logged[0]!.fields['err'] as Error).message).toBe('down');
+    expect(logged[0]!.msg).toMatch(/job-1 dropped after its last attempt \(4 of 4\)/);
     expect(tries.map((t) => [t.attempt, t.final])).toEqual([
       [1, false],
       [2, false],
@@ -216,5 +226,22 @@ describe('in-process job queue', () => {
     expect(gaps[0]).toBeGreaterThanOrEqual(38);
     expect(gaps[1]).toBeGreaterThanOrEqual(78);
     expect(gaps[2]).toBeGreaterThanOrEqual(158);
+  });
+});
+
+describe('in-process job queue at close', () => {
+  it('logs the jobs still waiting for a retry when it closes', async () => {
+    const warned: Record<string, unknown>[] = [];
+    const logger = { error: () => {}, warn: (fields: Record<string, unknown>) => void warned.push(fields) };
+    const q = new MemoryJobQueue<string>({ attempts: 3, backoffMs: 60_000 }, logger as never);
+    let tried = 0;
+    await q.start(async () => {
+      tried++;
+      throw new Error('down');
+    });
+    await q.add('job-2', 'x');
+    await eventually(async () => tried === 1, 5000);
+    await q.close();
+    expect(warned).toEqual([{ jobIds: ['job-2'], count: 1 }]);
   });
 });

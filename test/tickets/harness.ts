@@ -13,8 +13,10 @@ import { MemoryStore } from '../../src/store/memory-store.js';
 import { RedisStore } from '../../src/store/redis-store.js';
 import type { Store } from '../../src/store/store.js';
 import { startTicketService, type TicketServiceOptions } from '../../src/tickets/start.js';
+import { TEST_REDIS_URL } from '../support/redis.js';
 
-export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** The tests' one Redis setting (test/support/redis.ts), under the name the ticket tests use. */
+export const REDIS_URL = TEST_REDIS_URL;
 export const ADMIN_TOKEN = 'tickets-admin-token-0123456789';
 
 let botPromise: Promise<TeleworkBot> | null = null;

@@ -13,6 +13,7 @@ export async function runAsk(args: string[], opts: { json: boolean; jsonl: boole
   }
   const question = args.join(' ');
   if (args.length === 0) throw new UsageError('usage: telework-bot ask [--json] "質問"');
+  if (question.trim() === '') throw new UsageError('the question is empty (usage: telework-bot ask [--json] "質問")');
   const bot = await botFromEnv();
   if (opts.json) {
     const { answer } = await bot.ask(question, { lang: opts.lang });

@@ -23,6 +23,8 @@ export interface LineWorksAdapter extends ChatAdapter {
   /** The token cache (how many tokens were fetched: tests and logs). */
   readonly tokens: AccessTokenProvider;
   readonly api: LineWorksApi;
+  /** Resolves once the work of every callback acknowledged so far has finished (or after the drain limit). */
+  idle(): Promise<void>;
 }
 
 /**
@@ -63,6 +65,7 @@ export async function createLineWorksAdapterWith(ctx: AdapterContext, opts: Line
     name: 'lineworks',
     tokens,
     api,
+    idle: () => inflight.drain(DRAIN_MS),
     mount(app) {
       app.use(
         callbackRouter({

@@ -34,7 +34,14 @@ const OtherEvent = z.looseObject({ type: z.string().min(1).max(64) });
 
 export type MessageEvent = z.infer<typeof MessageEvent>;
 export type PostbackEvent = z.infer<typeof PostbackEvent>;
-export type CallbackEvent = { kind: 'message'; event: MessageEvent } | { kind: 'postback'; event: PostbackEvent } | { kind: 'other'; type: string };
+/** The bot was invited to a room. */
+const JoinEvent = z.looseObject({ type: z.literal('join'), source: z.looseObject({ channelId: Id }) });
+
+export type CallbackEvent =
+  | { kind: 'message'; event: MessageEvent }
+  | { kind: 'postback'; event: PostbackEvent }
+  | { kind: 'join'; channelId: string }
+  | { kind: 'other'; type: string };
 
 const zodMessage = (e: z.ZodError): string => e.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
 
@@ -49,6 +56,10 @@ export function parseCallback(json: unknown): { ok: true; value: CallbackEvent }
   if (head.data.type === 'postback') {
     const p = PostbackEvent.safeParse(json);
     return p.success ? { ok: true, value: { kind: 'postback', event: p.data } } : { ok: false, error: zodMessage(p.error) };
+  }
+  if (head.data.type === 'join') {
+    const j = JoinEvent.safeParse(json);
+    if (j.success) return { ok: true, value: { kind: 'join', channelId: j.data.source.channelId } };
   }
   return { ok: true, value: { kind: 'other', type: head.data.type } };
 }

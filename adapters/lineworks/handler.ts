@@ -30,6 +30,12 @@ const requesterOf = (o: Origin): Requester => ({ platform: 'lineworks', userId: 
 /** One verified callback. Never throws: failures are logged and the person gets an apology. */
 export async function handleEvent(deps: LineWorksDeps, ev: CallbackEvent): Promise<void> {
   if (ev.kind === 'other') return;
+  if (ev.kind === 'join') {
+    // Invited to a room: say what the bot does and how to address it there.
+    const text = `${tx(LINEWORKS_TEXTS.welcome, deps.lang)}\n\n${tx(LINEWORKS_TEXTS.help, deps.lang)(deps.botName)}`;
+    await deps.api.sendAll({ channelId: ev.channelId }, renderNotices(text)).catch((err: unknown) => deps.logger.warn({ err }, 'lineworks welcome not sent'));
+    return;
+  }
   const origin = originOf(ev.event);
   try {
     if (ev.kind === 'postback') {

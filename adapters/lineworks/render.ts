@@ -158,7 +158,9 @@ export function splitForMessages(text: string, max: number = LIMITS.text): strin
   let rest = text.trim();
   while (rest.length > max) {
     const window = rest.slice(0, max);
-    let cut = Math.max(window.lastIndexOf('\n'), ...['。', '．', '！', '？', '. '].map((p) => window.lastIndexOf(p) + p.length - 1));
+    // A line break first, then a sentence end, then wherever the limit falls.
+    const newline = window.lastIndexOf('\n');
+    let cut = newline >= max / 2 ? newline : Math.max(...['。', '．', '！', '？', '. '].map((p) => window.lastIndexOf(p) + p.length - 1));
     if (cut < max / 2) cut = max - 1;
     // Never split a surrogate pair.
     if (/[\uD800-\uDBFF]/.test(rest.charAt(cut))) cut -= 1;

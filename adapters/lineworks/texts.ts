@@ -8,6 +8,10 @@ export const LINEWORKS_TEXTS = {
     en: (name: string) =>
       `I am the telework help bot. In a 1:1 chat, just send your question. In a room, mention me first ("@${name} question"), e.g. "What is the special allocation tax rate?". Send "ticket status" to see your tickets.`,
   },
+  welcome: {
+    ja: 'テレワーク相談ボットを追加いただきありがとうございます。地方公共団体のテレワーク(導入、支援策、特別交付税、情報セキュリティ、問い合わせ先など)について、出典付きでお答えします。',
+    en: 'Thank you for adding the telework help bot. I answer questions about telework in local governments (adoption, support schemes, special allocation tax, security, contacts), with sources.',
+  },
   sourcesLabel: { ja: '出典', en: 'Sources' },
   officeLabel: { ja: '担当窓口', en: 'Responsible office' },
   page: { ja: (p: number) => `${p}ページ`, en: (p: number) => `p. ${p}` },

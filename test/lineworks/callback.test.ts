@@ -35,7 +35,6 @@ afterEach(async () => {
 });
 
 const toUser = (userId: string) => (c: LineWorksCall) => c.to !== undefined && 'userId' in c.to && c.to.userId === userId;
-const toChannel = (channelId: string) => (c: LineWorksCall) => c.to !== undefined && 'channelId' in c.to && c.to.channelId === channelId;
 
 describe('a 1:1 question', () => {
   test('a signed text callback from U1 gets one message with the answer and its numbered sources', async () => {
@@ -132,6 +131,14 @@ describe('rooms', () => {
     const messages = stub.messages();
     expect(messages.map((m) => m.path)).toEqual([`/v1.0/bots/${BOT_ID}/channels/R1/messages`, `/v1.0/bots/${BOT_ID}/channels/R1/messages`]);
     expect(messages[0]!.body['content'].text).toContain('出典');
+  });
+
+  test('invited to a room, the bot says how to address it there; other events are acknowledged quietly', async () => {
+    expect((await h.deliver({ type: 'join', source: { channelId: 'R9', domainId: 1 }, issuedTime: new Date().toISOString() })).status).toBe(200);
+    expect((await h.deliver({ type: 'joined', source: { channelId: 'R9', domainId: 1 }, members: ['U1'], issuedTime: new Date().toISOString() })).status).toBe(200);
+    const messages = stub.messages();
+    expect(messages.map((m) => m.path)).toEqual([`/v1.0/bots/${BOT_ID}/channels/R9/messages`]);
+    expect(messages[0]!.body['content'].text).toContain(`@${BOT_NAME}`);
   });
 
   test('nothing the bot sends can mention the whole room', async () => {

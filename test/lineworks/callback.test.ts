@@ -88,6 +88,28 @@ describe('a 1:1 question', () => {
     ]);
   });
 
+  test('without tickets, 「担当窓口に問い合わせる」 records the request once per person', async () => {
+    await h.deliver(textEvent({ userId: 'U1', text: QUESTION }));
+    const items = stub.messages()[0]!.body['content'].quickReply.items as Array<{ action: { label: string; data: string } }>;
+    const escalate = items.find((i) => i.action.label === '担当窓口に問い合わせる');
+    expect(escalate).toBeDefined();
+    stub.reset();
+    await h.deliver(postbackEvent({ userId: 'U1', data: escalate!.action.data }));
+    await h.deliver(postbackEvent({ userId: 'U1', data: escalate!.action.data }));
+    const texts = stub.messages(toUser('U1')).map((m) => m.body['content'].text as string);
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toContain('お問い合わせの依頼を受け付けました');
+    expect(texts[1]).toBe(MESSAGES.alreadyRecorded.ja);
+    const answerId = decodePostback(escalate!.action.data)!.answerId;
+    const recorded = (await h.ctx.feedback.listEscalationRequests()).filter((r) => r.answerId === answerId);
+    expect(recorded.map((r) => r.requester)).toEqual([{ platform: 'lineworks', userId: 'U1' }]);
+  });
+
+  test('a postback for an answer that is not on record says so', async () => {
+    await h.deliver(postbackEvent({ userId: 'U1', data: 'tw1|feedback-helpful|00000000-0000-0000-0000-000000000000|ja' }));
+    expect(stub.messages(toUser('U1')).map((m) => m.body['content'].text)).toEqual([MESSAGES.answerExpired.ja]);
+  });
+
   test('an empty message or a sticker gets the help, naming how to address the bot', async () => {
     await h.deliver({ type: 'message', source: { userId: 'U2', domainId: 1 }, issuedTime: new Date().toISOString(), content: { type: 'sticker', packageId: '1', stickerId: '2' } });
     const [m] = stub.messages(toUser('U2'));

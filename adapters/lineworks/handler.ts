@@ -130,7 +130,8 @@ async function confirm(deps: LineWorksDeps, tickets: RunningTickets, userId: str
 async function sendTicket(deps: LineWorksDeps, tickets: RunningTickets | undefined, who: Requester, pb: Postback): Promise<void> {
   const lang = pb.lang;
   if (tickets === undefined) return tell(deps, who.userId, MESSAGES.error[lang]);
-  const result = await tickets.escalations.request(pb.answerId, who, { idempotencyKey: `lineworks:${pb.answerId}:${who.userId}` });
+  // Through the context's port (the tickets' own once tickets run), so whatever wraps it (limits) applies.
+  const result = await deps.escalations.request(pb.answerId, who, { idempotencyKey: `lineworks:${pb.answerId}:${who.userId}` });
   if (result === null || result.ticketId === undefined) return tell(deps, who.userId, MESSAGES.answerExpired[lang]);
   const office = result.route === null ? null : (deps.bot.office(result.route) ?? null);
   const text = result.created === false ? MESSAGES.tickets.alreadyCreated[lang](result.ticketId) : MESSAGES.tickets.created[lang](result.ticketId, office?.shortName ?? '');

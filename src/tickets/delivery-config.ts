@@ -10,7 +10,8 @@ export interface OfficeDelivery {
   webhook: string | null;
   slackChannel: string | null;
   teamsConversation: string | null;
-  lineworksChannel: string | null;
+  /** Present only when set, so plans written before LINE WORKS existed stay valid. */
+  lineworksChannel?: string;
 }
 
 export interface DeliveryPlan {
@@ -74,7 +75,7 @@ export function deliveryPlan(settings: Env, offices: Office[]): DeliveryPlan {
       webhook: r.webhook ?? null,
       slackChannel: r.slackChannel ?? null,
       teamsConversation: r.teamsConversation ?? null,
-      lineworksChannel: r.lineworksChannel ?? null,
+      ...(r.lineworksChannel !== undefined ? { lineworksChannel: r.lineworksChannel } : {}),
     });
   }
   return { byOffice, mailEnabled };
@@ -89,6 +90,6 @@ export function channelsFor(plan: DeliveryPlan, route: string): DeliveryChannel[
   if (d.webhook !== null) out.push('webhook');
   if (d.slackChannel !== null) out.push('slack');
   if (d.teamsConversation !== null) out.push('teams');
-  if (d.lineworksChannel !== null) out.push('lineworks');
+  if (d.lineworksChannel !== undefined) out.push('lineworks');
   return out;
 }

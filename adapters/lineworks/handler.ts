@@ -67,7 +67,8 @@ async function onMessage(deps: LineWorksDeps, origin: Origin, e: MessageEvent): 
   if (question === '' || HELP_WORDS.has(question.toLowerCase())) return say(deps, origin, tx(LINEWORKS_TEXTS.help, deps.lang)(deps.botName));
 
   const tickets = ticketsFor(deps.store);
-  if (tickets !== undefined && isStatusQuery(question)) return say(deps, origin, await statusText(tickets.service, { platform: 'lineworks', userId: origin.userId }, deps.lang));
+  // Someone's tickets are theirs alone: asked in a room, the list goes to their 1:1 chat.
+  if (tickets !== undefined && isStatusQuery(question)) return tell(deps, origin.userId, await statusText(tickets.service, { platform: 'lineworks', userId: origin.userId }, deps.lang));
   if (tickets !== undefined && parseAnswerCommand(question) !== null) return say(deps, origin, await officeAnswer(deps, tickets, origin, commandTextFrom(text)));
 
   const args = remindArgs(question);

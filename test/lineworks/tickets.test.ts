@@ -126,6 +126,11 @@ describe('after the ticket', () => {
     const [status] = stub.messages(toUser('U2'));
     expect(status!.body['content'].text).toContain(ticket.id);
     expect(status!.body['content'].text).toContain(MESSAGES.tickets.statusHeader.ja);
+    // Asked in a room, the list still goes only to the asker.
+    stub.reset();
+    await h.deliver(textEvent({ userId: 'U2', channelId: 'team-room', text: `@${BOT_NAME} 問い合わせ状況` }));
+    expect(stub.messages(toRoom('team-room'))).toEqual([]);
+    expect(stub.messages(toUser('U2'))[0]!.body['content'].text).toContain(ticket.id);
 
     // Another room may not answer (and is not told whether the ticket exists).
     stub.reset();

@@ -60,7 +60,7 @@ for (const [name, r] of rows) {
 }
 console.log('\n(one core: answering is single-threaded; medians of 3 worker processes; p50/p99 over all eval questions)');
 
-const extra = [...(process.env.BENCH_SKIP_SERVER === '1' ? [] : ['server-bench.js']), ...(process.env.BENCH_SKIP_REMINDERS === '1' ? [] : ['reminders-bench.js']), ...(process.env.BENCH_SKIP_TICKETS === '1' ? [] : ['tickets-bench.js'])];
+const extra = [...(process.env.BENCH_SKIP_SERVER === '1' ? [] : ['server-bench.js']), ...(process.env.BENCH_SKIP_REMINDERS === '1' ? [] : ['reminders-bench.js']), ...(process.env.BENCH_SKIP_TICKETS === '1' ? [] : ['tickets-bench.js']), ...(process.env.BENCH_SKIP_LINEWORKS === '1' ? [] : ['lineworks-bench.js'])];
 for (const file of extra) {
   const path = join(root, 'dist', 'bench', file);
   try {

@@ -51,6 +51,19 @@ export const EnvSchema = z.object({
   MICROSOFT_APP_PASSWORD: optionalString,
   MICROSOFT_APP_TENANT_ID: optionalString,
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  /** LINE WORKS (Bot API 2.0): the adapter runs when the bot id and secret are set; the rest is then required (see lineworksMissing). */
+  LINEWORKS_CLIENT_ID: optionalString,
+  LINEWORKS_CLIENT_SECRET: optionalString,
+  LINEWORKS_SERVICE_ACCOUNT: optionalString,
+  /** The app's private key (PEM; literal \n sequences are accepted), or a file holding it. */
+  LINEWORKS_PRIVATE_KEY: optionalString,
+  LINEWORKS_PRIVATE_KEY_FILE: optionalString,
+  LINEWORKS_BOT_ID: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,64}$/.test(v), { message: 'must be a bot id (digits, as shown in the Developer Console)' }),
+  LINEWORKS_BOT_SECRET: optionalString,
+  /** The bot's display name: in rooms it answers messages that mention it (@name). */
+  LINEWORKS_BOT_NAME: z.string().trim().min(1).max(100).default('テレワーク相談ボット'),
+  LINEWORKS_API_URL: url(['http:', 'https:']).transform((v) => v ?? 'https://www.worksapis.com/v1.0'),
+  LINEWORKS_AUTH_URL: url(['http:', 'https:']).transform((v) => v ?? 'https://auth.worksmobile.com/oauth2/v2.0/token'),
   ADMIN_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, {
     message: 'must be at least 16 characters',
   }),
@@ -72,6 +85,7 @@ export const EnvSchema = z.object({
   HR_SLACK_USER_IDS: z.string().optional().transform((v) => (v ?? '').split(',').map((x) => x.trim()).filter((x) => x !== '')),
   HR_SLACK_USERGROUP_IDS: z.string().optional().transform((v) => (v ?? '').split(',').map((x) => x.trim()).filter((x) => x !== '')),
   HR_TEAMS_USER_IDS: z.string().optional().transform((v) => (v ?? '').split(',').map((x) => x.trim()).filter((x) => x !== '')),
+  HR_LINEWORKS_USER_IDS: z.string().optional().transform((v) => (v ?? '').split(',').map((x) => x.trim()).filter((x) => x !== '')),
   /** Reminder runs missed while everything was down are sent at start-up when younger than this, else skipped and logged. */
   REMINDER_CATCHUP_MAX_AGE_MINUTES: envNumber(z.coerce.number().min(1).max(7 * 24 * 60).default(60)),
   /** Delivery attempts per reminder run and the first retry's delay (doubled each time). */
@@ -121,6 +135,11 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Env {
   if ((s.MICROSOFT_APP_TYPE === 'SingleTenant' || s.MICROSOFT_APP_TYPE === 'UserAssignedMSI') && s.MICROSOFT_APP_TENANT_ID === undefined) {
     throw new SettingsError('MICROSOFT_APP_TENANT_ID', `is required when MICROSOFT_APP_TYPE is ${s.MICROSOFT_APP_TYPE}`);
   }
+  const lineworks = lineworksMissing(s);
+  if (lineworks !== null) throw new SettingsError(lineworks, 'is required for LINE WORKS (set every LINEWORKS_* setting, or none)');
+  if (s.LINEWORKS_PRIVATE_KEY !== undefined && s.LINEWORKS_PRIVATE_KEY_FILE !== undefined) {
+    throw new SettingsError('LINEWORKS_PRIVATE_KEY_FILE', 'set LINEWORKS_PRIVATE_KEY or LINEWORKS_PRIVATE_KEY_FILE, not both');
+  }
   if (s.LLM_PROVIDER !== undefined && s.LLM_MODEL === undefined) {
     throw new SettingsError('LLM_MODEL', 'is required when LLM_PROVIDER is set');
   }
@@ -129,3 +148,20 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Env {
 
 export const slackEnabled = (s: Env): boolean => s.SLACK_BOT_TOKEN !== undefined && (s.SLACK_SIGNING_SECRET !== undefined || s.SLACK_APP_TOKEN !== undefined);
 export const teamsEnabled = (s: Env): boolean => s.TEAMS_ENABLED;
+export const lineworksEnabled = (s: Env): boolean => s.LINEWORKS_BOT_ID !== undefined && s.LINEWORKS_BOT_SECRET !== undefined;
+
+/** The first LINE WORKS setting missing from a half-set configuration, or null (all set, or none). */
+export function lineworksMissing(s: Env): string | null {
+  const required = {
+    LINEWORKS_BOT_ID: s.LINEWORKS_BOT_ID,
+    LINEWORKS_BOT_SECRET: s.LINEWORKS_BOT_SECRET,
+    LINEWORKS_CLIENT_ID: s.LINEWORKS_CLIENT_ID,
+    LINEWORKS_CLIENT_SECRET: s.LINEWORKS_CLIENT_SECRET,
+    LINEWORKS_SERVICE_ACCOUNT: s.LINEWORKS_SERVICE_ACCOUNT,
+    LINEWORKS_PRIVATE_KEY: s.LINEWORKS_PRIVATE_KEY ?? s.LINEWORKS_PRIVATE_KEY_FILE,
+  };
+  const set = Object.values(required).filter((v) => v !== undefined).length;
+  if (set === 0) return null;
+  const missing = Object.entries(required).find(([, v]) => v === undefined);
+  return missing === undefined ? null : missing[0];
+}

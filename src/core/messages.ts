@@ -104,10 +104,10 @@ export const MESSAGES = {
       closed: { ja: '完了', en: 'closed' },
     },
     officeNotice: {
-      ja: (id: string, question: string, platform: 'slack' | 'teams' = 'slack') =>
-        `新しいお問い合わせ ${id} が届きました。\n\n${question}\n\n回答は ${platform === 'teams' ? `このチャネルでボットに @メンションして \`answer ${id} 回答文\`` : `\`/telework answer ${id} 回答文\``}、管理API POST /api/tickets/${id}/answer、または \`telework-bot ticket answer ${id} "回答文"\` でお送りください。`,
-      en: (id: string, question: string, platform: 'slack' | 'teams' = 'slack') =>
-        `New ticket ${id}:\n\n${question}\n\nAnswer with ${platform === 'teams' ? `an @mention of the bot in this channel: \`answer ${id} text\`` : `\`/telework answer ${id} text\``}, POST /api/tickets/${id}/answer, or \`telework-bot ticket answer ${id} "text"\`.`,
+      ja: (id: string, question: string, platform: 'slack' | 'teams' | 'lineworks' = 'slack') =>
+        `新しいお問い合わせ ${id} が届きました。\n\n${question}\n\n回答は ${platform === 'teams' ? `このチャネルでボットに @メンションして \`answer ${id} 回答文\`` : platform === 'lineworks' ? `このトークルームでボットに @メンションして「answer ${id} 回答文」` : `\`/telework answer ${id} 回答文\``}、管理API POST /api/tickets/${id}/answer、または \`telework-bot ticket answer ${id} "回答文"\` でお送りください。`,
+      en: (id: string, question: string, platform: 'slack' | 'teams' | 'lineworks' = 'slack') =>
+        `New ticket ${id}:\n\n${question}\n\nAnswer with ${platform === 'teams' ? `an @mention of the bot in this channel: \`answer ${id} text\`` : platform === 'lineworks' ? `an @mention of the bot in this room: "answer ${id} text"` : `\`/telework answer ${id} text\``}, POST /api/tickets/${id}/answer, or \`telework-bot ticket answer ${id} "text"\`.`,
     },
   },
 } as const;

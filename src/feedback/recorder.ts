@@ -7,7 +7,7 @@ export type Vote = 'helpful' | 'unhelpful' | 'resolved';
 
 /** Who asked, on which platform and where, so that answers can go back to the same place. */
 export interface Requester {
-  platform: 'slack' | 'teams' | 'web' | 'cli' | 'api';
+  platform: 'slack' | 'teams' | 'lineworks' | 'web' | 'cli' | 'api';
   userId: string;
   channelId?: string;
   threadId?: string;

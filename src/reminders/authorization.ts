@@ -2,7 +2,7 @@ import type { Logger } from '../logging/logger.js';
 
 /** A person in a chat platform asking to manage reminders. */
 export interface ChatUser {
-  platform: 'slack' | 'teams';
+  platform: 'slack' | 'teams' | 'lineworks';
   userId: string;
 }
 
@@ -10,6 +10,7 @@ export interface Allowlist {
   slackUserIds: readonly string[];
   slackUsergroupIds: readonly string[];
   teamsUserIds: readonly string[];
+  lineworksUserIds?: readonly string[];
 }
 
 /** Members of a Slack user group (usergroups.users.list); provided by the Slack adapter. */
@@ -31,8 +32,11 @@ export class ReminderAuthorizer {
     private readonly now: () => number = Date.now,
   ) {}
 
-  static fromSettings(s: { HR_SLACK_USER_IDS: string[]; HR_SLACK_USERGROUP_IDS: string[]; HR_TEAMS_USER_IDS: string[] }, logger: Pick<Logger, 'warn'>): ReminderAuthorizer {
-    return new ReminderAuthorizer({ slackUserIds: s.HR_SLACK_USER_IDS, slackUsergroupIds: s.HR_SLACK_USERGROUP_IDS, teamsUserIds: s.HR_TEAMS_USER_IDS }, logger);
+  static fromSettings(s: { HR_SLACK_USER_IDS: string[]; HR_SLACK_USERGROUP_IDS: string[]; HR_TEAMS_USER_IDS: string[]; HR_LINEWORKS_USER_IDS?: string[] }, logger: Pick<Logger, 'warn'>): ReminderAuthorizer {
+    return new ReminderAuthorizer(
+      { slackUserIds: s.HR_SLACK_USER_IDS, slackUsergroupIds: s.HR_SLACK_USERGROUP_IDS, teamsUserIds: s.HR_TEAMS_USER_IDS, lineworksUserIds: s.HR_LINEWORKS_USER_IDS ?? [] },
+      logger,
+    );
   }
 
   /** The Slack adapter plugs in its group lookup once it has a Web API client. */
@@ -48,6 +52,7 @@ export class ReminderAuthorizer {
 
   async isAllowed(user: ChatUser): Promise<boolean> {
     if (user.platform === 'teams') return this.list.teamsUserIds.includes(user.userId);
+    if (user.platform === 'lineworks') return (this.list.lineworksUserIds ?? []).includes(user.userId);
     if (this.list.slackUserIds.includes(user.userId)) return true;
     for (const group of this.list.slackUsergroupIds) {
       if ((await this.members(group)).has(user.userId)) return true;

@@ -5,15 +5,15 @@ import { DEFAULT_TIMEZONE } from './time.js';
 export const MAX_TEXT = 2000;
 export const MAX_RECIPIENTS = 50;
 
-/** Slack and Teams ids: letters, digits and the punctuation Teams conversation ids use. */
+/** Slack, Teams and LINE WORKS ids: letters, digits and the punctuation Teams conversation ids use. */
 const PlatformId = z
   .string()
   .trim()
   .min(1)
   .max(300)
-  .regex(/^[A-Za-z0-9_:@.;=\-]+$/, 'must be a Slack or Teams id (letters, digits, : @ . ; = _ -)');
+  .regex(/^[A-Za-z0-9_:@.;=\-]+$/, 'must be a Slack, Teams or LINE WORKS id (letters, digits, : @ . ; = _ -)');
 
-const Platform = z.enum(['slack', 'teams']);
+const Platform = z.enum(['slack', 'teams', 'lineworks']);
 
 /** A channel or stored Teams conversation, or people by direct message. */
 export const TargetSchema = z.union([
@@ -23,7 +23,7 @@ export const TargetSchema = z.union([
 export type ReminderTarget = z.infer<typeof TargetSchema>;
 
 /** Who asked for a change: a chat user (allowlisted) or the admin API. */
-export const ActorSchema = z.object({ platform: z.enum(['slack', 'teams', 'cli', 'api', 'web']), userId: z.string().trim().min(1).max(100) }).strict();
+export const ActorSchema = z.object({ platform: z.enum(['slack', 'teams', 'lineworks', 'cli', 'api', 'web']), userId: z.string().trim().min(1).max(100) }).strict();
 export type ReminderActor = z.infer<typeof ActorSchema> | { admin: true };
 
 /** The body of POST /api/reminders (CONTRACT.md) plus skipYearEnd, lang and actor. */

@@ -38,7 +38,7 @@ export function parseAnswerCommand(text: string): { id: string; answer: string }
  * The office answers from its own channel: only the conversation set for the ticket's office in
  * TICKET_ROUTES_JSON may answer it (anyone there is the office, by the deployer's choice).
  */
-export async function answerFromChat(service: TicketService, cmd: { id: string; answer: string }, from: { platform: 'slack' | 'teams'; channelId: string; userId: string }): Promise<Ticket> {
+export async function answerFromChat(service: TicketService, cmd: { id: string; answer: string }, from: { platform: 'slack' | 'teams' | 'lineworks'; channelId: string; userId: string }): Promise<Ticket> {
   // Only an office's own conversation may answer; checked before the lookup so that other
   // conversations cannot probe which ticket ids exist.
   const offices = service.officeIds().filter((o) => service.officeConversation(o, from.platform) === from.channelId);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SettingsError, slackEnabled, teamsEnabled, type Env } from '../config/settings.js';
+import { SettingsError, lineworksEnabled, slackEnabled, teamsEnabled, type Env } from '../config/settings.js';
 import type { Office } from '../core/office.js';
 import type { DeliveryChannel } from './model.js';
 import { type OfficeRoute, parseTicketRoutes } from './routes-schema.js';
@@ -10,6 +10,8 @@ export interface OfficeDelivery {
   webhook: string | null;
   slackChannel: string | null;
   teamsConversation: string | null;
+  /** Present only when set, so plans written before LINE WORKS existed stay valid. */
+  lineworksChannel?: string;
 }
 
 export interface DeliveryPlan {
@@ -52,6 +54,10 @@ export function deliveryPlan(settings: Env, offices: Office[]): DeliveryPlan {
     if (teamsOffices.length > 0 && !teamsEnabled(settings)) {
       disabled.push(`${teamsOffices.map((id) => `${id}.teamsConversation`).join(', ')} set but Teams is not enabled (TEAMS_ENABLED is off)`);
     }
+    const lineworksOffices = Object.keys(routes).filter((id) => routes[id]!.lineworksChannel !== undefined);
+    if (lineworksOffices.length > 0 && !lineworksEnabled(settings)) {
+      disabled.push(`${lineworksOffices.map((id) => `${id}.lineworksChannel`).join(', ')} set but LINE WORKS is not enabled (LINEWORKS_BOT_ID and LINEWORKS_BOT_SECRET)`);
+    }
     if (disabled.length > 0) throw new SettingsError('TICKET_ROUTES_JSON', `${disabled.join('; ')}: enable the platform or remove the setting`);
   }
   if ((settings.SMTP_URL === undefined) !== (settings.MAIL_FROM === undefined)) {
@@ -69,6 +75,7 @@ export function deliveryPlan(settings: Env, offices: Office[]): DeliveryPlan {
       webhook: r.webhook ?? null,
       slackChannel: r.slackChannel ?? null,
       teamsConversation: r.teamsConversation ?? null,
+      ...(r.lineworksChannel !== undefined ? { lineworksChannel: r.lineworksChannel } : {}),
     });
   }
   return { byOffice, mailEnabled };
@@ -83,5 +90,6 @@ export function channelsFor(plan: DeliveryPlan, route: string): DeliveryChannel[
   if (d.webhook !== null) out.push('webhook');
   if (d.slackChannel !== null) out.push('slack');
   if (d.teamsConversation !== null) out.push('teams');
+  if (d.lineworksChannel !== undefined) out.push('lineworks');
   return out;
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 export const TICKET_STATUSES = ['open', 'notified', 'answered', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
-export const PLATFORMS = ['slack', 'teams', 'web', 'cli', 'api'] as const;
+export const PLATFORMS = ['slack', 'teams', 'lineworks', 'web', 'cli', 'api'] as const;
 
 /** Who asked and where the office's answer must go back to. */
 export const RequesterSchema = z.object({
@@ -15,7 +15,7 @@ export const RequesterSchema = z.object({
 export type TicketRequester = z.infer<typeof RequesterSchema>;
 
 /** A delivery channel of an office: e-mail, a webhook, or a chat conversation through a messenger. */
-export type DeliveryChannel = 'email' | 'webhook' | 'slack' | 'teams';
+export type DeliveryChannel = 'email' | 'webhook' | 'slack' | 'teams' | 'lineworks';
 export type DeliveryState = 'pending' | 'sent' | 'failed';
 
 export type TicketEventType =

@@ -13,6 +13,8 @@ export const OfficeRouteSchema = z
     slackChannel: z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel id like C0123ABCD').optional(),
     /** A Teams conversation id (channel or chat) where the bot posts new tickets proactively. */
     teamsConversation: z.string().min(1).max(500).optional(),
+    /** A LINE WORKS room (channelId) where the bot posts new tickets and the office may answer. */
+    lineworksChannel: z.string().regex(/^[A-Za-z0-9_.:@-]{1,200}$/, 'must be a LINE WORKS channel id').optional(),
   })
   .strict();
 export type OfficeRoute = z.infer<typeof OfficeRouteSchema>;

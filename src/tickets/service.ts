@@ -84,9 +84,9 @@ export class TicketService {
   }
 
   /** The chat conversation an office's tickets are posted to (and may be answered from), if any. */
-  officeConversation(route: string, platform: 'slack' | 'teams'): string | null {
+  officeConversation(route: string, platform: 'slack' | 'teams' | 'lineworks'): string | null {
     const d = this.d.plan.byOffice.get(route);
-    return (platform === 'slack' ? d?.slackChannel : d?.teamsConversation) ?? null;
+    return (platform === 'slack' ? d?.slackChannel : platform === 'teams' ? d?.teamsConversation : d?.lineworksChannel) ?? null;
   }
 
   /** What would be sent for this question (the confirm step shows exactly this). */
@@ -192,7 +192,7 @@ export class TicketService {
 
   /** Chat platforms get the answer in their thread; web, API and CLI askers only have it stored. */
   private canReply(r: TicketRequester): boolean {
-    return (r.platform === 'slack' || r.platform === 'teams') && (r.channelId !== undefined || r.userId !== undefined);
+    return (r.platform === 'slack' || r.platform === 'teams' || r.platform === 'lineworks') && (r.channelId !== undefined || r.userId !== undefined);
   }
 
   /** Sets failed channels back to pending and sends again (an operator's retry after fixing the cause). */
@@ -347,8 +347,9 @@ export class TicketService {
         break;
       }
       case 'slack':
-      case 'teams': {
-        const conversation = channel === 'slack' ? dest?.slackChannel : dest?.teamsConversation;
+      case 'teams':
+      case 'lineworks': {
+        const conversation = this.officeConversation(t.route, channel);
         if (!conversation) throw new Error(`no ${channel} conversation is configured`);
         await this.d.messengers.send({ platform: channel, channelId: conversation }, { text: MESSAGES.tickets.officeNotice[t.lang](t.id, t.question, channel), lang: t.lang });
         break;

@@ -42,7 +42,8 @@ export async function startReminders(ctx: AdapterContext): Promise<RunningServic
     scheduler = new InProcessScheduler(logger, retry);
   }
   const repo = new ReminderRepository(ctx.store);
-  const service = new ReminderService({ repo, scheduler, audit: ctx.audit, logger });
+  // Messengers register when the adapters load (after this), so the check runs at creation time.
+  const service = new ReminderService({ repo, scheduler, audit: ctx.audit, logger, platformAvailable: (p) => ctx.messengers.has(p as Parameters<typeof ctx.messengers.has>[0]) });
   const runner = new ReminderRunner({
     repo,
     messengers: ctx.messengers,
@@ -59,6 +60,7 @@ export async function startReminders(ctx: AdapterContext): Promise<RunningServic
     name: 'reminders',
     handle,
     adminRoutes: [{ path: '/api/reminders', router: remindersRouter(service, logger) }],
+    healthKeys: [{ name: 'reminders', key: '{reminders}:healthz' }],
     async start() {
       await scheduler.start(async (job, attempt) => {
         await runner.fire(job, attempt);

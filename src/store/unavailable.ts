@@ -6,13 +6,13 @@
 /** Socket-level failures. */
 const CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
 /** ioredis' error classes for a lost server or cluster. */
-const NAMES = new Set(['MaxRetriesPerRequestError', 'ClusterAllFailedError', 'ReplicationError']);
+const NAMES = new Set(['MaxRetriesPerRequestError', 'ClusterAllFailedError', 'ReplicationError', 'AbortError']);
 /**
  * Redis replies of a node that cannot serve now (cluster down, slot moving, replica, loading a
  * snapshot, no good replicas) and ioredis' own wording when a command cannot be sent or answered.
  */
 const MESSAGES =
-  /^(CLUSTERDOWN|TRYAGAIN|READONLY|LOADING|MASTERDOWN|NOREPLICAS|MOVED|ASK |BUSY|Too many Cluster redirections|Cluster isn't ready|Connection is closed|Stream isn't writeable|Reached the max retries per request limit|None of startup nodes is available|Failed to refresh slots cache|All sentinels are unreachable|Connection timeout|connect ETIMEDOUT|connect ECONNREFUSED|Connection in subscriber mode|the store is closed)/;
+  /^(CLUSTERDOWN|TRYAGAIN|READONLY|LOADING|MASTERDOWN|NOREPLICAS|MOVED|ASK |BUSY|Too many Cluster redirections|Cluster isn't ready|Connection is closed|Stream isn't writeable|Reached the max retries per request limit|None of startup nodes is available|Failed to refresh slots cache|All sentinels are unreachable|Connection timeout|connect ETIMEDOUT|connect ECONNREFUSED|Connection in subscriber mode|Command aborted due to connection close|the store is closed)/;
 
 /**
  * A short reason when `e` means the store cannot serve now (for the 503 body and logs), else null.

@@ -14,7 +14,7 @@ describe('HTTP API', () => {
   it('is healthy once ready', async () => {
     const res = await fetch(`${srv.base}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true });
+    expect(await res.json()).toMatchObject({ ok: true, store: { tickets: 'ok', reminders: 'ok' } });
   });
 
   it('answers a question with the contract Answer and citations', async () => {
@@ -76,6 +76,21 @@ describe('HTTP API', () => {
       expect((await fetch(`${off.base}/api/reminders`)).status).toBe(503);
     } finally {
       await off.close();
+    }
+  });
+
+  it('refuses a reminder to a platform whose adapter does not run (400), and takes one whose adapter does', async () => {
+    const body = (platform: string) => JSON.stringify({ text: '勤怠入力の締め日です', target: { platform, channelId: 'C0123ABCD' }, cron: '0 9 * * 1' });
+    const headers = { authorization: 'Bearer admin-token-0123456789', 'content-type': 'application/json' };
+    const slack = await fetch(`${srv.base}/api/reminders`, { method: 'POST', headers, body: body('slack') });
+    expect(slack.status).toBe(400);
+    expect(await slack.json()).toMatchObject({ error: expect.stringMatching(/target\.platform: no slack adapter/) });
+    expect(await fetch(`${srv.base}/api/reminders`, { headers }).then((r) => r.json())).toEqual([]);
+    const teams = await startTestServer({ ADMIN_TOKEN: 'admin-token-0123456789', TEAMS_ENABLED: '1' });
+    try {
+      expect((await fetch(`${teams.base}/api/reminders`, { method: 'POST', headers, body: body('teams') })).status).toBe(201);
+    } finally {
+      await teams.close();
     }
   });
 

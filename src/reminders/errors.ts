@@ -43,7 +43,7 @@ export const storeUnavailable = (e?: unknown): ReminderError => {
   return new ReminderError(
     503,
     'store_unavailable',
-    `the reminder store (Redis) is unavailable; please try again shortly${reason ? ` (${reason})` : ''}`,
+    `the reminder store (Redis) is unreachable or cannot serve now; please try again shortly${reason ? ` (${reason})` : ''}`,
     'リマインダーの保存先(Redis)に接続できません。時間をおいて再度お試しください。',
   );
 };

@@ -121,3 +121,35 @@ describe('HTTP API', () => {
     expect(res.status).toBe(404);
   });
 });
+
+describe('with a store that cannot serve', () => {
+  it('still answers (the answer record is dropped and counted), while /healthz, feedback and tickets say 503 with the reason', async () => {
+    const down = await startTestServer({ ADMIN_TOKEN: 'admin-token-0123456789' });
+    try {
+      await down.store.close();
+      const res = await fetch(`${down.base}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: '特別交付税の措置率は?' }) });
+      expect(res.status).toBe(200);
+      const a = await res.json();
+      expect(a.answer).toContain('0.5');
+      expect(down.feedback.droppedWrites).toBe(1);
+
+      const health = await fetch(`${down.base}/healthz`);
+      expect(health.status).toBe(503);
+      const h = await health.json();
+      expect(h).toMatchObject({ ok: false, store: { tickets: 'the store is closed', reminders: 'the store is closed' } });
+      expect(h.error).toMatch(/^the store cannot serve .*tickets/);
+
+      const vote = await fetch(`${down.base}/api/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answerId: a.answerId, vote: 'helpful' }) });
+      expect(vote.status).toBe(503);
+      expect((await vote.json()).error).toMatch(/store.*the store is closed/);
+      const ticket = await fetch(`${down.base}/api/tickets`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer admin-token-0123456789', 'content-type': 'application/json' },
+        body: JSON.stringify({ question: '在宅勤務の申請方法は?', route: 'hr', requester: { platform: 'api', userId: 'u' } }),
+      });
+      expect(ticket.status).toBe(503);
+    } finally {
+      await down.close();
+    }
+  });
+});

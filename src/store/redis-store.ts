@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import { parseRedisUrl, type RedisTarget } from './redis-url.js';
 import type { Store, StoreCondition, StoreOp } from './store.js';
@@ -48,10 +49,7 @@ export interface Durability {
  * The production store on Redis (ioredis), shared by every instance of the bot.
  * Every key gets the deployment prefix here (not ioredis' keyPrefix, which Cluster handles poorly).
  *
- * URLs accepted by fromUrl:
- *   redis://[:password@]host:port[/db]         one server (rediss:// for TLS)
- *   redis+sentinel://host1:26379,host2:26379/mymaster   Sentinel, master name as the path
- *   redis+cluster://host1:6379,host2:6379      Cluster, seed nodes
+ * fromUrl takes every REDIS_URL form (one server, Sentinel, Cluster; see redis-url.ts).
  */
 export class RedisStore implements Store {
   readonly kind = 'redis' as const;
@@ -195,11 +193,12 @@ export function createRedisClient(url: string, common: RedisOptions): Client {
 
 export function createRedisClientFor(t: RedisTarget, common: RedisOptions): Client {
   const auth = { ...(t.username !== undefined ? { username: t.username } : {}), ...(t.password !== undefined ? { password: t.password } : {}) };
-  // 2: reconnect and resend the failed command (1 would reconnect only).
-  const reconnectOnError = (e: Error): 2 | false => (RECONNECT_ON.test(e.message) ? 2 : false);
+  // Sentinel: reconnect (asking the Sentinels for the master) and resend the command (2). One server
+  // cannot move, so it only reconnects (1) and the command fails with the reply: no resend loop.
+  const reconnectOnError = (resend: 1 | 2) => (e: Error): 1 | 2 | false => (RECONNECT_ON.test(e.message) ? resend : false);
   switch (t.kind) {
     case 'single':
-      return new Redis({ ...common, ...auth, host: t.host, port: t.port, db: t.db, reconnectOnError, ...(t.tls ? { tls: { servername: t.host } } : {}) });
+      return new Redis({ ...common, ...auth, host: t.host, port: t.port, db: t.db, reconnectOnError: reconnectOnError(1), ...(t.tls ? { tls: isIP(t.host) ? {} : { servername: t.host } } : {}) });
     case 'sentinel':
       return new Redis({
         ...common,
@@ -208,7 +207,7 @@ export function createRedisClientFor(t: RedisTarget, common: RedisOptions): Clie
         sentinels: t.sentinels,
         name: t.name,
         failoverDetector: true,
-        reconnectOnError,
+        reconnectOnError: reconnectOnError(2),
         ...(t.sentinelPassword !== undefined ? { sentinelPassword: t.sentinelPassword } : {}),
         ...(t.sentinelUsername !== undefined ? { sentinelUsername: t.sentinelUsername } : {}),
         ...(t.tls ? { tls: {}, enableTLSForSentinelMode: true, sentinelTLS: {} } : {}),

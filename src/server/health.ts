@@ -24,7 +24,8 @@ const PROBE_DEADLINE_MS = 2_500;
  * to any node would still answer.
  */
 export async function probeKeySpaces(store: Store, spaces: KeySpace[]): Promise<HealthReport> {
-  const unique = [...new Map([{ name: 'store', key: 'healthz' }, ...spaces].map((s) => [s.name, s])).values()];
+  // Answering itself needs no store; without services there is still the store as a whole to check.
+  const unique = [...new Map((spaces.length > 0 ? spaces : [{ name: 'store', key: 'healthz' }]).map((s) => [s.name, s])).values()];
   const results = await Promise.all(
     unique.map(async (s): Promise<[string, string]> => {
       let timer: NodeJS.Timeout | undefined;

@@ -102,7 +102,7 @@ export class TicketService {
     // A repeat is answered before any work (and before the route decision, which may call an LLM).
     if (input.idempotencyKey !== undefined) {
       const existing = await storeStep(() => this.repo.idFor(input.idempotencyKey!));
-      if (existing !== null) return { ticket: await this.mustGet(existing), created: false };
+      if (existing !== null) return this.replay(input.idempotencyKey, existing);
     }
     const route = await this.decideRoute(input.question, input.route);
     const p = this.preview(input.question, route);
@@ -130,7 +130,7 @@ export class TicketService {
       const result = await storeStep(() => this.repo.create(record, event, input.idempotencyKey));
       if (result.created) break;
       // Another request with the same key won the race: answer with its ticket.
-      if (result.existingId !== null) return { ticket: await this.mustGet(result.existingId), created: false };
+      if (result.existingId !== null) return this.replay(input.idempotencyKey!, result.existingId);
       // The id exists already: the counter went back (a failover lost its last increments while the
       // tickets survived, or it was reset). Never overwrite: take the next id.
       if (taken >= MAX_TAKEN_IDS) throw new Error(`ticket ids up to ${id} are all taken; the ticket counter is far behind`);
@@ -150,6 +150,12 @@ export class TicketService {
 
   async list(filter: Partial<ListFilter> & { requester?: Pick<TicketRequester, 'platform' | 'userId'> }): Promise<Ticket[]> {
     return storeStep(() => this.repo.list(filter));
+  }
+
+  /** The ticket an earlier request with this Idempotency-Key made, once the replicas have it too. */
+  private async replay(idempotencyKey: string, id: string): Promise<{ ticket: Ticket; created: false }> {
+    await storeStep(() => this.repo.confirmIdempotent(idempotencyKey, id));
+    return { ticket: await this.mustGet(id), created: false };
   }
 
   private async mustGet(id: string): Promise<Ticket> {

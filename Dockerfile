@@ -26,5 +26,6 @@ COPY knowledge ./knowledge
 COPY adapters/web/public ./adapters/web/public
 USER node
 EXPOSE 3000
-HEALTHCHECK --interval=30s --timeout=3s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# /healthz is 503 while the store cannot serve tickets, reminders or queues; the start period covers loading the knowledge and connecting to Redis.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 CMD ["node", "dist/src/cli/main.js", "serve"]

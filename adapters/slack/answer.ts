@@ -16,7 +16,12 @@ export async function askAndRemember(deps: SlackDeps, question: string, requeste
   const { reply } = await deps.bot.reply(question);
   await deps.feedback.rememberAnswer(reply, requester);
   const k = KEYS.reply(reply.answerId);
-  await deps.store.set(k.key, JSON.stringify(reply), { ttlMs: k.ttlMs });
+  try {
+    await deps.store.set(k.key, JSON.stringify(reply), { ttlMs: k.ttlMs });
+  } catch (err) {
+    // The answer still goes out; only its buttons (vote, escalate) will say it has expired.
+    deps.logger.warn({ err, answerId: reply.answerId }, 'reply not kept for its buttons: the store cannot take writes now');
+  }
   return reply;
 }
 

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { MESSAGES } from '../../src/core/messages.js';
-import { claimOnce } from '../../src/store/dedupe.js';
+import { claimOnce, claimToAnswer } from '../../src/store/dedupe.js';
 import { answerFromChat, isStatusQuery, parseAnswerCommand, statusText } from '../../src/tickets/chat.js';
 import { TicketError } from '../../src/tickets/errors.js';
 import { ticketsFor } from '../../src/tickets/registry.js';
@@ -80,12 +80,14 @@ async function answerEvent(deps: SlackDeps, client: WebClient, eventId: string |
   const isDm = e.channel_type === 'im';
   try {
     // Every Events API delivery has an event_id; without one only the message claim applies.
+    // The store being away does not stop the answer (see claimToAnswer).
+    const unavailable = (err: unknown): void => deps.logger.warn({ err, eventId }, 'slack dedupe skipped: the store cannot serve now; answering anyway');
     if (eventId) {
       const ev = KEYS.event(eventId);
-      if (!(await claimOnce(deps.store, ev.key, ev.ttlMs))) return;
+      if (!(await claimToAnswer(() => claimOnce(deps.store, ev.key, ev.ttlMs), unavailable))) return;
     }
     const msg = KEYS.message(e.channel, e.ts);
-    if (!(await claimOnce(deps.store, msg.key, msg.ttlMs))) return;
+    if (!(await claimToAnswer(() => claimOnce(deps.store, msg.key, msg.ttlMs), unavailable))) return;
 
     const question = questionFrom(e.text);
     if (question === '') {
@@ -102,7 +104,8 @@ async function answerEvent(deps: SlackDeps, client: WebClient, eventId: string |
     await postMessages(client, place, renderReply(reply));
     if (!isDm && place.threadTs !== undefined) {
       const t = KEYS.thread(place.channel, place.threadTs);
-      await deps.store.set(t.key, '1', { ttlMs: t.ttlMs });
+      // Answered already: a thread that cannot be remembered only loses follow-ups without a mention.
+      await deps.store.set(t.key, '1', { ttlMs: t.ttlMs }).catch((err: unknown) => deps.logger.warn({ err, channel: e.channel }, 'slack thread not remembered: the store cannot serve now'));
     }
   } catch (err) {
     deps.logger.error({ err, channel: e.channel, eventId }, 'slack answer failed');

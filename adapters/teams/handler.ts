@@ -1,5 +1,6 @@
 import { type Activity, ActivityTypes, TurnContext } from 'botbuilder';
 import { MESSAGES } from '../../src/core/messages.js';
+import { claimToAnswer } from '../../src/store/dedupe.js';
 import type { Requester } from '../../src/feedback/recorder.js';
 import { isGroupConversation, mentionsBot, questionFrom, requesterOf } from './activity.js';
 import { handleSubmit, parseInvokeSubmit, parseSubmit } from './actions.js';
@@ -29,7 +30,8 @@ export function createTurnLogic(deps: TeamsDeps): TurnLogic {
     if (a.from.id === a.recipient.id) return;
     // Claimed after authentication, so unauthenticated junk cannot use up activity ids.
     const once = a.id ? KEYS.activity(a.conversation.id, a.id) : null;
-    if (once !== null && !(await deps.store.setIfAbsent(once.key, '1', once.ttlMs))) {
+    const claimed = once === null || (await claimToAnswer(() => deps.store.setIfAbsent(once.key, '1', once.ttlMs), (err) => deps.logger.warn({ err, activityId: a.id }, 'teams dedupe skipped: the store cannot serve now; answering anyway')));
+    if (!claimed) {
       deps.logger.debug({ type: a.type, activityId: a.id }, 'teams activity already handled');
       // Teams still waits for an invoke's answer; everything else is simply acknowledged.
       if (a.type === ActivityTypes.Invoke) await invokeMessage(context, MESSAGES.alreadyRecorded[deps.lang]);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseRedisUrl, RedisUrlError } from '../store/redis-url.js';
 import { parseTicketRoutes } from '../tickets/routes-schema.js';
 
 const optionalString = z
@@ -37,11 +38,22 @@ const envNumber = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeo
 export const EnvSchema = z.object({
   PORT: envNumber(z.coerce.number().int().min(0).max(65535).default(3000)),
   HOST: z.string().min(1).default('127.0.0.1'),
-  /** redis://, rediss://, redis+sentinel://h1:26379,h2/master, redis+cluster://h1,h2 (see RedisStore.fromUrl). */
-  REDIS_URL: optionalString.refine((v) => v === undefined || /^(redis|rediss|redis\+sentinel|redis\+cluster):\/\/[^\s]+$/.test(v), {
-    message: 'must be a redis://, rediss://, redis+sentinel:// or redis+cluster:// URL',
+  /** redis://, rediss://, redis+sentinel://h1:26379,h2/master, redis+cluster://h1,h2 (see src/store/redis-url.ts). */
+  REDIS_URL: optionalString.superRefine((v, ctx) => {
+    if (v === undefined) return;
+    try {
+      parseRedisUrl(v);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: e instanceof RedisUrlError ? e.message : 'is not a usable Redis URL' });
+    }
   }),
   REDIS_PREFIX: z.string().min(1).default('telework:'),
+  /**
+   * Replicas that must confirm a ticket or reminder write (Redis WAIT) before it is answered 2xx;
+   * unset: 1 with redis+sentinel://, 0 otherwise. Not confirmed in time: 503 with the reason.
+   */
+  REDIS_WAIT_REPLICAS: envNumber(z.coerce.number().int().min(0).max(16).optional()),
+  REDIS_WAIT_TIMEOUT_MS: envNumber(z.coerce.number().int().min(10).max(60_000).default(1000)),
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_BOT_TOKEN: optionalString,
   SLACK_APP_TOKEN: optionalString,

@@ -1,6 +1,7 @@
 // Answers, votes and escalation requests kept on the Store (with TTLs) for review; see FeedbackRecorder.
 import type { Reply } from '../core/reply.js';
 import type { AuditLog } from '../audit/audit-log.js';
+import type { Logger } from '../logging/logger.js';
 import type { Store } from '../store/store.js';
 
 export type Vote = 'helpful' | 'unhelpful' | 'resolved';
@@ -49,8 +50,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export class FeedbackRecorder {
   constructor(
     private readonly store: Store,
-    private readonly opts: { answerTtlMs?: number; audit?: AuditLog } = {},
+    private readonly opts: { answerTtlMs?: number; audit?: AuditLog; logger?: Pick<Logger, 'warn'> } = {},
   ) {}
+
+  /** Answer records (and their audit entries) that could not be written, since start. */
+  droppedWrites = 0;
 
   async rememberAnswer(reply: Reply, requester: Requester): Promise<AnswerRecord> {
     const record: AnswerRecord = {
@@ -63,17 +67,24 @@ export class FeedbackRecorder {
       requester,
       at: new Date().toISOString(),
     };
-    await this.store.set(`answer:${reply.answerId}`, JSON.stringify(record), {
-      ttlMs: this.opts.answerTtlMs ?? 30 * DAY_MS,
-    });
-    if (reply.kind === 'no-knowledge') await this.store.listPush('feedback:unanswered', reply.answerId);
-    // Every answer given is audited (the audit log redacts again, whatever the caller passed).
-    await this.opts.audit?.record({
-      action: 'answer.given',
-      subject: { type: 'answer', id: reply.answerId },
-      actor: { platform: requester.platform, userId: requester.userId },
-      details: { question: record.question, route: record.route, kind: record.kind, confidence: record.confidence },
-    });
+    // Answering never needs the store: a record that cannot be written (Redis down, cluster
+    // failing over) is dropped with a log line and counted, and the answer still goes out.
+    try {
+      await this.store.set(`answer:${reply.answerId}`, JSON.stringify(record), {
+        ttlMs: this.opts.answerTtlMs ?? 30 * DAY_MS,
+      });
+      if (reply.kind === 'no-knowledge') await this.store.listPush('feedback:unanswered', reply.answerId);
+      // Every answer given is audited (the audit log redacts again, whatever the caller passed).
+      await this.opts.audit?.record({
+        action: 'answer.given',
+        subject: { type: 'answer', id: reply.answerId },
+        actor: { platform: requester.platform, userId: requester.userId },
+        details: { question: record.question, route: record.route, kind: record.kind, confidence: record.confidence },
+      });
+    } catch (err) {
+      this.droppedWrites++;
+      this.opts.logger?.warn({ err, answerId: reply.answerId, dropped: this.droppedWrites }, 'answer record and audit entry dropped: the store cannot take writes now');
+    }
     return record;
   }
 

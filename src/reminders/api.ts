@@ -33,7 +33,7 @@ export function remindersRouter(service: ReminderService, logger: Pick<Logger, '
       if (isStoreUnavailable(e)) {
         logger.error({ err: e }, 'reminder API: the store is unreachable');
         res.setHeader('retry-after', '5');
-        return fail(res, storeUnavailable());
+        return fail(res, storeUnavailable(e));
       }
       if (e instanceof ReminderConflictError) {
         return fail(res, new ReminderError(409, 'conflict', 'the reminder is being changed by someone else; please try again', 'リマインダーが同時に変更されています。もう一度お試しください。'));

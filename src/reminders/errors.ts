@@ -1,3 +1,5 @@
+import { isStoreUnavailableError, storeUnavailableReason } from '../store/unavailable.js';
+
 /** A refusal with an HTTP status and a reason in both languages. */
 export class ReminderError extends Error {
   override readonly name = 'ReminderError';
@@ -31,8 +33,17 @@ export function isStoreUnavailable(e: unknown): boolean {
   if (typeof x.name === 'string' && UNREACHABLE_NAMES.has(x.name)) return true;
   if (typeof x.code === 'string' && UNREACHABLE_CODES.has(x.code)) return true;
   if (typeof x.message === 'string' && UNREACHABLE_MESSAGE.test(x.message)) return true;
+  if (isStoreUnavailableError(e)) return true;
   return x.cause !== undefined && x.cause !== e ? isStoreUnavailable(x.cause) : false;
 }
 
-export const storeUnavailable = (): ReminderError =>
-  new ReminderError(503, 'store_unavailable', 'the reminder store (Redis) is unreachable; please try again shortly', 'リマインダーの保存先(Redis)に接続できません。時間をおいて再度お試しください。');
+/** The 503 for a store that cannot serve now; `e` (the store's error) gives the reason. */
+export const storeUnavailable = (e?: unknown): ReminderError => {
+  const reason = e === undefined ? null : storeUnavailableReason(e);
+  return new ReminderError(
+    503,
+    'store_unavailable',
+    `the reminder store (Redis) is unreachable or cannot serve now; please try again shortly${reason ? ` (${reason})` : ''}`,
+    'リマインダーの保存先(Redis)に接続できません。時間をおいて再度お試しください。',
+  );
+};

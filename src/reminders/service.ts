@@ -48,6 +48,8 @@ export class ReminderService {
       audit: AuditLog;
       logger: Pick<Logger, 'info' | 'warn' | 'error'>;
       now?: () => Date;
+      /** Whether this deployment can deliver to a platform (its adapter runs); unset: every platform. */
+      platformAvailable?: (platform: string) => boolean;
     },
   ) {
     this.now = deps.now ?? (() => new Date());
@@ -58,6 +60,11 @@ export class ReminderService {
     const parsed = CreateReminderSchema.safeParse(input);
     if (!parsed.success) throw new ReminderError(400, 'bad_input', zodReason(parsed.error), `入力が正しくありません: ${zodReason(parsed.error)}`);
     const body = parsed.data;
+    // Refused now rather than accepted and then failing at every run.
+    if (this.deps.platformAvailable !== undefined && !this.deps.platformAvailable(body.target.platform)) {
+      const p = body.target.platform;
+      throw new ReminderError(400, 'platform_unavailable', `target.platform: no ${p} adapter runs in this deployment, so the reminder could never be delivered`, `target.platform: この環境では ${p} の接続が有効になっていないため、リマインダーを届けられません。`);
+    }
     const now = this.now();
     const checked = validateSchedule(body, now, PREVIEW_RUNS);
     if (!checked.ok) throw new ReminderError(400, checked.problem.code, checked.problem.en, checked.problem.ja);

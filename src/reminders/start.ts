@@ -18,6 +18,9 @@ export interface RemindersHandle {
   scheduler: FireScheduler;
 }
 
+/** How often every active reminder's next run is added again (idempotent). */
+const RESYNC_MS = 10 * 60_000;
+
 // Keyed by the shared store, which every adapter already holds, so no adapter signature changes.
 const handles = new WeakMap<Store, RemindersHandle>();
 
@@ -42,7 +45,8 @@ export async function startReminders(ctx: AdapterContext): Promise<RunningServic
     scheduler = new InProcessScheduler(logger, retry);
   }
   const repo = new ReminderRepository(ctx.store);
-  const service = new ReminderService({ repo, scheduler, audit: ctx.audit, logger });
+  // Messengers register when the adapters load (after this), so the check runs at creation time.
+  const service = new ReminderService({ repo, scheduler, audit: ctx.audit, logger, platformAvailable: (p) => ctx.messengers.has(p as Parameters<typeof ctx.messengers.has>[0]) });
   const runner = new ReminderRunner({
     repo,
     messengers: ctx.messengers,
@@ -55,18 +59,31 @@ export async function startReminders(ctx: AdapterContext): Promise<RunningServic
   const handle: RemindersHandle = { service, authorizer, runner, scheduler };
   handles.set(ctx.store, handle);
 
+  let resync: NodeJS.Timeout | undefined;
+  let resyncing: Promise<unknown> | null = null;
   return {
     name: 'reminders',
     handle,
     adminRoutes: [{ path: '/api/reminders', router: remindersRouter(service, logger) }],
+    healthKeys: [{ name: 'reminders', key: '{reminders}:healthz' }],
     async start() {
       await scheduler.start(async (job, attempt) => {
         await runner.fire(job, attempt);
       });
       const queued = await service.recover();
       logger.info({ scheduler: scheduler.kind, active: queued }, 'reminders started');
+      // Runs are re-added now and then (the job id makes it a no-op when present): a delayed job that a
+      // Redis failover lost, or an add that failed while Redis was away, comes back by itself.
+      resync = setInterval(() => {
+        resyncing ??= service
+          .recover()
+          .catch((e: unknown) => logger.warn({ err: e }, 'reminder re-scheduling failed; trying again later'))
+          .finally(() => (resyncing = null));
+      }, RESYNC_MS);
+      resync.unref();
     },
     async stop() {
+      clearInterval(resync);
       await scheduler.stop();
       if (handles.get(ctx.store) === handle) handles.delete(ctx.store);
     },

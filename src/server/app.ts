@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { ChatAdapter, AdapterContext } from '../../adapters/adapter.js';
 import { MESSAGES } from '../core/messages.js';
 import { adminAuth } from './admin-auth.js';
+import { storeUnavailableReason } from '../store/unavailable.js';
+import { probeKeySpaces } from './health.js';
 import type { RunningService } from './services.js';
 
 const AskBody = z.object({ question: z.string(), lang: z.enum(['ja', 'en']).optional() });
@@ -39,13 +41,11 @@ export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[], se
   });
   for (const a of adapters) await a.mount(app);
 
+  // 503 unless every key space the services use can be written now (and says which cannot).
+  const keySpaces = services.flatMap((s) => s.healthKeys ?? []);
   app.get('/healthz', async (_req, res) => {
-    try {
-      await ctx.store.ping();
-      res.json({ ok: true });
-    } catch (e) {
-      res.status(503).json({ ok: false, error: `store unreachable: ${(e as Error).message}` });
-    }
+    const report = await probeKeySpaces(ctx.store, keySpaces);
+    res.status(report.ok ? 200 : 503).json(report);
   });
 
   app.use('/api', express.json({ limit: '64kb' }));
@@ -101,6 +101,13 @@ export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[], se
     if (typeof err.status === 'number' && err.status >= 400 && err.status < 600) {
       if (err.status >= 500) ctx.logger.error({ err }, 'request failed');
       return void res.status(err.status).json({ error: err.message });
+    }
+    // A store that cannot serve now (Redis down, cluster failing over) is a 503 with the reason, never a 500.
+    const unavailable = storeUnavailableReason(err);
+    if (unavailable !== null) {
+      ctx.logger.warn({ err }, 'request failed: the store is unavailable');
+      res.setHeader('retry-after', '5');
+      return void res.status(503).json({ error: `the store (Redis) is unavailable; please retry shortly (${unavailable})` });
     }
     ctx.logger.error({ err }, 'request failed');
     res.status(500).json({ error: 'internal error' });

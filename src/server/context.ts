@@ -11,6 +11,6 @@ import type { Store } from '../store/store.js';
 /** The one context every adapter and service shares (serve and the test harness build it alike). */
 export function buildContext(parts: { bot: TeleworkBot; store: Store; logger: Logger; settings: Env }): AdapterContext {
   const audit = new AuditLog(parts.store, { retentionDays: parts.settings.AUDIT_RETENTION_DAYS });
-  const feedback = new FeedbackRecorder(parts.store, { audit });
+  const feedback = new FeedbackRecorder(parts.store, { audit, logger: parts.logger });
   return { ...parts, feedback, messengers: new Messengers(), escalations: new RecordOnlyEscalations(feedback), audit };
 }

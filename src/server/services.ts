@@ -1,11 +1,14 @@
 import type { Router } from 'express';
 import type { AdapterContext } from '../../adapters/adapter.js';
+import type { KeySpace } from './health.js';
 
 /** A background service (tickets, reminders) with its admin routes and lifecycle. */
 export interface RunningService {
   readonly name: string;
   /** Routes mounted behind the admin token, e.g. { path: '/api/tickets', router }. */
   adminRoutes?: Array<{ path: string; router: Router }>;
+  /** The store key spaces it needs (GET /healthz writes a key in each). */
+  healthKeys?: KeySpace[];
   /** Called once the adapters are mounted (messengers registered) and the server listens. */
   start?(): Promise<void>;
   stop(): Promise<void>;

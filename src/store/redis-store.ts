@@ -1,5 +1,8 @@
+import { isIP } from 'node:net';
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import { parseRedisUrl, type RedisTarget } from './redis-url.js';
 import type { Store, StoreCondition, StoreOp } from './store.js';
+import { ReplicationError } from './unavailable.js';
 
 /**
  * Conditions then writes, atomically (Redis runs a script without interleaving).
@@ -34,13 +37,19 @@ return 1
 type Client = Redis | Cluster;
 
 /**
+ * How many replicas must confirm a transaction (ticket, reminder writes) before it counts as
+ * done, and for how long to wait (Redis WAIT). 0 replicas: no waiting.
+ */
+export interface Durability {
+  replicas: number;
+  timeoutMs: number;
+}
+
+/**
  * The production store on Redis (ioredis), shared by every instance of the bot.
  * Every key gets the deployment prefix here (not ioredis' keyPrefix, which Cluster handles poorly).
  *
- * URLs accepted by fromUrl:
- *   redis://[:password@]host:port[/db]         one server (rediss:// for TLS)
- *   redis+sentinel://host1:26379,host2:26379/mymaster   Sentinel, master name as the path
- *   redis+cluster://host1:6379,host2:6379      Cluster, seed nodes
+ * fromUrl takes every REDIS_URL form (one server, Sentinel, Cluster; see redis-url.ts).
  */
 export class RedisStore implements Store {
   readonly kind = 'redis' as const;
@@ -51,6 +60,7 @@ export class RedisStore implements Store {
   constructor(
     readonly client: Client,
     private readonly prefix: string,
+    private readonly durability: Durability = { replicas: 0, timeoutMs: 0 },
   ) {
     // Without a listener ioredis prints every failed reconnect as an unhandled error.
     client.on('error', (e: Error) => {
@@ -61,9 +71,9 @@ export class RedisStore implements Store {
     });
   }
 
-  static fromUrl(url: string, prefix: string): RedisStore {
+  static fromUrl(url: string, prefix: string, durability?: Durability): RedisStore {
     // Fail fast while Redis is down instead of queueing commands for ever.
-    return new RedisStore(createRedisClient(url, { maxRetriesPerRequest: 2, connectTimeout: 3000, enableOfflineQueue: true, lazyConnect: false }), prefix);
+    return new RedisStore(createRedisClient(url, { maxRetriesPerRequest: 2, connectTimeout: 3000, enableOfflineQueue: true, lazyConnect: false }), prefix, durability);
   }
 
   private k(key: string): string {
@@ -134,8 +144,23 @@ export class RedisStore implements Store {
         }
       }),
     };
-    const r = await this.client.eval(TRANSACTION_LUA, keys.length, ...keys, JSON.stringify(spec));
-    return r === 1;
+    if (this.durability.replicas === 0) return (await this.client.eval(TRANSACTION_LUA, keys.length, ...keys, JSON.stringify(spec))) === 1;
+    // WAIT on the same connection right after the script: it covers this write and every earlier one
+    // of this connection (the ticket counter's INCR too). A master cut off from its replicas (the
+    // demoted side of a failover) cannot confirm, so the caller answers 503 instead of acknowledging
+    // a write that is about to be discarded.
+    const results = await this.client
+      .pipeline()
+      .eval(TRANSACTION_LUA, keys.length, ...keys, JSON.stringify(spec))
+      .call('WAIT', this.durability.replicas, this.durability.timeoutMs)
+      .exec();
+    const [scriptErr, scriptResult] = results?.[0] ?? [new Error('Connection is closed.'), null];
+    if (scriptErr) throw scriptErr;
+    if (scriptResult !== 1) return false;
+    const [waitErr, acked] = results?.[1] ?? [new Error('Connection is closed.'), null];
+    if (waitErr) throw waitErr;
+    if (typeof acked !== 'number' || acked < this.durability.replicas) throw new ReplicationError(this.durability.replicas, Number(acked) || 0, this.durability.timeoutMs);
+    return true;
   }
 
   async ping(): Promise<void> {
@@ -151,23 +176,43 @@ export class RedisStore implements Store {
   }
 }
 
+/** Replies that mean "this node cannot take writes now"; reconnecting finds the new master. */
+const RECONNECT_ON = /^(READONLY|LOADING|MASTERDOWN)/;
+
 /**
  * A client for any REDIS_URL form (one server, Sentinel, Cluster), with the caller's options
  * (the store fails fast; BullMQ wants maxRetriesPerRequest: null).
+ *
+ * Sentinel clients subscribe to the Sentinels' +switch-master (failoverDetector), so a failover
+ * is followed at once instead of writes going to the demoted master for seconds; a READONLY
+ * reply (a write that reached a replica) reconnects and resends the command to the new master.
  */
 export function createRedisClient(url: string, common: RedisOptions): Client {
-  const u = new URL(url);
-  if (u.protocol === 'redis+sentinel:') {
-    // URL parsing keeps the comma-separated host list in `host` only for special schemes; read it raw.
-    const m = /^redis\+sentinel:\/\/([^/]+)\/([^/?]+)/.exec(url);
-    if (!m) throw new Error('REDIS_URL: redis+sentinel://host:port[,host:port]/masterName expected');
-    const sentinels = m[1]!.split(',').map((h) => ({ host: h.split(':')[0]!, port: Number(h.split(':')[1] ?? 26379) }));
-    return new Redis({ ...common, sentinels, name: decodeURIComponent(m[2]!) });
+  return createRedisClientFor(parseRedisUrl(url), common);
+}
+
+export function createRedisClientFor(t: RedisTarget, common: RedisOptions): Client {
+  const auth = { ...(t.username !== undefined ? { username: t.username } : {}), ...(t.password !== undefined ? { password: t.password } : {}) };
+  // Sentinel: reconnect (asking the Sentinels for the master) and resend the command (2). One server
+  // cannot move, so it only reconnects (1) and the command fails with the reply: no resend loop.
+  const reconnectOnError = (resend: 1 | 2) => (e: Error): 1 | 2 | false => (RECONNECT_ON.test(e.message) ? resend : false);
+  switch (t.kind) {
+    case 'single':
+      return new Redis({ ...common, ...auth, host: t.host, port: t.port, db: t.db, reconnectOnError: reconnectOnError(1), ...(t.tls ? { tls: isIP(t.host) ? {} : { servername: t.host } } : {}) });
+    case 'sentinel':
+      return new Redis({
+        ...common,
+        ...auth,
+        db: t.db,
+        sentinels: t.sentinels,
+        name: t.name,
+        failoverDetector: true,
+        reconnectOnError: reconnectOnError(2),
+        ...(t.sentinelPassword !== undefined ? { sentinelPassword: t.sentinelPassword } : {}),
+        ...(t.sentinelUsername !== undefined ? { sentinelUsername: t.sentinelUsername } : {}),
+        ...(t.tls ? { tls: {}, enableTLSForSentinelMode: true, sentinelTLS: {} } : {}),
+      });
+    case 'cluster':
+      return new Cluster(t.nodes, { redisOptions: { ...common, ...auth, ...(t.tls ? { tls: {} } : {}) } });
   }
-  if (u.protocol === 'redis+cluster:') {
-    const m = /^redis\+cluster:\/\/([^/?]+)/.exec(url);
-    const nodes = (m?.[1] ?? '').split(',').map((h) => ({ host: h.split(':')[0]!, port: Number(h.split(':')[1] ?? 6379) }));
-    return new Cluster(nodes, { redisOptions: common });
-  }
-  return new Redis(url, common);
 }

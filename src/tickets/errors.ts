@@ -1,3 +1,5 @@
+import { isStoreUnavailableError } from '../store/unavailable.js';
+
 /** A ticket request that cannot be done as asked; `status` is the HTTP status the API answers. */
 export class TicketError extends Error {
   constructor(
@@ -19,10 +21,10 @@ export class StoreUnavailableError extends TicketError {
 
 const UNREACHABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|Connection is closed|Stream isn't writeable|max retries|MaxRetriesPerRequest|the store is closed|timed out/i;
 
-/** True for connection-level failures of the store, as opposed to bugs or bad data. */
+/** True for connection-level failures of the store (and a cluster or node that cannot serve now), as opposed to bugs or bad data. */
 export function isUnreachable(e: unknown): boolean {
   if (!(e instanceof Error)) return false;
-  return e.name === 'MaxRetriesPerRequestError' || UNREACHABLE.test(e.message);
+  return e.name === 'MaxRetriesPerRequestError' || UNREACHABLE.test(e.message) || isStoreUnavailableError(e);
 }
 
 /** Runs a store-touching step, turning connection failures into a clear 503. */

@@ -63,6 +63,16 @@ export class TicketRepository {
     return { created: false, existingId: idempotencyKey === undefined ? null : await this.idFor(idempotencyKey) };
   }
 
+  /**
+   * Re-writes an idempotency mapping unchanged, as a transaction: on Redis with replica
+   * confirmation (WAIT) a replayed answer then also waits until the replicas have the ticket,
+   * so a retry never acknowledges a ticket whose first write was not confirmed.
+   */
+  async confirmIdempotent(idempotencyKey: string, id: string): Promise<void> {
+    const key = TICKET_KEYS.idempotency(idempotencyKey);
+    await this.store.transaction([{ op: 'set', key, value: id }], [{ key, equals: id }]);
+  }
+
   async idFor(idempotencyKey: string): Promise<string | null> {
     return this.store.get(TICKET_KEYS.idempotency(idempotencyKey));
   }

@@ -53,6 +53,9 @@ const WEBHOOK_TIMEOUT_MS = 10_000;
  * its channels as retried jobs, take the office's answer and send it back to the asker.
  * Every step is a compare-and-set on the store, so two instances never do one step twice.
  */
+/** How many taken ids creation skips before giving up (a counter far behind its tickets). */
+const MAX_TAKEN_IDS = 100_000;
+
 export class TicketService {
   readonly repo: TicketRepository;
   private pendingIndexed = false;
@@ -99,12 +102,12 @@ export class TicketService {
     // A repeat is answered before any work (and before the route decision, which may call an LLM).
     if (input.idempotencyKey !== undefined) {
       const existing = await storeStep(() => this.repo.idFor(input.idempotencyKey!));
-      if (existing !== null) return { ticket: await this.mustGet(existing), created: false };
+      if (existing !== null) return this.replay(input.idempotencyKey, existing);
     }
     const route = await this.decideRoute(input.question, input.route);
     const p = this.preview(input.question, route);
     const at = this.now();
-    const id = await storeStep(() => this.repo.nextId(at));
+    let id = await storeStep(() => this.repo.nextId(at));
     const channels = channelsFor(this.d.plan, route);
     const record: TicketRecord = {
       id,
@@ -123,11 +126,17 @@ export class TicketService {
       updatedAt: at.toISOString(),
     };
     const event: TicketEvent = { at: record.createdAt, type: 'created', ...(channels.length === 0 ? { detail: 'no delivery channel is configured for this office: kept, not sent' } : {}) };
-    const result = await storeStep(() => this.repo.create(record, event, input.idempotencyKey));
-    if (!result.created) {
+    for (let taken = 0; ; taken++) {
+      const result = await storeStep(() => this.repo.create(record, event, input.idempotencyKey));
+      if (result.created) break;
       // Another request with the same key won the race: answer with its ticket.
-      if (result.existingId === null) throw new Error(`ticket id ${id} was already taken`);
-      return { ticket: await this.mustGet(result.existingId), created: false };
+      if (result.existingId !== null) return this.replay(input.idempotencyKey!, result.existingId);
+      // The id exists already: the counter went back (a failover lost its last increments while the
+      // tickets survived, or it was reset). Never overwrite: take the next id.
+      if (taken >= MAX_TAKEN_IDS) throw new Error(`ticket ids up to ${id} are all taken; the ticket counter is far behind`);
+      if (taken === 0) this.d.logger.warn({ ticketId: id }, 'ticket id already taken (the counter went back); taking the next one');
+      id = await storeStep(() => this.repo.nextId(at));
+      record.id = id;
     }
     this.d.logger.info({ ticketId: id, route, channels, redacted: p.redacted }, 'ticket created');
     await this.audit({ action: 'ticket.created', id, actor, details: { route, source: input.source, platform: input.requester.platform, redacted: p.redacted, channels } });
@@ -141,6 +150,12 @@ export class TicketService {
 
   async list(filter: Partial<ListFilter> & { requester?: Pick<TicketRequester, 'platform' | 'userId'> }): Promise<Ticket[]> {
     return storeStep(() => this.repo.list(filter));
+  }
+
+  /** The ticket an earlier request with this Idempotency-Key made, once the replicas have it too. */
+  private async replay(idempotencyKey: string, id: string): Promise<{ ticket: Ticket; created: false }> {
+    await storeStep(() => this.repo.confirmIdempotent(idempotencyKey, id));
+    return { ticket: await this.mustGet(id), created: false };
   }
 
   private async mustGet(id: string): Promise<Ticket> {

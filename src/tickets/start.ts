@@ -7,7 +7,7 @@ import type { RunningService } from '../server/services.js';
 import { channelsFor, deliveryPlan } from './delivery-config.js';
 import { TicketEscalations } from './escalations.js';
 import { registerTickets, unregisterTickets } from './registry.js';
-import { TicketRepository } from './repository.js';
+import { TICKET_KEYS, TicketRepository } from './repository.js';
 import { ticketRouter } from './routes.js';
 import { TicketService, type TicketJob } from './service.js';
 
@@ -108,6 +108,11 @@ export async function startTicketService(ctx: AdapterContext, opts: TicketServic
     service,
     escalations,
     adminRoutes: [{ path: '/api/tickets', router: ticketRouter(service, ctx.audit, (e) => log.error({ err: e }, 'ticket request failed')) }],
+    healthKeys: [
+      { name: 'tickets', key: `${TICKET_KEYS.all}:healthz` },
+      // BullMQ's keys share the queue prefix's slot (hash-tagged on Cluster).
+      ...(queue.kind === 'bullmq' ? [{ name: 'queues', key: `{${bullPrefix(ctx.settings.REDIS_URL!, ctx.settings.REDIS_PREFIX).replace(/[{}]/g, '')}}:healthz` }] : []),
+    ],
     async start() {
       if (opts.worker === false) return;
       await queue.start((job, info) => service.runJob(job, info));

@@ -14,7 +14,7 @@ describe('HTTP API', () => {
   it('is healthy once ready', async () => {
     const res = await fetch(`${srv.base}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true });
+    expect(await res.json()).toMatchObject({ ok: true, store: { tickets: 'ok', reminders: 'ok' } });
   });
 
   it('answers a question with the contract Answer and citations', async () => {
@@ -79,6 +79,21 @@ describe('HTTP API', () => {
     }
   });
 
+  it('refuses a reminder to a platform whose adapter does not run (400), and takes one whose adapter does', async () => {
+    const body = (platform: string) => JSON.stringify({ text: '勤怠入力の締め日です', target: { platform, channelId: 'C0123ABCD' }, cron: '0 9 * * 1' });
+    const headers = { authorization: 'Bearer admin-token-0123456789', 'content-type': 'application/json' };
+    const slack = await fetch(`${srv.base}/api/reminders`, { method: 'POST', headers, body: body('slack') });
+    expect(slack.status).toBe(400);
+    expect(await slack.json()).toMatchObject({ error: expect.stringMatching(/target\.platform: no slack adapter/) });
+    expect(await fetch(`${srv.base}/api/reminders`, { headers }).then((r) => r.json())).toEqual([]);
+    const teams = await startTestServer({ ADMIN_TOKEN: 'admin-token-0123456789', TEAMS_ENABLED: '1' });
+    try {
+      expect((await fetch(`${teams.base}/api/reminders`, { method: 'POST', headers, body: body('teams') })).status).toBe(201);
+    } finally {
+      await teams.close();
+    }
+  });
+
   it('audits every answer given, redacted, behind the admin token', async () => {
     const res = await ask({ question: '山田太郎さん(090-1234-5678)からです。特別交付税の措置率は?' });
     const { answerId } = await res.json();
@@ -104,5 +119,37 @@ describe('HTTP API', () => {
   it('answers unknown routes with 404 JSON', async () => {
     const res = await fetch(`${srv.base}/api/nothing`);
     expect(res.status).toBe(404);
+  });
+});
+
+describe('with a store that cannot serve', () => {
+  it('still answers (the answer record is dropped and counted), while /healthz, feedback and tickets say 503 with the reason', async () => {
+    const down = await startTestServer({ ADMIN_TOKEN: 'admin-token-0123456789' });
+    try {
+      await down.store.close();
+      const res = await fetch(`${down.base}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: '特別交付税の措置率は?' }) });
+      expect(res.status).toBe(200);
+      const a = await res.json();
+      expect(a.answer).toContain('0.5');
+      expect(down.feedback.droppedWrites).toBe(1);
+
+      const health = await fetch(`${down.base}/healthz`);
+      expect(health.status).toBe(503);
+      const h = await health.json();
+      expect(h).toMatchObject({ ok: false, store: { tickets: 'the store is closed', reminders: 'the store is closed' } });
+      expect(h.error).toMatch(/^the store cannot serve .*tickets/);
+
+      const vote = await fetch(`${down.base}/api/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answerId: a.answerId, vote: 'helpful' }) });
+      expect(vote.status).toBe(503);
+      expect((await vote.json()).error).toMatch(/store.*the store is closed/);
+      const ticket = await fetch(`${down.base}/api/tickets`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer admin-token-0123456789', 'content-type': 'application/json' },
+        body: JSON.stringify({ question: '在宅勤務の申請方法は?', route: 'hr', requester: { platform: 'api', userId: 'u' } }),
+      });
+      expect(ticket.status).toBe(503);
+    } finally {
+      await down.close();
+    }
   });
 });

@@ -3,6 +3,7 @@ import { ACTION_IDS } from '../../adapters/slack/blocks.js';
 import { TeleworkBot } from '../../src/core/bot.js';
 import { MESSAGES } from '../../src/core/messages.js';
 import { createLogger } from '../../src/logging/logger.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
 import { type SlackApiStub, startSlackApiStub } from '../support/slack-api-stub.js';
 import { type Harness, allStrings, buttonPayload, envelope, newTs, sleep, startHarness } from './harness.js';
 
@@ -47,6 +48,20 @@ const sectionText = (body: Record<string, any>): string =>
     .join('\n');
 
 describe('Slack Events API', () => {
+  test('answers while the store cannot serve (no dedupe, no answer record): the answer, not an error notice', async () => {
+    const store = new MemoryStore();
+    const down = await startHarness({ bot, stub, store });
+    try {
+      await store.close();
+      expect((await down.event(mention(`<@UBOT> ${QUESTION}`))).status).toBe(200);
+      const [post] = await stub.waitFor('chat.postMessage');
+      expect(sectionText(post!.body)).toContain('0.5');
+      expect(allStrings(post!.body).join('\n')).not.toContain(MESSAGES.error.ja);
+    } finally {
+      await down.close();
+    }
+  });
+
   test('an app_mention is acknowledged at once and answered in its thread with sources and buttons', async () => {
     const ev = mention(`<@UBOT> ${QUESTION}`);
     const started = performance.now();

@@ -11,7 +11,7 @@ import { startServices } from '../../src/server/services.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 
 /** The real app on a loopback port, with the small fixture knowledge. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<{ base: string; close: () => Promise<void>; feedback: FeedbackRecorder }> {
+export async function startTestServer(env: Record<string, string> = {}): Promise<{ base: string; close: () => Promise<void>; feedback: FeedbackRecorder; store: MemoryStore }> {
   const settings = loadSettings({ LOG_LEVEL: 'silent', ...env });
   const store = new MemoryStore();
   const bot = await TeleworkBot.create({ baseKnowledgeDir: 'test/fixtures/knowledge-mini' });
@@ -26,6 +26,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   return {
     base: `http://127.0.0.1:${port}`,
     feedback,
+    store,
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }

@@ -1,7 +1,9 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { TeleworkBot } from '../../src/core/bot.js';
+import { MESSAGES } from '../../src/core/messages.js';
 import { createLogger } from '../../src/logging/logger.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
 import type { ConnectorStub } from '../support/connector-stub.js';
 import { QUESTION, type TeamsHarness, activity, cardOf, sleep, startTeamsHarness, useBotAndStub } from './harness.js';
 
@@ -62,6 +64,15 @@ describe('POST /api/messages boundary', () => {
     expect((await fetch(`${h.url}/healthz`)).status).toBe(200);
     expect((await h.post(good)).status).toBe(200);
     await stub.waitFor((c) => cardOf(c.body) !== undefined);
+  });
+
+  test('answers while the store cannot serve (no dedupe, no answer record): the answer card, not an error notice', async () => {
+    const store = new MemoryStore();
+    h = await startTeamsHarness({ bot, store });
+    await store.close();
+    expect((await h.post(activity(stub, { text: QUESTION }))).status).toBe(200);
+    const [call] = await stub.waitFor((c) => cardOf(c.body) !== undefined);
+    expect(JSON.stringify(call!.body)).not.toContain(MESSAGES.error.ja);
   });
 
   test('a body over the limit gets 413 in JSON', async () => {

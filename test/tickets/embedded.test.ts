@@ -34,6 +34,23 @@ describe('tickets without Redis (embedded store, in-process queue)', () => {
     expect(warnings()).toHaveLength(1);
   });
 
+  it('never reuses a ticket id: a counter that went back skips the ids that exist, and the earlier tickets stay as they were', async () => {
+    const srv = await embedded();
+    const first = await (await srv.api('/api/tickets', { body: { question: '規程について相談したいです', route: 'hr' } })).json();
+    const second = await (await srv.api('/api/tickets', { body: { question: '暗号化について相談したいです', route: 'security' } })).json();
+    // What a failover that lost the counter's last increments (but not the tickets) leaves behind.
+    const year = new Date().getUTCFullYear();
+    await srv.ctx.store.set(`{tickets}:seq:${year}`, '0');
+    const third = await srv.api('/api/tickets', { body: { question: 'テレワーク手当について相談したいです', route: 'hr' } });
+    expect(third.status).toBe(201);
+    const t3 = await third.json();
+    expect([first.id, second.id]).not.toContain(t3.id);
+    expect(t3.id > second.id).toBe(true);
+    expect((await (await srv.api(`/api/tickets/${first.id}`)).json()).question).toBe('規程について相談したいです');
+    expect((await (await srv.api(`/api/tickets/${second.id}`)).json()).question).toBe('暗号化について相談したいです');
+    expect(srv.logs.filter((l) => l.includes('ticket id already taken'))).toHaveLength(1);
+  });
+
   it('retries e-mail in-process while SMTP is down and delivers exactly once when it is back', async () => {
     const smtp = await startSmtpSink({ started: false });
     cleanups.push(() => smtp.close());

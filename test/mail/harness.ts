@@ -65,7 +65,7 @@ export async function startMailServer(opts: {
   const store: Store = opts.prefix !== null ? RedisStore.fromUrl(REDIS_URL, opts.prefix) : new MemoryStore();
   const ctx = buildContext({ bot: await fixtureBot(), store, logger: createLogger({ level: 'debug' }, sink), settings });
   const tickets = await startTicketService(ctx, { sweepMs: 500, smtpTimeoutMs: 2000 });
-  const mail = await startMailReplies(ctx, { pollMs: 300, stopTimeoutMs: 1000, ...opts.mail });
+  const mail = await startMailReplies(ctx, { pollMs: 300, stopTimeoutMs: 1000, commandTimeoutMs: 5000, ...opts.mail });
   const adapters = [await createSlackAdapter(ctx)];
   const app = await createApp(ctx, adapters, [tickets, mail]);
   const server: Server = await new Promise((r) => {

@@ -3,6 +3,7 @@ import { ImapFlow } from 'imapflow';
 import { settlesWithin } from '../../jobs/queue.js';
 import type { Logger } from '../../logging/logger.js';
 import type { Store } from '../../store/store.js';
+import { withTimeout } from '../../tickets/errors.js';
 import type { ImapTarget } from './imap-target.js';
 import { MAX_MESSAGE_BYTES, type ReplyOutcome, type ReplyProcessor } from './processor.js';
 
@@ -29,6 +30,8 @@ export interface ReplyPollerOptions {
   lockTtlMs?: number;
   /** IMAP connect and greeting timeout (default 10 s). */
   connectTimeoutMs?: number;
+  /** Longest wait for one IMAP command before the connection is dropped and the pass retried (default 60 s). */
+  commandTimeoutMs?: number;
   /** Test seams: a hook that never resolves stands for a process that dies at that point. */
   hooks?: { afterFetch?: (key: string) => Promise<void>; afterApply?: (key: string) => Promise<void> };
 }
@@ -145,12 +148,17 @@ export class ReplyPoller {
     return c;
   }
 
+  /** One IMAP command, bounded: a server that stops answering must not stall the poller. */
+  private step<T>(p: Promise<T>, what: string): Promise<T> {
+    return withTimeout(p, this.o.commandTimeoutMs ?? 60_000, `IMAP ${what}`);
+  }
+
   private async pass(): Promise<void> {
-    const c = await this.connect();
+    const c = await this.step(this.connect(), 'connect');
     const box = c.mailbox;
     if (box === false) throw new Error(`the folder ${this.o.folder} is not open`);
     const validity = String(box.uidValidity);
-    const uids = (await c.search({ all: true }, { uid: true })) || [];
+    const uids = (await this.step(c.search({ all: true }, { uid: true }), 'SEARCH')) || [];
     for (let i = 0; i < uids.length; i += LOOKUP_CHUNK) {
       const chunk = uids.slice(i, i + LOOKUP_CHUNK);
       const keys = chunk.map((uid) => `${this.o.folder}:${validity}:${uid}`);
@@ -175,9 +183,9 @@ export class ReplyPoller {
     try {
       // Another instance may have finished it between our lookup and our lock.
       if ((await this.o.store.get(KEYS.done(key))) !== null) return;
-      const head = await c.fetchOne(String(uid), { size: true }, { uid: true });
+      const head = await this.step(c.fetchOne(String(uid), { size: true }, { uid: true }), 'FETCH');
       if (head === false) return;
-      const msg = (head.size ?? 0) > MAX_MESSAGE_BYTES ? { source: Buffer.alloc(MAX_MESSAGE_BYTES + 1) } : await c.fetchOne(String(uid), { source: true }, { uid: true });
+      const msg = (head.size ?? 0) > MAX_MESSAGE_BYTES ? { source: Buffer.alloc(MAX_MESSAGE_BYTES + 1) } : await this.step(c.fetchOne(String(uid), { source: true }, { uid: true }), 'FETCH');
       if (msg === false || msg.source === undefined) return;
       await this.o.hooks?.afterFetch?.(key);
       outcome = await this.o.processor.process(msg.source, { key, folder: this.o.folder, uid, heldFolder: this.o.heldFolder });
@@ -197,7 +205,7 @@ export class ReplyPoller {
   /** Out of the way: moved to the done (or held) folder, or marked where it is. */
   private async finish(c: ImapFlow, uid: number, o: ReplyOutcome): Promise<void> {
     const to = this.moveTarget(o);
-    if (to !== null) await c.messageMove(String(uid), to, { uid: true });
-    else await c.messageFlagsAdd(String(uid), [o.kind === 'held' ? '\\Flagged' : '\\Seen'], { uid: true });
+    if (to !== null) await this.step(c.messageMove(String(uid), to, { uid: true }), 'MOVE');
+    else await this.step(c.messageFlagsAdd(String(uid), [o.kind === 'held' ? '\\Flagged' : '\\Seen'], { uid: true }), 'STORE');
   }
 }

@@ -15,6 +15,7 @@ export interface MailRepliesOptions {
   /** stop() gives a pass in progress this long (default 5 s). */
   stopTimeoutMs?: number;
   lockTtlMs?: number;
+  commandTimeoutMs?: number;
   hooks?: ReplyPollerOptions['hooks'];
 }
 
@@ -49,6 +50,7 @@ export async function startMailReplies(ctx: AdapterContext, opts: MailRepliesOpt
     processor: new ReplyProcessor({ tickets: tickets.service, senders, held, offices, logger: log }),
     logger: log,
     ...(opts.lockTtlMs !== undefined ? { lockTtlMs: opts.lockTtlMs } : {}),
+    ...(opts.commandTimeoutMs !== undefined ? { commandTimeoutMs: opts.commandTimeoutMs } : {}),
     ...(opts.hooks !== undefined ? { hooks: opts.hooks } : {}),
   });
   if (plan.replyTo === null) log.warn('IMAP_URL is set but ticket mails are not sent (SMTP_URL/MAIL_FROM): offices have no mail to reply to');

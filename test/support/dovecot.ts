@@ -90,7 +90,8 @@ export async function startDovecot(opts: { user?: string; pass?: string } = {}):
   let child: ChildProcess | null = null;
 
   const start = async (): Promise<void> => {
-    const p = spawn(DOVECOT_BIN, ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // Its own process group, so that stop() ends the login and imap processes too (a real outage, not a lingering session).
+    const p = spawn(DOVECOT_BIN, ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
     let stderr = '';
     p.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
     child = p;
@@ -102,9 +103,14 @@ export async function startDovecot(opts: { user?: string; pass?: string } = {}):
     const p = child;
     child = null;
     if (p === null || p.exitCode !== null) return;
+    // The whole group at once, like a crash or a pulled cable: every session ends now.
     await new Promise<void>((r) => {
       p.once('exit', () => r());
-      p.kill('SIGTERM');
+      try {
+        process.kill(-p.pid!, 'SIGKILL');
+      } catch {
+        p.kill('SIGKILL');
+      }
     });
   };
   await start();

@@ -139,8 +139,11 @@ export class ReplyPoller {
     await c.connect();
     for (const f of [this.o.doneFolder, this.o.heldFolder]) {
       if (f === null) continue;
-      const list = await c.list();
-      if (!list.some((m) => m.path === f)) await c.mailboxCreate(f);
+      if ((await c.list()).some((m) => m.path === f)) continue;
+      // Another instance may create it at the same moment: only a folder still missing afterwards is an error.
+      await c.mailboxCreate(f).catch(async (e: unknown) => {
+        if (!(await c.list()).some((m) => m.path === f)) throw e;
+      });
     }
     // Kept selected: imapflow IDLEs on it between passes (where the server has IDLE) and reports new mail.
     await c.mailboxOpen(this.o.folder);
@@ -169,7 +172,13 @@ export class ReplyPoller {
         if (record !== null && record !== undefined) {
           // Applied before, not yet moved (a stop or crash between the two): only the move is left.
           const outcome = JSON.parse(record) as ReplyOutcome;
-          if (this.moveTarget(outcome) !== null) await this.finish(c, uid, outcome);
+          if (this.moveTarget(outcome) !== null && (await this.lock(keys[j]!))) {
+            try {
+              await this.finish(c, uid, outcome);
+            } finally {
+              await this.unlock(keys[j]!);
+            }
+          }
           continue;
         }
         await this.one(c, uid, keys[j]!);
@@ -178,8 +187,7 @@ export class ReplyPoller {
   }
 
   private async one(c: ImapFlow, uid: number, key: string): Promise<void> {
-    if (!(await this.o.store.setIfAbsent(KEYS.lock(key), this.id, this.o.lockTtlMs ?? 5 * 60_000))) return;
-    let outcome: ReplyOutcome;
+    if (!(await this.lock(key))) return;
     try {
       // Another instance may have finished it between our lookup and our lock.
       if ((await this.o.store.get(KEYS.done(key))) !== null) return;
@@ -188,14 +196,24 @@ export class ReplyPoller {
       const msg = (head.size ?? 0) > MAX_MESSAGE_BYTES ? { source: Buffer.alloc(MAX_MESSAGE_BYTES + 1) } : await this.step(c.fetchOne(String(uid), { source: true }, { uid: true }), 'FETCH');
       if (msg === false || msg.source === undefined) return;
       await this.o.hooks?.afterFetch?.(key);
-      outcome = await this.o.processor.process(msg.source, { key, folder: this.o.folder, uid, heldFolder: this.o.heldFolder });
+      const outcome = await this.o.processor.process(msg.source, { key, folder: this.o.folder, uid, heldFolder: this.o.heldFolder });
       await this.o.hooks?.afterApply?.(key);
       await this.o.store.set(KEYS.done(key), JSON.stringify({ ...outcome, at: new Date().toISOString() }), { ttlMs: DONE_TTL_MS });
+      // Moved while still locked: two sessions moving one message at once could leave two copies in the done folder.
+      await this.finish(c, uid, outcome);
     } finally {
-      // Released on failure too, so the next poll retries at once; the record (written first) keeps it from running twice.
-      await this.o.store.del(KEYS.lock(key)).catch(() => {});
+      // Released on failure too, so the next poll retries at once; the record (written first) keeps it from being applied twice.
+      await this.unlock(key);
     }
-    await this.finish(c, uid, outcome);
+  }
+
+  private lock(key: string): Promise<boolean> {
+    return this.o.store.setIfAbsent(KEYS.lock(key), this.id, this.o.lockTtlMs ?? 5 * 60_000);
+  }
+
+  /** Only our own lock: after a very slow pass it may have expired and been taken by another instance. */
+  private async unlock(key: string): Promise<void> {
+    await this.o.store.transaction([{ op: 'del', key: KEYS.lock(key) }], [{ key: KEYS.lock(key), equals: this.id }]).catch(() => {});
   }
 
   private moveTarget(o: ReplyOutcome): string | null {

@@ -57,6 +57,8 @@ export interface TicketAnswer {
 export interface TicketFollowUp extends TicketAnswer {
   /** pending: still to be sent; sent; stored: the asker has no conversation; failed: given up. */
   state: 'pending' | 'sent' | 'stored' | 'failed';
+  /** Bumped by a redelivery so that its job gets a fresh id. */
+  round?: number;
 }
 
 /** The stored head of a ticket; history lives in its own append-only list. */

@@ -18,10 +18,10 @@ export type TicketJob =
   | { kind: 'deliver'; ticketId: string; channel: DeliveryChannel; round: number }
   | { kind: 'answer'; ticketId: string; round: number }
   /** The n-th follow-up answer (index into followUps) to the asker. */
-  | { kind: 'follow-up'; ticketId: string; n: number };
+  | { kind: 'follow-up'; ticketId: string; n: number; round: number };
 
 export const jobIdFor = (job: TicketJob): string =>
-  job.kind === 'deliver' ? `${job.ticketId}--${job.channel}--${job.round}` : job.kind === 'answer' ? `${job.ticketId}--answer--${job.round}` : `${job.ticketId}--follow-up--${job.n}`;
+  job.kind === 'deliver' ? `${job.ticketId}--${job.channel}--${job.round}` : job.kind === 'answer' ? `${job.ticketId}--answer--${job.round}` : `${job.ticketId}--follow-up-${job.n}--${job.round}`;
 
 /** What applyOfficeReply did with an office's reply. */
 export type OfficeReplyOutcome = 'answered' | 'follow-up' | 'duplicate';
@@ -238,7 +238,7 @@ export class TicketService {
             this.d.logger.warn({ err: e, ticketId: id }, 'follow-up could not be sent at once; retrying as a job');
           }
         }
-        if (!sent) await this.enqueue({ kind: 'follow-up', ticketId: id, n });
+        if (!sent) await this.enqueue({ kind: 'follow-up', ticketId: id, n, round: 0 });
       }
     }
     return { outcome, ticket: await this.mustGet(id) };
@@ -285,6 +285,13 @@ export class TicketService {
           t.answerRound = (t.answerRound ?? 0) + 1;
           events.push({ at, type: 'delivery-requeued', detail: 'answer' });
         }
+        // Follow-ups that could not reach the asker go out again too.
+        for (const f of t.followUps ?? []) {
+          if (f.state !== 'failed') continue;
+          f.state = 'pending';
+          f.round = (f.round ?? 0) + 1;
+          events.push({ at, type: 'delivery-requeued', detail: 'follow-up' });
+        }
         if (events.length === 0) return null;
         t.updatedAt = at;
         return { record: t, events };
@@ -297,6 +304,11 @@ export class TicketService {
       if (updated.record.status === 'answered') {
         await this.repo.unlockAnswer(id).catch(() => {});
         await this.enqueue({ kind: 'answer', ticketId: id, round: updated.record.answerRound ?? 0 });
+      }
+      for (const [n, f] of (updated.record.followUps ?? []).entries()) {
+        if (f.state !== 'pending') continue;
+        await this.repo.unlockFollowUp(id, n).catch(() => {});
+        await this.enqueue({ kind: 'follow-up', ticketId: id, n, round: f.round ?? 0 });
       }
     }
     return this.mustGet(id);
@@ -363,7 +375,7 @@ export class TicketService {
       const t = await this.repo.getRecord(id);
       for (const [i, f] of (t?.followUps ?? []).entries()) {
         if (f.state !== 'pending') continue;
-        await add({ kind: 'follow-up', ticketId: id, n: i });
+        await add({ kind: 'follow-up', ticketId: id, n: i, round: f.round ?? 0 });
         n++;
       }
     }

@@ -122,6 +122,16 @@ describe('office replies, several instances and restarts (Redis)', () => {
     expect(tk.followUps ?? []).toEqual([]);
   });
 
+  it('new mail is noticed through IDLE, without waiting for the next poll', async () => {
+    const w = await world();
+    // An hour between polls: only IDLE can bring the reply in while the test waits.
+    const srv = await instance(w, { pollMs: 3_600_000 });
+    const t = await ticketWithMail(srv, '1700000005.000001');
+    await w.box.deliver(await reply(t, 'IDLEで届いた回答です。'));
+    await eventually(async () => postsTo('1700000005.000001').length === 1, 15_000, 'the reply applied through IDLE');
+    expect(String(postsTo('1700000005.000001')[0]!.body['text']).split('\n').at(-1)).toBe('IDLEで届いた回答です。');
+  });
+
   it('the IMAP server going away and coming back: the poller reconnects and goes on', async () => {
     const w = await world();
     const srv = await instance(w);

@@ -129,6 +129,8 @@ export class ReplyPoller {
       logger: false,
       connectionTimeout: timeout,
       greetingTimeout: timeout,
+      // IDLE soon after a pass (imapflow's default waits 15 s): new mail is then noticed within about a second.
+      autoIdleDelay: 1000,
     });
     // Without a listener an 'error' event would end the process.
     c.on('error', (e: Error) => this.o.logger.debug({ err: e }, 'mail reply poller: connection error'));

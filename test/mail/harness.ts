@@ -121,7 +121,7 @@ export async function composeReply(m: {
 }
 
 /** A client of the test mailbox: delivers mail into it (APPEND, as a mail server does) and looks at folders. */
-export async function mailbox(d: Dovecot): Promise<{ deliver(raw: Buffer, folder?: string): Promise<void>; count(folder: string): Promise<number>; flagged(folder: string): Promise<number>; close(): Promise<void> }> {
+export async function mailbox(d: Dovecot): Promise<{ deliver(raw: Buffer, folder?: string): Promise<void>; count(folder: string): Promise<number>; flagged(folder: string): Promise<number>; seen(folder: string): Promise<number>; close(): Promise<void> }> {
   const c = new ImapFlow({ host: '127.0.0.1', port: d.port, secure: false, auth: { user: d.user, pass: d.pass }, logger: false });
   c.on('error', () => {});
   await c.connect();
@@ -138,6 +138,14 @@ export async function mailbox(d: Dovecot): Promise<{ deliver(raw: Buffer, folder
       const lock = await c.getMailboxLock(folder);
       try {
         return ((await c.search({ flagged: true }, { uid: true })) || []).length;
+      } finally {
+        lock.release();
+      }
+    },
+    async seen(folder) {
+      const lock = await c.getMailboxLock(folder);
+      try {
+        return ((await c.search({ seen: true }, { uid: true })) || []).length;
       } finally {
         lock.release();
       }

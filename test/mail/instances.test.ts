@@ -122,6 +122,24 @@ describe('office replies, several instances and restarts (Redis)', () => {
     expect(tk.followUps ?? []).toEqual([]);
   });
 
+  it('without a done folder replies stay, marked read, and are applied once; with IMAP_HELD_FOLDER held ones move there', async () => {
+    const w = await world();
+    const keep = await startMailServer({ dovecot: w.dovecot, smtpUrl: smtp.url, slackApiUrl: stub.url, prefix: w.prefix, env: { IMAP_DONE_FOLDER: '', IMAP_HELD_FOLDER: 'Held' } });
+    cleanup.push(() => keep.close());
+    const t = await ticketWithMail(keep, '1700000006.000001');
+    await w.box.deliver(await composeReply({ from: 'someone@stranger.example', subject: `Re: ${t.subject}`, inReplyTo: t.messageId, text: '代わりに回答します。' }));
+    await w.box.deliver(await reply(t, '最初の回答です。'));
+    await eventually(async () => (await w.box.count('Held')) === 1 && (await w.box.seen('INBOX')) === 1, 15_000, 'held moved, the answer marked read');
+    // A later reply is a follow-up; by the time it arrives the first has been passed over by later polls, not applied again.
+    await w.box.deliver(await reply(t, '追加の回答です。'));
+    await eventually(async () => (await w.box.seen('INBOX')) === 2, 15_000, 'the follow-up marked read');
+    await eventually(async () => postsTo('1700000006.000001').length === 2, 10_000, 'two posts');
+    expect(postsTo('1700000006.000001').map((p) => String(p.body['text']).split('\n').at(-1))).toEqual(['最初の回答です。', '追加の回答です。']);
+    expect(await w.box.count('INBOX')).toBe(2);
+    const held = (await (await keep.api('/api/mail/held')).json()) as { held: Array<{ folder: string; uid: number | null; ticketId: string }> };
+    expect(held.held.filter((h) => h.ticketId === t.id).map((h) => [h.folder, h.uid])).toEqual([['Held', null]]);
+  });
+
   it('new mail is noticed through IDLE, without waiting for the next poll', async () => {
     const w = await world();
     // An hour between polls: only IDLE can bring the reply in while the test waits.

@@ -247,20 +247,19 @@ export class TicketService {
   /** After the answer is stored: log, audit, and send it to the asker (at once, else as a job). */
   private async afterAnswered(record: TicketRecord, actor: AuditActor, by: string, r: { text: string; kinds: string[] }): Promise<void> {
     const id = record.id;
-    const updated = { record };
     this.d.logger.info({ ticketId: id, redacted: r.kinds }, 'ticket answered');
     await this.audit({ action: 'ticket.answered', id, actor, details: { by, answer: r.text, redacted: r.kinds } });
-    if (updated.record.status === 'answered') {
+    if (record.status === 'answered') {
       // Try at once when this process can reach the asker's platform; otherwise (or on failure) a retried job does it.
       let sent = false;
-      if (this.d.messengers.has(updated.record.requester.platform)) {
+      if (this.d.messengers.has(record.requester.platform)) {
         try {
           sent = await this.deliverAnswer(id);
         } catch (e) {
           this.d.logger.warn({ err: e, ticketId: id }, 'answer could not be sent at once; retrying as a job');
         }
       }
-      if (!sent) await this.enqueue({ kind: 'answer', ticketId: id, round: updated.record.answerRound ?? 0 });
+      if (!sent) await this.enqueue({ kind: 'answer', ticketId: id, round: record.answerRound ?? 0 });
     } else {
       await this.audit({ action: 'ticket.closed', id, actor: { system: 'tickets' }, details: { reason: 'answer stored' } });
     }

@@ -81,7 +81,9 @@ describe('office replies by e-mail', () => {
     expect(t.history.map((h) => h.type)).toEqual(expect.arrayContaining(['answered', 'answer-delivered', 'closed']));
     for (const pd of PERSONAL) expect(JSON.stringify(t)).not.toContain(pd);
 
-    // A second reply (Outlook style, subject only) adds to the history and reaches the thread as a follow-up.
+    // A second reply (Outlook style, subject only) adds to the history and reaches the thread as a follow-up,
+    // also when Slack refuses the first try (the retried job sends it).
+    stub.failNext('chat.postMessage', 'internal_error');
     const more = '追記です。支給額の上限は定めていません。';
     await box.deliver(
       await composeReply({
@@ -90,13 +92,14 @@ describe('office replies by e-mail', () => {
         text: `${more}\n\n-----Original Message-----\nFrom: テレワーク相談ボット\nSent: Saturday, November 28, 2026 10:00 AM\n\n${mail.text}`,
       }),
     );
-    const posts = await stub.waitFor('chat.postMessage', 2, 10_000);
-    expect(posts[1]!.body['thread_ts']).toBe('1700000000.000200');
-    expect(posts[1]!.body['text']).toBe(MESSAGES.tickets.followUp.ja(id, 'テスト省 人事の窓口', more));
     const after = await eventually(async () => {
       const x = await ticket(id);
       return x.followUps?.[0]?.state === 'sent' ? x : undefined;
     });
+    const posts = stub.callsTo('chat.postMessage');
+    expect(posts.map((p) => p.response['ok'])).toEqual([true, false, true]);
+    expect(posts[2]!.body['thread_ts']).toBe('1700000000.000200');
+    expect(posts[2]!.body['text']).toBe(MESSAGES.tickets.followUp.ja(id, 'テスト省 人事の窓口', more));
     expect(after.status).toBe('closed');
     expect(after.history.map((h) => h.type)).toEqual(expect.arrayContaining(['follow-up', 'follow-up-delivered']));
     await eventually(async () => (await box.count('INBOX')) === 0, 10_000, 'both replies moved out of INBOX');

@@ -20,6 +20,19 @@ export interface Dovecot {
 
 export const DOVECOT_BIN = process.env.DOVECOT_BIN ?? '/usr/sbin/dovecot';
 
+/** Process groups still running: killed when the test process exits, however it exits (they are detached). */
+const live = new Set<number>();
+const killGroup = (pid: number): void => {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // ESRCH: gone already.
+  }
+};
+process.once('exit', () => {
+  for (const pid of live) killGroup(pid);
+});
+
 /** Resolves once something accepts TCP connections on the port; rejects after timeoutMs. */
 async function waitForPort(port: number, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -95,6 +108,7 @@ export async function startDovecot(opts: { user?: string; pass?: string } = {}):
     let stderr = '';
     p.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
     child = p;
+    live.add(p.pid!);
     const exited = new Promise<never>((_, reject) => p.once('exit', (code) => reject(new Error(`dovecot exited (${code}): ${stderr.trim()}`))));
     await Promise.race([waitForPort(port, 10_000), exited]);
     exited.catch(() => {});
@@ -106,12 +120,9 @@ export async function startDovecot(opts: { user?: string; pass?: string } = {}):
     // The whole group at once, like a crash or a pulled cable: every session ends now.
     await new Promise<void>((r) => {
       p.once('exit', () => r());
-      try {
-        process.kill(-p.pid!, 'SIGKILL');
-      } catch {
-        p.kill('SIGKILL');
-      }
+      killGroup(p.pid!);
     });
+    live.delete(p.pid!);
   };
   await start();
   return {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseRedisUrl, RedisUrlError } from '../store/redis-url.js';
+import { parseAllowedSenders } from '../mail/inbox/senders.js';
 import { parseTicketRoutes } from '../tickets/routes-schema.js';
 
 const optionalString = z
@@ -91,6 +92,23 @@ export const EnvSchema = z.object({
   TICKET_DELIVERY_ATTEMPTS: envNumber(z.coerce.number().int().min(1).max(50).default(8)),
   /** First retry delay; each further retry doubles it. */
   TICKET_DELIVERY_BACKOFF_MS: envNumber(z.coerce.number().int().min(10).max(3_600_000).default(5000)),
+  /** Office replies by e-mail (src/mail/inbox): the mailbox the ticket mails' Reply-To points at. */
+  IMAP_URL: url(['imap:', 'imaps:']).refine((v) => v === undefined || !URL.canParse(v) || (new URL(v).username !== '' && new URL(v).password !== ''), {
+    message: 'must carry the user and password: imaps://user:pass@host:993',
+  }),
+  IMAP_FOLDER: optionalString.transform((v) => v ?? 'INBOX'),
+  /** Where applied (and ignored) replies are moved; unset = they stay, marked as seen. */
+  IMAP_DONE_FOLDER: optionalString,
+  /** Where replies held for review are moved; unset = they stay in IMAP_FOLDER, flagged. */
+  IMAP_HELD_FOLDER: optionalString,
+  IMAP_POLL_SECONDS: envNumber(z.coerce.number().int().min(1).max(3600).default(60)),
+  /** Extra addresses per office whose replies answer: {"hr": ["a@example.jp"]}. */
+  IMAP_ALLOWED_SENDERS_JSON: optionalString.superRefine((v, ctx) => {
+    const r = v === undefined ? null : parseAllowedSenders(v);
+    if (r !== null && !r.ok) ctx.addIssue({ code: 'custom', message: r.error });
+  }),
+  /** The Reply-To of ticket mails when IMAP_URL is set (default: MAIL_FROM): the address IMAP_URL's mailbox receives. */
+  MAIL_REPLY_TO: optionalString,
   /** Days the audit log keeps ticket and reminder events and answers given. */
   AUDIT_RETENTION_DAYS: envNumber(z.coerce.number().int().min(1).max(3650).default(365)),
   /** Reminders: who may manage them from chat (comma lists of Slack user ids, Slack user group ids, Teams user ids). */

@@ -91,6 +91,10 @@ export const MESSAGES = {
       ja: (id: string, office: string, text: string) => `担当窓口(${office})から回答が届きました(問い合わせ番号: ${id})。\n\n${text}`,
       en: (id: string, office: string, text: string) => `${office} has answered ticket ${id}:\n\n${text}`,
     },
+    followUp: {
+      ja: (id: string, office: string, text: string) => `担当窓口(${office})から追加の回答が届きました(問い合わせ番号: ${id})。\n\n${text}`,
+      en: (id: string, office: string, text: string) => `${office} has added to its answer to ticket ${id}:\n\n${text}`,
+    },
     statusHeader: { ja: 'お問い合わせの状況です。', en: 'Your tickets:' },
     statusNone: { ja: '受け付けたお問い合わせはありません。', en: 'You have no tickets.' },
     statusLine: {

@@ -7,6 +7,8 @@ export interface MailMessage {
   text: string;
   /** A stable Message-ID lets the office's mail system drop an accidental duplicate. */
   messageId?: string;
+  /** Where the office's Reply goes (the mailbox the reply poller reads). */
+  replyTo?: string;
 }
 
 export interface Mailer {
@@ -30,7 +32,7 @@ export function createSmtpMailer(smtpUrl: string, from: string, opts: { timeoutM
   } as never);
   return {
     async send(m) {
-      const info = (await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.text, ...(m.messageId ? { messageId: m.messageId } : {}) })) as {
+      const info = (await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.text, ...(m.messageId ? { messageId: m.messageId } : {}), ...(m.replyTo ? { replyTo: m.replyTo } : {}) })) as {
         rejected?: unknown[];
       };
       if (info.rejected !== undefined && info.rejected.length > 0) throw new Error(`the SMTP server rejected the recipient ${m.to}`);

@@ -22,6 +22,8 @@ export async function startServices(ctx: AdapterContext): Promise<RunningService
   const services: RunningService[] = [];
   services.push(await (await import('../tickets/start.js')).startTicketService(ctx));
   services.push(await (await import('../reminders/start.js')).startReminders(ctx));
+  // Office replies by e-mail: after tickets, whose service it answers through.
+  if (ctx.settings.IMAP_URL !== undefined) services.push(await (await import('../mail/inbox/start.js')).startMailReplies(ctx));
   void ctx;
   return services;
 }

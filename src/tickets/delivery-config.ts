@@ -17,6 +17,8 @@ export interface OfficeDelivery {
 export interface DeliveryPlan {
   byOffice: Map<string, OfficeDelivery>;
   mailEnabled: boolean;
+  /** The Reply-To of ticket mails when replies are read (IMAP_URL): the office answers by pressing Reply. */
+  replyTo: string | null;
 }
 
 /** `bot@example.jp` or `Name <bot@example.jp>` (the name may be quoted; no line breaks). */
@@ -66,6 +68,9 @@ export function deliveryPlan(settings: Env, offices: Office[]): DeliveryPlan {
   if (settings.MAIL_FROM !== undefined && !isMailFrom(settings.MAIL_FROM)) {
     throw new SettingsError('MAIL_FROM', 'is not an e-mail address: use "bot@example.jp" or "Name <bot@example.jp>"');
   }
+  if (settings.MAIL_REPLY_TO !== undefined && !isMailFrom(settings.MAIL_REPLY_TO)) {
+    throw new SettingsError('MAIL_REPLY_TO', 'is not an e-mail address: use "replies@example.jp" or "Name <replies@example.jp>"');
+  }
   const mailEnabled = settings.SMTP_URL !== undefined;
   const byOffice = new Map<string, OfficeDelivery>();
   for (const o of offices) {
@@ -78,7 +83,8 @@ export function deliveryPlan(settings: Env, offices: Office[]): DeliveryPlan {
       ...(r.lineworksChannel !== undefined ? { lineworksChannel: r.lineworksChannel } : {}),
     });
   }
-  return { byOffice, mailEnabled };
+  const replyTo = mailEnabled && settings.IMAP_URL !== undefined ? (settings.MAIL_REPLY_TO ?? settings.MAIL_FROM ?? null) : null;
+  return { byOffice, mailEnabled, replyTo };
 }
 
 /** The channels a new ticket for this office goes out on (empty: kept, not sent). */

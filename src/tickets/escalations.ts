@@ -55,6 +55,7 @@ export class TicketEscalations implements EscalationPort {
         source: 'chat',
         answerId,
         idempotencyKey,
+        botAnswer: answer.text,
       },
       { platform: requester.platform, userId: requester.userId },
     );

@@ -27,7 +27,11 @@ export type TicketEventType =
   | 'answered'
   | 'answer-delivered'
   | 'answer-delivery-failed'
-  | 'closed';
+  | 'closed'
+  /** A further answer from the office after the first (a second e-mail reply). */
+  | 'follow-up'
+  | 'follow-up-delivered'
+  | 'follow-up-delivery-failed';
 
 /** One entry of the append-only history. */
 export interface TicketEvent {
@@ -45,6 +49,16 @@ export interface TicketAnswer {
   redacted: string[];
   at: string;
   by: string;
+  /** What it came from (an e-mail reply's Message-ID): the same source is never applied twice. */
+  source?: string;
+}
+
+/** A further answer after the first: stored on the ticket and sent to the asker's conversation. */
+export interface TicketFollowUp extends TicketAnswer {
+  /** pending: still to be sent; sent; stored: the asker has no conversation; failed: given up. */
+  state: 'pending' | 'sent' | 'stored' | 'failed';
+  /** Bumped by a redelivery so that its job gets a fresh id. */
+  round?: number;
 }
 
 /** The stored head of a ticket; history lives in its own append-only list. */
@@ -68,6 +82,10 @@ export interface TicketRecord {
   /** Bumped by a redelivery of the answer, for the same reason. */
   answerRound?: number;
   answer?: TicketAnswer;
+  /** Further answers from the office, oldest first. */
+  followUps?: TicketFollowUp[];
+  /** What the bot had answered the asker (redacted), when the ticket came from a chat answer: shown to the office. */
+  botAnswer?: string;
   createdAt: string;
   updatedAt: string;
 }

@@ -4,6 +4,9 @@ import { formatTicketId, type ListFilter, type Ticket, type TicketEvent, type Ti
 /** True when at least one of the ticket's channels still has to be sent (whatever its status). */
 export const hasPendingDelivery = (t: Pick<TicketRecord, 'deliveries'>): boolean => Object.values(t.deliveries).includes('pending');
 
+/** True when a follow-up answer still has to be sent to the asker. */
+export const hasPendingFollowUp = (t: Pick<TicketRecord, 'followUps'>): boolean => (t.followUps ?? []).some((f) => f.state === 'pending');
+
 /**
  * Every ticket key carries the `{tickets}` hash tag so that one transaction's keys share a
  * Redis Cluster slot (a multi-key script is refused across slots).
@@ -24,6 +27,9 @@ export const TICKET_KEYS = {
    * Kept in the same transaction as the head, so it can never miss a pending channel.
    */
   pendingDelivery: `${T}:pending-delivery`,
+  /** Tickets with a follow-up answer still to be sent (kept with the head, like pendingDelivery). */
+  pendingFollowUp: `${T}:pending-follow-up`,
+  followUpLock: (id: string, n: number) => `${T}:ticket:${id}:follow-up-lock:${n}`,
 };
 
 /** The change an update wants: a new head and the events to append, or null for "nothing to do". */
@@ -109,6 +115,8 @@ export class TicketRepository {
       // The pending-delivery index follows the head in the same step (sent/failed → out; redelivered → in).
       if (hasPendingDelivery(change.record)) ops.push({ op: 'setAdd', key: TICKET_KEYS.pendingDelivery, member: id });
       else if (hasPendingDelivery(current)) ops.push({ op: 'setRemove', key: TICKET_KEYS.pendingDelivery, member: id });
+      if (hasPendingFollowUp(change.record)) ops.push({ op: 'setAdd', key: TICKET_KEYS.pendingFollowUp, member: id });
+      else if (hasPendingFollowUp(current)) ops.push({ op: 'setRemove', key: TICKET_KEYS.pendingFollowUp, member: id });
       if (await this.store.transaction(ops, [{ key: TICKET_KEYS.head(id), equals: raw }])) return { record: change.record, changed: true };
     }
     throw new Error(`ticket ${id} is being changed too often; try again`);
@@ -157,6 +165,20 @@ export class TicketRepository {
 
   async unlockAnswer(id: string): Promise<void> {
     await this.store.del(TICKET_KEYS.answerLock(id));
+  }
+
+  /** One sender of a follow-up at a time (as lockAnswer). */
+  async lockFollowUp(id: string, n: number, ttlMs: number): Promise<boolean> {
+    return this.store.setIfAbsent(TICKET_KEYS.followUpLock(id, n), String(process.pid), ttlMs);
+  }
+
+  async unlockFollowUp(id: string, n: number): Promise<void> {
+    await this.store.del(TICKET_KEYS.followUpLock(id, n));
+  }
+
+  /** Ids of the tickets with a follow-up still to be sent. */
+  async pendingFollowUpIds(): Promise<string[]> {
+    return (await this.store.setMembers(TICKET_KEYS.pendingFollowUp)).sort();
   }
 
   /** Tickets matching the filter, newest first. */

@@ -9,14 +9,22 @@ import type { Mailer } from '../mail/mailer.js';
 import { ticketMail } from '../mail/ticket-mail.js';
 import { channelsFor, type DeliveryPlan } from './delivery-config.js';
 import { TicketError, storeStep, withTimeout } from './errors.js';
-import type { DeliveryChannel, ListFilter, Ticket, TicketEvent, TicketRecord, TicketRequester } from './model.js';
+import type { DeliveryChannel, ListFilter, Ticket, TicketEvent, TicketFollowUp, TicketRecord, TicketRequester } from './model.js';
 import { redactForTicket } from './redaction.js';
 import { TicketRepository } from './repository.js';
 
 /** A job on the tickets queue: send a new ticket on one channel, or send the office's answer back. */
-export type TicketJob = { kind: 'deliver'; ticketId: string; channel: DeliveryChannel; round: number } | { kind: 'answer'; ticketId: string; round: number };
+export type TicketJob =
+  | { kind: 'deliver'; ticketId: string; channel: DeliveryChannel; round: number }
+  | { kind: 'answer'; ticketId: string; round: number }
+  /** The n-th follow-up answer (index into followUps) to the asker. */
+  | { kind: 'follow-up'; ticketId: string; n: number; round: number };
 
-export const jobIdFor = (job: TicketJob): string => (job.kind === 'deliver' ? `${job.ticketId}--${job.channel}--${job.round}` : `${job.ticketId}--answer--${job.round}`);
+export const jobIdFor = (job: TicketJob): string =>
+  job.kind === 'deliver' ? `${job.ticketId}--${job.channel}--${job.round}` : job.kind === 'answer' ? `${job.ticketId}--answer--${job.round}` : `${job.ticketId}--follow-up-${job.n}--${job.round}`;
+
+/** What applyOfficeReply did with an office's reply. */
+export type OfficeReplyOutcome = 'answered' | 'follow-up' | 'duplicate';
 
 export interface CreateTicketInput {
   question: string;
@@ -26,7 +34,12 @@ export interface CreateTicketInput {
   answerId?: string;
   lang?: 'ja' | 'en';
   idempotencyKey?: string;
+  /** What the bot had answered (shown to the office in the ticket mail); redacted before it is stored. */
+  botAnswer?: string;
 }
+
+/** The bot's answer shown to the office is kept short. */
+const BOT_ANSWER_MAX = 2000;
 
 export interface TicketServiceDeps {
   repo: TicketRepository;
@@ -118,6 +131,7 @@ export class TicketService {
       redacted: p.redacted,
       requester: input.requester,
       ...(input.answerId !== undefined ? { answerId: input.answerId } : {}),
+      ...(input.botAnswer !== undefined && input.botAnswer.trim() !== '' ? { botAnswer: redactForTicket(input.botAnswer.slice(0, BOT_ANSWER_MAX), this.d.bot.offices).text } : {}),
       source: input.source,
       lang: input.lang ?? this.d.lang,
       deliveries: Object.fromEntries(channels.map((c) => [c, 'pending'])),
@@ -186,23 +200,84 @@ export class TicketService {
       }),
     );
     if (updated === null) throw new TicketError(404, `no ticket ${id}`);
+    await this.afterAnswered(updated.record, actor, by, r);
+    return this.mustGet(id);
+  }
+
+  /**
+   * An office's reply (e-mail): the answer while the ticket is open, a follow-up once it is
+   * answered or closed. `source` (the reply's Message-ID) is stored with it and checked in the
+   * same compare-and-set write, so the same reply is applied once however often it is handed in
+   * (two pollers, a restart between applying it and recording that it was applied).
+   */
+  async applyOfficeReply(id: string, text: string, opts: { source: string; by: string; actor: AuditActor }): Promise<{ outcome: OfficeReplyOutcome; ticket: Ticket }> {
+    const r = redactForTicket(text, this.d.bot.offices);
+    const at = this.now().toISOString();
+    let outcome = 'duplicate' as OfficeReplyOutcome;
+    const updated = await storeStep(() =>
+      this.repo.update(id, (t) => {
+        outcome = 'duplicate';
+        if (t.answer?.source === opts.source || (t.followUps ?? []).some((f) => f.source === opts.source)) return null;
+        const entry = { text: r.text, redacted: r.kinds, at, by: opts.by, source: opts.source };
+        t.updatedAt = at;
+        if (t.status === 'open' || t.status === 'notified') {
+          outcome = 'answered';
+          t.status = 'answered';
+          t.answer = entry;
+          const events: TicketEvent[] = [{ at, type: 'answered', detail: `by ${opts.by}` }];
+          if (!this.canReply(t.requester)) {
+            events.push({ at, type: 'closed', detail: 'the asker has no conversation to reply in: the answer is stored' });
+            t.status = 'closed';
+          }
+          return { record: t, events };
+        }
+        outcome = 'follow-up';
+        const followUps = t.followUps ?? [];
+        followUps.push({ ...entry, state: this.canReply(t.requester) ? 'pending' : 'stored' });
+        t.followUps = followUps;
+        return { record: t, events: [{ at, type: 'follow-up', detail: `by ${opts.by}` }] };
+      }),
+    );
+    if (updated === null) throw new TicketError(404, `no ticket ${id}`);
+    if (outcome === 'answered') await this.afterAnswered(updated.record, opts.actor, opts.by, r);
+    else if (outcome === 'follow-up') {
+      const n = updated.record.followUps!.length - 1;
+      this.d.logger.info({ ticketId: id, redacted: r.kinds, followUp: n }, 'ticket follow-up');
+      await this.audit({ action: 'ticket.follow-up', id, actor: opts.actor, details: { by: opts.by, answer: r.text, redacted: r.kinds } });
+      if (updated.record.followUps![n]!.state === 'pending') {
+        let sent = false;
+        if (this.d.messengers.has(updated.record.requester.platform)) {
+          try {
+            sent = await this.deliverFollowUp(id, n);
+          } catch (e) {
+            this.d.logger.warn({ err: e, ticketId: id }, 'follow-up could not be sent at once; retrying as a job');
+          }
+        }
+        if (!sent) await this.enqueue({ kind: 'follow-up', ticketId: id, n, round: 0 });
+      }
+    }
+    return { outcome, ticket: await this.mustGet(id) };
+  }
+
+  /** After the answer is stored: log, audit, and send it to the asker (at once, else as a job). */
+  private async afterAnswered(record: TicketRecord, actor: AuditActor, by: string, r: { text: string; kinds: string[] }): Promise<void> {
+    const id = record.id;
     this.d.logger.info({ ticketId: id, redacted: r.kinds }, 'ticket answered');
     await this.audit({ action: 'ticket.answered', id, actor, details: { by, answer: r.text, redacted: r.kinds } });
-    if (updated.record.status === 'answered') {
+    if (record.status === 'answered') {
       // Try at once when this process can reach the asker's platform; otherwise (or on failure) a retried job does it.
       let sent = false;
-      if (this.d.messengers.has(updated.record.requester.platform)) {
+      if (this.d.messengers.has(record.requester.platform)) {
         try {
           sent = await this.deliverAnswer(id);
         } catch (e) {
           this.d.logger.warn({ err: e, ticketId: id }, 'answer could not be sent at once; retrying as a job');
         }
       }
-      if (!sent) await this.enqueue({ kind: 'answer', ticketId: id, round: updated.record.answerRound ?? 0 });
+      if (!sent) await this.enqueue({ kind: 'answer', ticketId: id, round: record.answerRound ?? 0 });
     } else {
       await this.audit({ action: 'ticket.closed', id, actor: { system: 'tickets' }, details: { reason: 'answer stored' } });
     }
-    return this.mustGet(id);
   }
 
   /** Chat platforms get the answer in their thread; web, API and CLI askers only have it stored. */
@@ -224,6 +299,13 @@ export class TicketService {
           t.answerRound = (t.answerRound ?? 0) + 1;
           events.push({ at, type: 'delivery-requeued', detail: 'answer' });
         }
+        // Follow-ups that could not reach the asker go out again too.
+        for (const f of t.followUps ?? []) {
+          if (f.state !== 'failed') continue;
+          f.state = 'pending';
+          f.round = (f.round ?? 0) + 1;
+          events.push({ at, type: 'delivery-requeued', detail: 'follow-up' });
+        }
         if (events.length === 0) return null;
         t.updatedAt = at;
         return { record: t, events };
@@ -236,6 +318,11 @@ export class TicketService {
       if (updated.record.status === 'answered') {
         await this.repo.unlockAnswer(id).catch(() => {});
         await this.enqueue({ kind: 'answer', ticketId: id, round: updated.record.answerRound ?? 0 });
+      }
+      for (const [n, f] of (updated.record.followUps ?? []).entries()) {
+        if (f.state !== 'pending') continue;
+        await this.repo.unlockFollowUp(id, n).catch(() => {});
+        await this.enqueue({ kind: 'follow-up', ticketId: id, n, round: f.round ?? 0 });
       }
     }
     return this.mustGet(id);
@@ -297,6 +384,15 @@ export class TicketService {
         }
       }
     }
+    for (const id of await this.repo.pendingFollowUpIds()) {
+      if (stopping()) return n;
+      const t = await this.repo.getRecord(id);
+      for (const [i, f] of (t?.followUps ?? []).entries()) {
+        if (f.state !== 'pending') continue;
+        await add({ kind: 'follow-up', ticketId: id, n: i, round: f.round ?? 0 });
+        n++;
+      }
+    }
     for (const t of await this.repo.list({ status: 'answered', limit: 1000 })) {
       if (stopping()) return n;
       // Given up on (until an operator's redeliver): not re-queued.
@@ -311,7 +407,9 @@ export class TicketService {
   async runJob(job: TicketJob, info: { attempt: number; final: boolean }): Promise<void> {
     try {
       if (job.kind === 'deliver') await this.deliverTicket(job.ticketId, job.channel);
-      else if (!(await this.deliverAnswer(job.ticketId))) throw new Error('the answer is being sent by another worker');
+      else if (job.kind === 'follow-up') {
+        if (!(await this.deliverFollowUp(job.ticketId, job.n))) throw new Error('the follow-up is being sent by another worker');
+      } else if (!(await this.deliverAnswer(job.ticketId))) throw new Error('the answer is being sent by another worker');
     } catch (e) {
       const message = (e as Error).message;
       this.d.logger.warn({ err: e, ticketId: job.ticketId, job: jobIdFor(job), attempt: info.attempt, final: info.final }, 'ticket job failed');
@@ -331,11 +429,19 @@ export class TicketService {
         t.updatedAt = at;
         return { record: t, events: [{ at, type: 'delivery-failed', channel: job.channel, detail }] };
       }
+      if (job.kind === 'follow-up') {
+        const f = t.followUps?.[job.n];
+        if (f?.state !== 'pending') return null;
+        f.state = 'failed';
+        t.updatedAt = at;
+        return { record: t, events: [{ at, type: 'follow-up-delivery-failed', detail }] };
+      }
       if (t.status !== 'answered') return null;
       t.updatedAt = at;
       return { record: t, events: [{ at, type: 'answer-delivery-failed', detail }] };
     });
-    await this.audit({ action: job.kind === 'deliver' ? 'ticket.delivery-failed' : 'ticket.answer-delivery-failed', id: job.ticketId, actor: { system: 'tickets' }, details: { ...(job.kind === 'deliver' ? { channel: job.channel } : {}), detail } });
+    const action = job.kind === 'deliver' ? 'ticket.delivery-failed' : job.kind === 'follow-up' ? 'ticket.follow-up-delivery-failed' : 'ticket.answer-delivery-failed';
+    await this.audit({ action, id: job.ticketId, actor: { system: 'tickets' }, details: { ...(job.kind === 'deliver' ? { channel: job.channel } : {}), detail } });
   }
 
   /** Sends a new ticket on one channel, once: skipped when that channel already went out. */
@@ -347,7 +453,7 @@ export class TicketService {
     switch (channel) {
       case 'email': {
         if (this.d.mailer === null || !dest?.email) throw new Error('e-mail delivery is not configured');
-        await this.d.mailer.send(ticketMail(t, office, dest.email));
+        await this.d.mailer.send(ticketMail(t, office, dest.email, { replyTo: this.d.plan.replyTo }));
         break;
       }
       case 'webhook': {
@@ -415,6 +521,33 @@ export class TicketService {
     });
     this.d.logger.info({ ticketId: id, platform: t.requester.platform }, 'ticket answer delivered; closed');
     await this.audit({ action: 'ticket.closed', id, actor: { system: 'tickets' }, details: { reason: 'answer delivered', platform: t.requester.platform } });
+    return true;
+  }
+
+  /** Sends the n-th follow-up to the asker, once; false when another worker holds it. */
+  private async deliverFollowUp(id: string, n: number): Promise<boolean> {
+    const t = await this.repo.getRecord(id);
+    const f: TicketFollowUp | undefined = t?.followUps?.[n];
+    if (t === null || f === undefined || f.state !== 'pending') return true;
+    if (!(await this.repo.lockFollowUp(id, n, ANSWER_LOCK_MS))) return false;
+    try {
+      const r = t.requester;
+      const text = MESSAGES.tickets.followUp[t.lang](t.id, t.officeName, f.text);
+      await this.d.messengers.send({ platform: r.platform, ...(r.channelId ? { channelId: r.channelId } : {}), ...(r.threadId ? { threadId: r.threadId } : {}), userId: r.userId }, { text, lang: t.lang });
+    } catch (e) {
+      await this.repo.unlockFollowUp(id, n).catch(() => {});
+      throw e;
+    }
+    const at = this.now().toISOString();
+    // The lock stays until it expires: with the state written, a late job finds nothing to do.
+    await this.repo.update(id, (cur) => {
+      const c = cur.followUps?.[n];
+      if (c?.state !== 'pending') return null;
+      c.state = 'sent';
+      cur.updatedAt = at;
+      return { record: cur, events: [{ at, type: 'follow-up-delivered', detail: t.requester.platform }] };
+    });
+    this.d.logger.info({ ticketId: id, followUp: n, platform: t.requester.platform }, 'ticket follow-up delivered');
     return true;
   }
 

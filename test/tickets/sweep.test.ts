@@ -38,6 +38,7 @@ afterEach(async () => {
 /** hr is reached on Slack and Teams; security has no channel at all (its tickets are kept, not sent). */
 const PLAN: DeliveryPlan = {
   mailEnabled: false,
+  replyTo: null,
   byOffice: new Map([
     ['hr', { email: null, webhook: null, slackChannel: 'C0HROFFICE', teamsConversation: '19:hr-office@thread.tacv2' }],
     ['security', { email: null, webhook: null, slackChannel: null, teamsConversation: null }],

@@ -7,7 +7,7 @@ import type { FaqEntry, FaqMatch } from './model.js';
  * entries' own forms and on the project's eval questions so that unrelated questions (another
  * topic sharing words such as テレワーク or 導入) stay below it; see README (FAQ entries).
  */
-export const FAQ_THRESHOLD = 0.72;
+export const FAQ_THRESHOLD = 0.8;
 
 const WORD_WEIGHT = 1;
 const BIGRAM_WEIGHT = 0.5;

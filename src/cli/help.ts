@@ -6,6 +6,7 @@ export const HELP = `telework-bot — テレワーク相談ボット
   telework-bot ask --jsonl             標準入力の1行1質問に、1行1 Answer JSON で答えます
   telework-bot eval FILE|DIR [--min 0.9] [--quiet]
                                        評価ファイル (JSONL) を実行し、カテゴリ別の表を出力します
+  telework-bot eval --faq [--min 1]    FAQ エントリの質問文をそれぞれ回帰テストとして実行します
   telework-bot serve                   HTTP サーバー (web chat, /api/ask, Slack, Teams) を起動します
   telework-bot chat                    端末で対話します
   telework-bot knowledge check [DIR…]  ナレッジフォルダを検証し、索引の内容を表示します

@@ -27,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
       jsonl: { type: 'boolean' },
       min: { type: 'string' },
       quiet: { type: 'boolean' },
+      faq: { type: 'boolean' },
       lang: { type: 'string' },
       route: { type: 'string' },
       status: { type: 'string' },
@@ -51,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
     case 'ask':
       return runAsk(rest, { json: values.json ?? false, jsonl: values.jsonl ?? false, lang });
     case 'eval':
-      return runEvalCommand(rest, { min: values.min, quiet: values.quiet ?? false });
+      return runEvalCommand(rest, { min: values.min, quiet: values.quiet ?? false, faq: values.faq ?? false });
     case 'knowledge':
       if (rest[0] !== 'check') throw new UsageError('usage: telework-bot knowledge check [DIR…]');
       return runKnowledgeCheck(rest.slice(1));

@@ -1,13 +1,14 @@
-import { formatReport, runEval } from '../../eval/run-eval.js';
+import { type EvalReport, formatReport, runEval, runFaqEval } from '../../eval/run-eval.js';
 import { UsageError } from '../usage-error.js';
 import { botFromEnv } from '../../core/bot-from-settings.js';
 
-export async function runEvalCommand(paths: string[], opts: { min?: string; quiet: boolean }): Promise<number> {
-  if (paths.length === 0) throw new UsageError('usage: telework-bot eval FILE.jsonl|DIR [--min 0.9]');
+export async function runEvalCommand(paths: string[], opts: { min?: string; quiet: boolean; faq?: boolean }): Promise<number> {
+  if (paths.length === 0 && !opts.faq) throw new UsageError('usage: telework-bot eval FILE.jsonl|DIR [--min 0.9] | eval --faq');
   const min = opts.min === undefined ? undefined : Number(opts.min);
   if (min !== undefined && !(min >= 0 && min <= 1)) throw new UsageError('--min must be a number from 0 to 1');
   const bot = await botFromEnv();
-  const report = await runEval(bot, paths);
+  // --faq: the curated entries' own question forms (the files given, if any, are run as well).
+  const report = opts.faq ? merge(await runFaqEval(bot), paths.length > 0 ? await runEval(bot, paths) : null) : await runEval(bot, paths);
   process.stdout.write(`${formatReport(report, { failures: !opts.quiet })}\n`);
   if (report.total === 0) {
     process.stderr.write('error: no eval cases found\n');
@@ -18,4 +19,11 @@ export async function runEvalCommand(paths: string[], opts: { min?: string; quie
     return 1;
   }
   return 0;
+}
+
+function merge(a: EvalReport, b: EvalReport | null): EvalReport {
+  if (b === null) return a;
+  const results = [...a.results, ...b.results];
+  const passed = a.passed + b.passed;
+  return { results, passed, total: results.length, score: results.length === 0 ? 0 : passed / results.length, byCategory: new Map([...a.byCategory, ...b.byCategory]) };
 }

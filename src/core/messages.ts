@@ -43,6 +43,8 @@ export const MESSAGES = {
   englishLead: { ja: '', en: 'From the Japanese sources: ' },
   /** After a citation or source line whose facts come from a secondary source. */
   secondaryMark: { ja: '（二次資料）', en: ' (secondary source)' },
+  /** The same mark inside a source line's parenthesised extras. */
+  secondaryLabel: { ja: '二次資料', en: 'secondary source' },
   /** Where the full document is, when the passages point to it or the person asked for it. */
   documentLink: {
     ja: (title: string, url: string) => `詳しくは「${title}」をご覧ください: ${url}`,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Composition, composeExtractive } from '../answer/extractive-composer.js';
-import type { AnswerGenerator } from '../answer/generator.js';
+import type { AnswerGenerator, GenerationPassage } from '../answer/generator.js';
 import { latestNote } from '../answer/latest-note.js';
 import { FaqMatcher } from '../faq/matcher.js';
 import type { FaqMatch } from '../faq/model.js';
@@ -11,6 +11,7 @@ import { shippedKnowledgeDir } from '../knowledge/paths.js';
 import type { Contacts } from '../knowledge/schema.js';
 import { focusOnQuestion } from '../text/focus.js';
 import { KnowledgeIndex, type RetrievalHit } from '../retrieval/knowledge-index.js';
+import { KnowledgeRetriever } from '../retrieval/langchain-retriever.js';
 import { detectIntents, detectLang, type Intents, removeInjectionClauses } from '../routing/intents.js';
 import { OfficeRouter } from '../routing/router.js';
 import { neutralizeBroadcastMentions, stripUserMentions } from '../safety/mentions.js';
@@ -28,6 +29,8 @@ export const MAX_QUESTION_CHARS = 2000;
 const ANSWER_THRESHOLD = 0.5;
 /** A question is about telework when its best passage covers at least this much of it. */
 const DOMAIN_COVERAGE = 0.5;
+/** Passages the optional generator answers from. */
+const GENERATOR_PASSAGES = 3;
 /** Passages that send the reader to the original document. */
 const REFERS_TO_ORIGINAL = /(資料には含まれていません|書かれていない|記載されていない|原文|本文を確認|最新版を)/;
 /** "All of them": a contact question that wants every office. */
@@ -115,6 +118,8 @@ export class TeleworkBot {
     if (knowledge.problems.length > 0) throw new KnowledgeError(knowledge.problems);
     const chunks = await chunkDocuments(knowledge.documents);
     const index = KnowledgeIndex.build(chunks, knowledge.synonyms.groups);
+    // The generator's LangChain chain retrieves through the same index (as many passages as it is given otherwise).
+    opts.generator?.useRetriever?.(new KnowledgeRetriever({ index, k: GENERATOR_PASSAGES }));
     const stats: BotStats = {
       documents: knowledge.documents.length,
       chunks: chunks.length,
@@ -230,7 +235,7 @@ export class TeleworkBot {
     const sources: SourceRef[] = [];
     let body = '';
     if (answerable) {
-      const generated = await this.tryGenerate(clean, lang, hits, composition);
+      const generated = await this.tryGenerate(clean, focusOnQuestion(searchable), lang, hits, composition);
       if (generated) sources.push(...this.sourcesFor(generated.chunks));
       body = generated?.text ?? this.renderComposition(composition, sources, lang);
       if (lang === 'en') body = MESSAGES.englishLead.en + body;
@@ -334,24 +339,35 @@ export class TeleworkBot {
     );
   }
 
-  /** The LLM's rewrite of the passages, or null (unset, failed, timed out, uncited): then the extractive answer stands. */
+  /**
+   * The LLM's answer, or null (unset, failed, timed out, uncited): then the extractive answer stands.
+   * A LangChain generator retrieves its passages itself (the same index, searched for the same text);
+   * a plain one is given the composition's passages.
+   */
   private async tryGenerate(
     question: string,
+    query: string,
     lang: Lang,
     hits: RetrievalHit[],
     composition: Composition,
   ): Promise<{ text: string; chunks: KnowledgeChunk[] } | null> {
     const generator = this.opts.generator;
     if (!generator) return null;
-    const chunks = composition.parts.map((p) => p.chunk);
-    for (const h of hits) if (chunks.length < 3 && !chunks.includes(h.chunk)) chunks.push(h.chunk);
+    const safe = redactPersonalData(question, this.publishedContacts).text;
+    let passages: GenerationPassage[] | undefined;
+    let given: KnowledgeChunk[] = [];
+    if (generator.useRetriever === undefined) {
+      given = composition.parts.map((p) => p.chunk);
+      for (const h of hits) if (given.length < GENERATOR_PASSAGES && !given.includes(h.chunk)) given.push(h.chunk);
+      passages = given.map((c, i) => ({ n: i + 1, title: c.title, section: c.section, text: c.text, chunkId: c.id }));
+    }
     try {
-      const out = await generator.generate({
-        question: redactPersonalData(question, this.publishedContacts).text,
-        lang,
-        passages: chunks.map((c, i) => ({ n: i + 1, title: c.title, section: c.section, text: c.text })),
-      });
+      const out = await generator.generate({ question: safe, lang, query, ...(passages ? { passages } : {}) });
       // The passages' order is the citation numbering the model used.
+      const byId = new Map(this.index.chunks.map((c) => [c.id, c]));
+      const used = out.passages ?? passages ?? [];
+      const chunks = used.map((p) => (p.chunkId ? byId.get(p.chunkId) : undefined) ?? given[p.n - 1]).filter((c): c is KnowledgeChunk => c !== undefined);
+      if (chunks.length === 0 || chunks.length !== used.length) throw new Error('the generator answered from passages the knowledge does not have');
       return { text: out.text, chunks };
     } catch (e) {
       this.opts.onGeneratorRejected?.(e);

@@ -19,6 +19,9 @@ interface Form {
   text: string;
   tf: Vector;
   numbers: Set<string>;
+  /** Weighted terms and their norm, computed when the entries change (not per question). */
+  vec: Vector;
+  norm: number;
 }
 
 /** Figures in a text (years, counts, rates): a question naming one the entry lacks asks something else. */
@@ -88,10 +91,9 @@ export class FaqMatcher {
     for (const f of this.forms) {
       // A figure in the question that neither the form nor the answer has: another year, another size.
       if (asked.some((n) => !f.numbers.has(n))) continue;
-      const v = this.weigh(f.tf);
       let dot = 0;
-      for (const [t, w] of q) dot += w * (v.get(t) ?? 0);
-      const score = dot / (qNorm * norm(v));
+      for (const [t, w] of q) dot += w * (f.vec.get(t) ?? 0);
+      const score = f.norm === 0 ? 0 : dot / (qNorm * f.norm);
       const prev = best.get(f.entry.id);
       if (prev === undefined || score > prev.score) best.set(f.entry.id, { entry: f.entry, form: f.text, score: Math.round(score * 1000) / 1000 });
     }
@@ -108,7 +110,7 @@ export class FaqMatcher {
         const folded = this.canonical(text);
         const tf = this.termsOf(folded);
         for (const t of tf.keys()) seen.add(t);
-        this.forms.push({ entry, text, tf, numbers: new Set([...numbersIn(folded), ...answerNumbers]) });
+        this.forms.push({ entry, text, tf, numbers: new Set([...numbersIn(folded), ...answerNumbers]), vec: new Map(), norm: 0 });
       }
       for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
     }
@@ -116,6 +118,10 @@ export class FaqMatcher {
     this.idf = new Map([...df].map(([t, d]) => [t, Math.log(1 + n / d)]));
     // A term no entry has weighs like the rarest: it is what makes the question a different one.
     this.unknownIdf = Math.log(1 + n / 0.5);
+    for (const f of this.forms) {
+      f.vec = this.weigh(f.tf);
+      f.norm = norm(f.vec);
+    }
   }
 
   /** Folded text with each synonym replaced by its group's first member, so variants compare equal. */

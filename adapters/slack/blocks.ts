@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Lang, SourceRef } from '../../src/core/answer.js';
+import { MESSAGES } from '../../src/core/messages.js';
 import type { Reply, ReplyActionKind } from '../../src/core/reply.js';
 import { neutralizeBroadcastMentions } from '../../src/safety/mentions.js';
 import { SLACK_LIMITS, chunk, splitText, truncate } from './split.js';
@@ -46,7 +47,11 @@ function safeUrl(url: string | null): string | null {
 
 /** "[n] title section (date, page)" as a link when the source has a URL. */
 export function sourceLine(s: SourceRef, lang: Lang): string {
-  const extras = [s.issuedWareki ?? s.issued, s.page !== null ? tx(SLACK_TEXTS.page, lang)(s.page) : null].filter(
+  const extras = [
+    s.issuedWareki ?? s.issued,
+    s.page !== null ? tx(SLACK_TEXTS.page, lang)(s.page) : null,
+    s.secondary ? MESSAGES.secondaryLabel[lang] : null,
+  ].filter(
     (x): x is string => x !== null && x !== '',
   );
   const label = `[${s.n}] ${s.title}${s.section ? ` ${s.section}` : ''}${extras.length > 0 ? ` (${extras.join(', ')})` : ''}`;

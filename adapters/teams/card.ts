@@ -1,5 +1,6 @@
 import { type Attachment, CardFactory } from 'botbuilder';
 import type { Lang, SourceRef } from '../../src/core/answer.js';
+import { MESSAGES } from '../../src/core/messages.js';
 import type { Reply, ReplyActionKind } from '../../src/core/reply.js';
 import { neutralizeBroadcastMentions } from '../../src/safety/mentions.js';
 import { TEAMS_TEXTS, tx } from './texts.js';
@@ -41,7 +42,11 @@ export function safeUrl(url: string | null): string | null {
 
 /** "[n] [title section (date, page)](url)": the number stays outside the link text. */
 export function sourceLine(s: SourceRef, lang: Lang): string {
-  const extras = [s.issuedWareki ?? s.issued, typeof s.page === 'number' ? tx(TEAMS_TEXTS.page, lang)(s.page) : null].filter(
+  const extras = [
+    s.issuedWareki ?? s.issued,
+    typeof s.page === 'number' ? tx(TEAMS_TEXTS.page, lang)(s.page) : null,
+    s.secondary ? MESSAGES.secondaryLabel[lang] : null,
+  ].filter(
     (x): x is string => x !== null && x !== '',
   );
   // Square brackets inside link text would end it; full-width ones read the same.

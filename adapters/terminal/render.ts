@@ -1,3 +1,4 @@
+import { MESSAGES } from '../../src/core/messages.js';
 import type { Reply } from '../../src/core/reply.js';
 
 const LABELS = {
@@ -30,7 +31,7 @@ export function renderReplyForTerminal(reply: Reply): string {
     for (const s of reply.sources) {
       const where = [s.section, s.page !== null ? `p.${s.page}` : null].filter((x) => x !== null).join(' ');
       const date = s.issuedWareki ?? s.issued;
-      lines.push(`  [${s.n}] ${s.title}${where ? ` ${where}` : ''}${date ? ` (${date})` : ''}`);
+      lines.push(`  [${s.n}] ${s.title}${where ? ` ${where}` : ''}${date ? ` (${date})` : ''}${s.secondary ? MESSAGES.secondaryMark[reply.lang] : ''}`);
       if (s.url) lines.push(`      ${s.url}`);
     }
   }

@@ -10,6 +10,7 @@ export const HELP = `telework-bot — テレワーク相談ボット
   telework-bot eval-overlap BLIND GATED… [--threshold 0.6]
                                        ブラインド評価の質問がゲート評価の質問の写し・ほぼ写しでないか調べます
                                        (該当する組を表示し、あれば終了コード 1)
+  telework-bot eval --faq [--min 1]    FAQ エントリの質問文をそれぞれ回帰テストとして実行します
   telework-bot serve                   HTTP サーバー (web chat, /api/ask, Slack, Teams) を起動します
   telework-bot chat                    端末で対話します
   telework-bot knowledge check [DIR…]  ナレッジフォルダを検証し、索引の内容を表示します

@@ -30,6 +30,7 @@ async function main(argv: string[]): Promise<number> {
       threshold: { type: 'string' },
       quiet: { type: 'boolean' },
       'if-present': { type: 'boolean' },
+      faq: { type: 'boolean' },
       lang: { type: 'string' },
       route: { type: 'string' },
       status: { type: 'string' },
@@ -54,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
     case 'ask':
       return runAsk(rest, { json: values.json ?? false, jsonl: values.jsonl ?? false, lang });
     case 'eval':
-      return runEvalCommand(rest, { min: values.min, quiet: values.quiet ?? false, ifPresent: values['if-present'] ?? false });
+      return runEvalCommand(rest, { min: values.min, quiet: values.quiet ?? false, ifPresent: values['if-present'] ?? false, faq: values.faq ?? false });
     case 'eval-overlap':
       return runEvalOverlapCommand(rest, { threshold: values.threshold });
     case 'knowledge':

@@ -8,6 +8,8 @@ export const CitationSchema = z.object({
   url: z.string().nullable(),
   /** Page in the source document (PDFs), when known. An extension of the contract. */
   page: z.number().int().positive().optional(),
+  /** True when the passage's facts come from a secondary source (news, vendor page). An extension. */
+  secondary: z.literal(true).optional(),
 });
 export type Citation = z.infer<typeof CitationSchema>;
 
@@ -36,12 +38,14 @@ export interface AnswerDetail {
   sources: SourceRef[];
   /** What kind of answer this is. */
   kind: AnswerKind;
+  /** The curated FAQ entry that answered, when one did. */
+  faqId?: string;
 }
 
 export type Lang = 'ja' | 'en';
 export type AnswerKind = 'answer' | 'no-knowledge' | 'out-of-scope' | 'escalation' | 'error' | 'smalltalk';
 
-export interface SourceRef extends Omit<Citation, 'page'> {
+export interface SourceRef extends Omit<Citation, 'page' | 'secondary'> {
   /** 1-based number used in the text ([1], [2]). */
   n: number;
   /** Issue date of the document, ISO (YYYY-MM-DD) when known. */
@@ -50,6 +54,8 @@ export interface SourceRef extends Omit<Citation, 'page'> {
   issuedWareki: string | null;
   /** Page in a PDF, when the passage came from one. */
   page: number | null;
+  /** The passage's facts come from a secondary source; renderers mark it (「二次資料」). */
+  secondary: boolean;
 }
 
 /** What the core returns for one question: the contract Answer plus the detail renderers need. */

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { type Composition, composeExtractive } from '../answer/extractive-composer.js';
-import type { AnswerGenerator } from '../answer/generator.js';
+import type { AnswerGenerator, GenerationPassage } from '../answer/generator.js';
+import { latestNote } from '../answer/latest-note.js';
+import { FaqMatcher } from '../faq/matcher.js';
+import type { FaqMatch } from '../faq/model.js';
 import { chunkDocuments } from '../knowledge/chunker.js';
 import { KnowledgeError, type LoadedKnowledge, loadKnowledge } from '../knowledge/loader.js';
 import type { KnowledgeChunk } from '../knowledge/model.js';
@@ -8,6 +11,7 @@ import { shippedKnowledgeDir } from '../knowledge/paths.js';
 import type { Contacts } from '../knowledge/schema.js';
 import { focusOnQuestion } from '../text/focus.js';
 import { KnowledgeIndex, type RetrievalHit } from '../retrieval/knowledge-index.js';
+import { KnowledgeRetriever } from '../retrieval/langchain-retriever.js';
 import { detectIntents, detectLang, type Intents, removeInjectionClauses } from '../routing/intents.js';
 import { OfficeRouter } from '../routing/router.js';
 import { neutralizeBroadcastMentions, stripUserMentions } from '../safety/mentions.js';
@@ -28,6 +32,8 @@ export const REFUSED_ECHO_CHARS = 200;
 const ANSWER_THRESHOLD = 0.5;
 /** A question is about telework when its best passage covers at least this much of it. */
 const DOMAIN_COVERAGE = 0.5;
+/** Passages the optional generator answers from. */
+const GENERATOR_PASSAGES = 3;
 /** Passages that send the reader to the original document. */
 const REFERS_TO_ORIGINAL = /(資料には含まれていません|書かれていない|記載されていない|原文|本文を確認|最新版を)/;
 /** "All of them": a contact question that wants every office. */
@@ -66,6 +72,8 @@ export class TeleworkBot {
   private readonly officeById: Map<string, Office>;
   private readonly contactsChunks: KnowledgeChunk[];
   private readonly publishedContacts: Set<string>;
+  /** Curated FAQ entries, matched before passages; entries can be changed at run time. */
+  readonly faq: FaqMatcher;
 
   private constructor(
     readonly knowledge: LoadedKnowledge,
@@ -97,6 +105,10 @@ export class TeleworkBot {
       for (const w of group) if (/^[a-z][a-z -]{5,}$/.test(w) && !domain.has(w)) this.domainWords.push(w);
     }
     this.contactsChunks = index.chunks.filter((c) => c.kind === 'contacts');
+    this.faq = new FaqMatcher(
+      knowledge.faq.map((f) => f.entry),
+      index.synonyms,
+    );
     this.publishedContacts = new Set(
       [...contacts.offices, ...contacts.referrals].flatMap((o) => [o.email, o.phone].filter((x): x is string => x !== null)),
     );
@@ -109,6 +121,8 @@ export class TeleworkBot {
     if (knowledge.problems.length > 0) throw new KnowledgeError(knowledge.problems);
     const chunks = await chunkDocuments(knowledge.documents);
     const index = KnowledgeIndex.build(chunks, knowledge.synonyms.groups);
+    // The generator's LangChain chain retrieves through the same index (as many passages as it is given otherwise).
+    opts.generator?.useRetriever?.(new KnowledgeRetriever({ index, k: GENERATOR_PASSAGES }));
     const stats: BotStats = {
       documents: knowledge.documents.length,
       chunks: chunks.length,
@@ -147,20 +161,27 @@ export class TeleworkBot {
     const result = (
       kind: AnswerKind,
       text: string,
-      fields: { route?: string | null; escalate?: boolean; outOfScope?: boolean; confidence?: number; sources?: SourceRef[]; error?: string; routeReason?: string | null },
+      fields: { route?: string | null; escalate?: boolean; outOfScope?: boolean; confidence?: number; sources?: SourceRef[]; error?: string; routeReason?: string | null; faqId?: string },
     ): AnswerResult => {
       const sources = fields.sources ?? [];
       const answer: Answer = {
         question,
         answer: neutralizeBroadcastMentions(text),
-        citations: sources.map(({ documentId, title, section, url, page }) => ({ documentId, title, section, url, ...(page != null ? { page } : {}) })),
+        citations: sources.map(({ documentId, title, section, url, page, secondary }) => ({
+          documentId,
+          title,
+          section,
+          url,
+          ...(page != null ? { page } : {}),
+          ...(secondary ? { secondary: true as const } : {}),
+        })),
         route: fields.route ?? null,
         escalate: fields.escalate ?? false,
         outOfScope: fields.outOfScope ?? false,
         confidence: Math.round(Math.min(1, Math.max(0, fields.confidence ?? 0)) * 1000) / 1000,
       };
       if (fields.error !== undefined) answer.error = fields.error;
-      return { answer, detail: { answerId, lang, routeReason: fields.routeReason ?? null, sources, kind } };
+      return { answer, detail: { answerId, lang, routeReason: fields.routeReason ?? null, sources, kind, ...(fields.faqId ? { faqId: fields.faqId } : {}) } };
     };
 
     if (question.trim() === '') return result('error', MESSAGES.empty[lang], { error: MESSAGES.empty[lang] });
@@ -198,6 +219,13 @@ export class TeleworkBot {
       return result('out-of-scope', text, { outOfScope: !inDomain, confidence: 1 });
     }
     const needsPerson = intents.wantsHuman || intents.incident || intents.wantsJudgement;
+    // A curated FAQ entry answers its question before any passage is searched; a question that
+    // needs a person or asks for a product is never settled by one.
+    const faqHit = needsPerson || intents.wantsProduct ? null : this.faq.match(focusOnQuestion(searchable));
+    if (faqHit) {
+      const f = this.faqFields(faqHit, searchable, lang, intents);
+      return result(f.escalate ? 'escalation' : 'answer', f.text, { ...f, faqId: faqHit.entry.id });
+    }
     // Shopping advice (which laptop to buy) is not ours even when it mentions telework.
     if ((!inDomain || intents.wantsProduct) && !needsPerson) {
       return result('out-of-scope', MESSAGES.outOfScope[lang], { outOfScope: true, confidence: 1 - (top?.coverage ?? 0) });
@@ -213,9 +241,9 @@ export class TeleworkBot {
     const sources: SourceRef[] = [];
     let body = '';
     if (answerable) {
-      const generated = await this.tryGenerate(clean, lang, hits, composition);
+      const generated = await this.tryGenerate(clean, focusOnQuestion(searchable), lang, hits, composition);
       if (generated) sources.push(...this.sourcesFor(generated.chunks));
-      body = generated?.text ?? this.renderComposition(composition, sources);
+      body = generated?.text ?? this.renderComposition(composition, sources, lang);
       if (lang === 'en') body = MESSAGES.englishLead.en + body;
     }
 
@@ -224,6 +252,8 @@ export class TeleworkBot {
     else if (intents.wantsJudgement && !intents.wantsHuman) lines.push(MESSAGES.judgement[lang]);
     else if (!answerable) lines.push(MESSAGES.noKnowledge[lang]);
     if (body !== '') lines.push(body);
+    const note = answerable ? latestNote(searchable, sources, lang) : null;
+    if (note !== null) lines.push(note);
     // The passages say the details are in the original (not in this bot's materials), or the
     // person asked where to find it: point to the main source's published URL.
     const main = sources[0];
@@ -261,10 +291,37 @@ export class TeleworkBot {
   }
 
   /** "sentence。sentence。[1] sentence。[2]": numbered in citation order. */
-  private renderComposition(composition: Composition, sources: SourceRef[]): string {
+  private renderComposition(composition: Composition, sources: SourceRef[], lang: Lang): string {
     const refs = this.sourcesFor(composition.parts.map((p) => p.chunk));
     sources.push(...refs);
-    return composition.parts.map((p, i) => `${p.sentences.join('')}[${refs[i]!.n}]`).join('\n');
+    return composition.parts
+      .map((p, i) => `${p.sentences.join('')}[${refs[i]!.n}]${refs[i]!.secondary ? MESSAGES.secondaryMark[lang] : ''}`)
+      .join('\n');
+  }
+
+  /** The answer of a curated FAQ entry: its text cited to its source section, its route and escalation. */
+  private faqFields(
+    hit: FaqMatch,
+    question: string,
+    lang: Lang,
+    intents: Intents,
+  ): { text: string; route: string; escalate: boolean; confidence: number; sources: SourceRef[]; routeReason: string } {
+    const { entry } = hit;
+    const chunk =
+      this.index.chunks.find((c) => c.documentId === entry.source.documentId && (entry.source.section === undefined || c.section === entry.source.section)) ??
+      this.index.chunks.find((c) => c.documentId === entry.source.documentId);
+    const sources = chunk ? this.sourcesFor([chunk]) : [];
+    const office = this.officeById.get(entry.route) ?? this.officeById.get(this.knowledge.contacts.defaultOffice)!;
+    const body = lang === 'en' ? (entry.answer.en ?? MESSAGES.englishLead.en + entry.answer.ja) : entry.answer.ja;
+    const mark = sources[0]?.secondary ? MESSAGES.secondaryMark[lang] : '';
+    const lines = [`${body}${sources.length > 0 ? `[1]${mark}` : ''}`];
+    const main = sources[0];
+    if (intents.wantsLink && main?.url && !body.includes(main.url)) lines.push(MESSAGES.documentLink[lang](main.title, main.url));
+    const note = latestNote(question, sources, lang);
+    if (note !== null) lines.push(note);
+    if (entry.escalate) lines.push(MESSAGES.offerEscalation[lang](office));
+    if (entry.escalate || (intents.wantsContact && (office.email === null || !body.includes(office.email)))) lines.push(MESSAGES.contactLine[lang](office));
+    return { text: lines.join('\n'), route: office.id, escalate: entry.escalate, confidence: hit.score, sources, routeReason: `FAQ entry ${entry.id}` };
   }
 
   private sourcesFor(chunks: KnowledgeChunk[]): SourceRef[] {
@@ -277,6 +334,7 @@ export class TeleworkBot {
       issued: c.issued,
       issuedWareki: c.issuedWareki,
       page: c.page,
+      secondary: c.secondary,
     }));
   }
 
@@ -287,24 +345,35 @@ export class TeleworkBot {
     );
   }
 
-  /** The LLM's rewrite of the passages, or null (unset, failed, timed out, uncited): then the extractive answer stands. */
+  /**
+   * The LLM's answer, or null (unset, failed, timed out, uncited): then the extractive answer stands.
+   * A LangChain generator retrieves its passages itself (the same index, searched for the same text);
+   * a plain one is given the composition's passages.
+   */
   private async tryGenerate(
     question: string,
+    query: string,
     lang: Lang,
     hits: RetrievalHit[],
     composition: Composition,
   ): Promise<{ text: string; chunks: KnowledgeChunk[] } | null> {
     const generator = this.opts.generator;
     if (!generator) return null;
-    const chunks = composition.parts.map((p) => p.chunk);
-    for (const h of hits) if (chunks.length < 3 && !chunks.includes(h.chunk)) chunks.push(h.chunk);
+    const safe = redactPersonalData(question, this.publishedContacts).text;
+    let passages: GenerationPassage[] | undefined;
+    let given: KnowledgeChunk[] = [];
+    if (generator.useRetriever === undefined) {
+      given = composition.parts.map((p) => p.chunk);
+      for (const h of hits) if (given.length < GENERATOR_PASSAGES && !given.includes(h.chunk)) given.push(h.chunk);
+      passages = given.map((c, i) => ({ n: i + 1, title: c.title, section: c.section, text: c.text, chunkId: c.id }));
+    }
     try {
-      const out = await generator.generate({
-        question: redactPersonalData(question, this.publishedContacts).text,
-        lang,
-        passages: chunks.map((c, i) => ({ n: i + 1, title: c.title, section: c.section, text: c.text })),
-      });
+      const out = await generator.generate({ question: safe, lang, query, ...(passages ? { passages } : {}) });
       // The passages' order is the citation numbering the model used.
+      const byId = new Map(this.index.chunks.map((c) => [c.id, c]));
+      const used = out.passages ?? passages ?? [];
+      const chunks = used.map((p) => (p.chunkId ? byId.get(p.chunkId) : undefined) ?? given[p.n - 1]).filter((c): c is KnowledgeChunk => c !== undefined);
+      if (chunks.length === 0 || chunks.length !== used.length) throw new Error('the generator answered from passages the knowledge does not have');
       return { text: out.text, chunks };
     } catch (e) {
       this.opts.onGeneratorRejected?.(e);

@@ -41,6 +41,10 @@ export const MESSAGES = {
     en: 'Hello, I am the telework help bot. Ask me about telework in local governments (adoption, support schemes, special allocation tax, the handbook, information security, contacts).',
   },
   englishLead: { ja: '', en: 'From the Japanese sources: ' },
+  /** After a citation or source line whose facts come from a secondary source. */
+  secondaryMark: { ja: '（二次資料）', en: ' (secondary source)' },
+  /** The same mark inside a source line's parenthesised extras. */
+  secondaryLabel: { ja: '二次資料', en: 'secondary source' },
   /** Where the full document is, when the passages point to it or the person asked for it. */
   documentLink: {
     ja: (title: string, url: string) => `詳しくは「${title}」をご覧ください: ${url}`,

@@ -51,6 +51,32 @@ export async function runEval(bot: TeleworkBot, paths: string[]): Promise<EvalRe
   return { results, passed, total: results.length, score: results.length === 0 ? 0 : passed / results.length, byCategory };
 }
 
+/**
+ * The FAQ entries' own question forms as regression cases: each must be answered by its own entry,
+ * with the entry's route and escalation.
+ */
+export async function runFaqEval(bot: TeleworkBot): Promise<EvalReport> {
+  const results: CaseResult[] = [];
+  for (const entry of bot.faq.entries()) {
+    for (const [i, q] of entry.questions.entries()) {
+      const c: EvalCase = { id: `faq:${entry.id}#${i + 1}`, cat: 'faq', q, route: entry.route, escalate: entry.escalate };
+      const { answer, detail } = await bot.ask(q);
+      const failures = judge(c, answer);
+      if (detail.faqId !== entry.id) failures.unshift(`answered by ${detail.faqId ? `FAQ entry ${detail.faqId}` : 'passages'}, not FAQ entry ${entry.id}`);
+      if (answer.citations.length === 0) failures.push('no citation');
+      results.push({ file: 'faq', case: c, answer, failures });
+    }
+  }
+  const passed = results.filter((r) => r.failures.length === 0).length;
+  return {
+    results,
+    passed,
+    total: results.length,
+    score: results.length === 0 ? 0 : passed / results.length,
+    byCategory: new Map(results.length === 0 ? [] : [['faq', { passed, total: results.length }]]),
+  };
+}
+
 const pct = (p: number, t: number): string => (t === 0 ? '-' : `${((100 * p) / t).toFixed(1)}%`);
 
 /** The per-category table, then the failures (id, question, why, the answer's start). */

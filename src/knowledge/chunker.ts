@@ -41,7 +41,7 @@ export async function chunkDocuments(documents: KnowledgeDocument[]): Promise<Kn
           kind: doc.meta.kind,
           tags: doc.meta.tags,
           office: doc.meta.office ?? null,
-          secondary: doc.meta.secondary,
+          secondary: doc.meta.secondary || (section.heading !== null && doc.meta.secondarySections.includes(section.heading)),
         });
       }
     }

@@ -2,6 +2,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, extname, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ZodError } from 'zod';
+import type { FaqEntry } from '../faq/model.js';
+import { FaqFileSchema } from '../faq/schema.js';
+import { faqProblems } from '../faq/validate.js';
 import { FrontMatterError, parseMarkdownSections, splitFrontMatter } from './markdown.js';
 import type { KnowledgeDocument, KnowledgeProblem } from './model.js';
 import {
@@ -18,6 +21,8 @@ export interface LoadedKnowledge {
   contacts: Contacts;
   synonyms: Synonyms;
   problems: KnowledgeProblem[];
+  /** Curated FAQ entries (faq/*.yaml in any folder), with the file each came from. */
+  faq: { entry: FaqEntry; file: string }[];
   /** The folders read, in order (shipped first). */
   dirs: string[];
 }
@@ -72,6 +77,9 @@ async function loadMarkdown(file: string, rel: string, problems: KnowledgeProble
   }
   const sections = parseMarkdownSections(split.body);
   if (sections.length === 0) problems.push({ file: rel, field: null, message: 'the document has no text' });
+  for (const h of meta.data.secondarySections) {
+    if (!sections.some((s) => s.heading === h)) problems.push({ file: rel, field: 'secondarySections', message: `no section "${h}"` });
+  }
   return { meta: meta.data, file: rel, sections };
 }
 
@@ -146,6 +154,7 @@ export async function loadKnowledge(dirs: string[]): Promise<LoadedKnowledge> {
   let contacts: Contacts | null = null;
   const synonymGroups: string[][] = [];
   const domainTerms: string[] = [];
+  const faq: { entry: FaqEntry; file: string }[] = [];
   for (const dir of dirs) {
     let files: string[];
     try {
@@ -167,6 +176,9 @@ export async function loadKnowledge(dirs: string[]): Promise<LoadedKnowledge> {
           synonymGroups.push(...s.groups);
           domainTerms.push(...s.domain);
         }
+      } else if ((ext === '.yaml' || ext === '.yml') && rel.split(/[\\/]/).slice(0, -1).includes('faq')) {
+        const f = await loadYaml(file, rel, FaqFileSchema, problems);
+        if (f) faq.push(...f.entries.map((entry) => ({ entry, file: rel })));
       } else if (ext === '.md' && name !== 'readme.md') {
         const d = await loadMarkdown(file, rel, problems);
         if (d) documents.push(d);
@@ -191,7 +203,14 @@ export async function loadKnowledge(dirs: string[]): Promise<LoadedKnowledge> {
       problems.push({ file: d.file, field: 'office', message: `unknown office "${d.meta.office}" (not in contacts.yaml)` });
     }
   }
-  return { documents, contacts, synonyms: { groups: synonymGroups, domain: domainTerms }, problems, dirs };
+  problems.push(
+    ...faqProblems(
+      faq,
+      documents.map((d) => ({ id: d.meta.id, headings: d.sections.flatMap((s) => (s.heading === null ? [] : [s.heading])) })),
+      contacts.offices.map((o) => o.id),
+    ),
+  );
+  return { documents, contacts, synonyms: { groups: synonymGroups, domain: domainTerms }, problems, faq, dirs };
 }
 
 function mergeContacts(base: Contacts | null, add: Contacts): Contacts {

@@ -13,10 +13,15 @@ export const DOCUMENT_KINDS = [
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
+// A source that gives only a month is dated to the month (YYYY-MM): no invented day.
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date (YYYY-MM-DD)')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'is not a real date');
+  .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'must be an ISO date (YYYY-MM-DD, or YYYY-MM when the source gives only a month)')
+  .refine((s) => {
+    const full = s.length === 7 ? `${s}-01` : s;
+    const d = new Date(`${full}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(full);
+  }, 'is not a real date');
 
 /** Front matter of a knowledge Markdown document. Validated when loaded; unknown keys are refused. */
 export const FrontMatterSchema = z
@@ -39,6 +44,8 @@ export const FrontMatterSchema = z
     source: z.string().min(1).optional(),
     /** True when the facts come from a secondary source and say so. */
     secondary: z.boolean().default(false),
+    /** Headings of the sections whose facts come from a secondary source (the rest are primary). */
+    secondarySections: z.array(z.string().min(1)).default([]),
   })
   .strict();
 export type FrontMatter = z.infer<typeof FrontMatterSchema>;
@@ -51,6 +58,9 @@ export const OfficeSchema = z
     shortName: z.string().min(1),
     email: z.string().email().nullable().default(null),
     phone: z.string().min(1).nullable().default(null),
+    /** The office's remit in the words of its source (the notice: 全般 / 情報セキュリティに関すること). */
+    remit: z.string().min(1).optional(),
+    /** Topics this bot routes to the office: the bot's routing rule, not the source's words. */
     handles: z.array(z.string().min(1)).min(1),
     /** Topic keywords that route a question to this office (matched on normalised text). */
     keywords: z.array(z.string().min(1)).default([]),

@@ -3,6 +3,8 @@ import { foldLoanwordHiragana, normalizeForMatch } from './normalize.js';
 /** The folded form synonyms and coverage are matched on (normalised, kana folded). */
 export const foldForMatch = (text: string): string => foldLoanwordHiragana(normalizeForMatch(text));
 
+const RECENT_MAX = 8;
+
 const isAscii = (s: string): boolean => /^[\x20-\x7e]+$/.test(s);
 
 export interface SynonymMatch {
@@ -22,6 +24,8 @@ export interface SynonymMatch {
  */
 export class SynonymExpander {
   private readonly entries: { term: string; pattern: RegExp | null; group: string[] }[] = [];
+  /** The last few results: one question is matched by the index, the router and the FAQ matcher in turn. */
+  private readonly recent = new Map<string, readonly SynonymMatch[]>();
 
   constructor(groups: string[][]) {
     for (const raw of groups) {
@@ -37,8 +41,17 @@ export class SynonymExpander {
     this.entries.sort((a, b) => b.term.length - a.term.length);
   }
 
-  /** Non-overlapping group matches in a folded query, longest terms first. */
-  matches(folded: string): SynonymMatch[] {
+  /** Non-overlapping group matches in a folded query, longest terms first (do not mutate the result). */
+  matches(folded: string): readonly SynonymMatch[] {
+    const cached = this.recent.get(folded);
+    if (cached !== undefined) return cached;
+    const found = this.match(folded);
+    if (this.recent.size >= RECENT_MAX) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.set(folded, found);
+    return found;
+  }
+
+  private match(folded: string): SynonymMatch[] {
     const taken: [number, number][] = [];
     const out: SynonymMatch[] = [];
     const free = (s: number, e: number): boolean => taken.every(([a, b]) => e <= a || s >= b);

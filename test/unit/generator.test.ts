@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkGeneratedAnswer, GenerationRejected } from '../../src/answer/generated-answer-check.js';
-import { createGenerator, type GenerationInput } from '../../src/answer/generator.js';
+import { createGenerator, type GenerationInput, LangChainGenerator } from '../../src/answer/generator.js';
 import { loadSettings } from '../../src/config/settings.js';
 import { TeleworkBot } from '../../src/core/bot.js';
+import { KnowledgeRetriever } from '../../src/retrieval/langchain-retriever.js';
 import { type LlmStub, startLlmStub } from '../support/llm-stub.js';
 
 const MINI = fileURLToPath(new URL('../fixtures/knowledge-mini', import.meta.url));
@@ -64,7 +65,7 @@ describe('LangChain generator against local stand-in endpoints', () => {
     stub.requests.length = 0;
     stub.reply = { text: '措置率は0.5です[1]。' };
     const generator = (await createGenerator(env(provider)))!;
-    expect(await generator.generate(input)).toEqual({ text: '措置率は0.5です[1]。', cited: [1] });
+    expect(await generator.generate(input)).toMatchObject({ text: '措置率は0.5です[1]。', cited: [1], passages });
     const sent = JSON.stringify(stub.requests.at(-1)!.body);
     expect(sent).toContain('措置率0.5');
     expect(sent).toContain('措置率は?');
@@ -78,6 +79,26 @@ describe('LangChain generator against local stand-in endpoints', () => {
     stub.reply = reply;
     const generator = (await createGenerator(env('openai', '300')))!;
     await expect(generator.generate(input)).rejects.toMatchObject({ reason });
+  });
+
+  it('is a LangChain chain: retriever → prompt → model → citation check', async () => {
+    const generator = (await createGenerator(env('openai')))! as LangChainGenerator;
+    expect(generator).toBeInstanceOf(LangChainGenerator);
+    const bot = await TeleworkBot.create({ baseKnowledgeDir: MINI });
+    generator.useRetriever(new KnowledgeRetriever({ index: bot.index, k: 2 }));
+    stub.requests.length = 0;
+    stub.reply = { text: '措置率は0.5です[1]。' };
+    // No passages given: the chain's retriever searches the knowledge index for the query.
+    const out = await generator.generate({ question: '特別交付税の措置率は?', lang: 'ja', query: '特別交付税の措置率' });
+    expect(out.text).toBe('措置率は0.5です[1]。');
+    expect(out.passages?.[0]?.chunkId).toMatch(/#\d+$/);
+    const sent = stub.requests.at(-1)!.body as { messages: { role: string; content: string }[] };
+    expect(sent.messages.map((m) => m.role)).toEqual(['system', 'user']);
+    expect(sent.messages[1]!.content).toContain(`[1] ${out.passages![0]!.title}`);
+    expect(sent.messages[1]!.content).toContain('措置率0.5');
+    // The last step is the citation check: a figure the retrieved passages lack is refused.
+    stub.reply = { text: '措置率は0.75です[1]。' };
+    await expect(generator.generate({ question: '特別交付税の措置率は?', lang: 'ja' })).rejects.toMatchObject({ reason: 'invented-fact' });
   });
 
   it('falls back to the extractive answer in the bot when the model fails, and uses it when it cites', async () => {

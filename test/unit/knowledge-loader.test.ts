@@ -58,6 +58,23 @@ describe('knowledge loading and validation', () => {
     expect(k.problems.find((p) => p.field === 'id' && /duplicate id "mini-support"/.test(p.message))).toBeDefined();
   });
 
+  it('dates a document to the month when its source gives only a month, and marks secondary sections', async () => {
+    const dir = copyMini();
+    writeFileSync(
+      join(dir, 'docs', 'month.md'),
+      '---\nid: month\ntitle: t\nissuer: i\nissued: 2021-04\nissuedWareki: 令和3年4月\nkind: reference\nsecondarySections: [解説(二次情報)]\n---\n## 本文\n一次資料の文です。\n## 解説(二次情報)\n二次資料の文です。\n',
+    );
+    writeFileSync(join(dir, 'docs', 'feb.md'), '---\nid: feb\ntitle: t\nissuer: i\nissued: 2023-02-30\nkind: reference\n---\n本文です。\n');
+    writeFileSync(join(dir, 'docs', 'nosec.md'), '---\nid: nosec\ntitle: t\nissuer: i\nkind: reference\nsecondarySections: [ない節]\n---\n## ある節\n本文です。\n');
+    const k = await loadKnowledge([dir]);
+    expect(k.problems.map((p) => `${p.file} ${p.field}`).sort()).toEqual([join('docs', 'feb.md') + ' issued', join('docs', 'nosec.md') + ' secondarySections']);
+    const chunks = (await chunkDocuments(k.documents)).filter((c) => c.documentId === 'month');
+    expect(chunks.map((c) => [c.section, c.issued, c.secondary])).toEqual([
+      ['本文', '2021-04', false],
+      ['解説(二次情報)', '2021-04', true],
+    ]);
+  });
+
   it('lets an operator folder add documents and override an office', async () => {
     const extra = mkdtempSync(join(tmpdir(), 'kb-extra-'));
     made.push(extra);
@@ -83,7 +100,7 @@ describe('knowledge loading and validation', () => {
     const chunks = await chunkDocuments([
       {
         file: 'x.md',
-        meta: { id: 'x', title: 'X', issuer: 'i', documentNumber: null, issued: null, issuedWareki: null, url: null, kind: 'faq', tags: [], secondary: false },
+        meta: { id: 'x', title: 'X', issuer: 'i', documentNumber: null, issued: null, issuedWareki: null, url: null, kind: 'faq', tags: [], secondary: false, secondarySections: [] },
         sections: [{ heading: 'h', path: ['h'], text: long, page: null }],
       },
     ]);

@@ -26,7 +26,7 @@ function renderAnswer(a) {
     list.setAttribute('aria-label', '出典');
     for (const s of a.sources) {
       const li = el('li');
-      const label = `${s.title}${s.section ? ` ${s.section}` : ''}${s.page ? ` p.${s.page}` : ''}${s.issuedWareki ? `(${s.issuedWareki})` : ''}`;
+      const label = `${s.title}${s.section ? ` ${s.section}` : ''}${s.page ? ` p.${s.page}` : ''}${s.issuedWareki ? `(${s.issuedWareki})` : ''}${s.secondary ? '（二次資料）' : ''}`;
       if (s.url) {
         const link = el('a', null, label);
         link.href = s.url;

@@ -1,0 +1,150 @@
+import { foldForMatch, type SynonymExpander } from '../text/synonyms.js';
+import { bigramTokens, wordTokens } from '../text/tokenize.js';
+import type { FaqEntry, FaqMatch } from './model.js';
+
+/**
+ * Below this similarity a question is not taken as an FAQ entry's question. Chosen on the
+ * entries' own forms and on the project's eval questions so that unrelated questions (another
+ * topic sharing words such as テレワーク or 導入) stay below it; see README (FAQ entries).
+ */
+export const FAQ_THRESHOLD = 0.8;
+
+const WORD_WEIGHT = 1;
+const BIGRAM_WEIGHT = 0.5;
+
+type Vector = Map<string, number>;
+
+interface Form {
+  entry: FaqEntry;
+  text: string;
+  tf: Vector;
+  numbers: Set<string>;
+  /** Weighted terms and their norm, computed when the entries change (not per question). */
+  vec: Vector;
+  norm: number;
+}
+
+/** Figures in a text (years, counts, rates): a question naming one the entry lacks asks something else. */
+const numbersIn = (folded: string): string[] => [...folded.matchAll(/\d+(?:\.\d+)?/g)].map((m) => m[0]);
+
+/**
+ * Matches questions to curated FAQ entries by similarity of their terms: the project's
+ * normalisation and tokenizer (words and CJK bigrams), synonyms folded to their group's first
+ * member, terms weighted by rarity among the entries. Entries can be added, replaced and removed
+ * at run time (the curator console will write them); weights are recomputed on each change.
+ */
+export class FaqMatcher {
+  private readonly byId = new Map<string, FaqEntry>();
+  private forms: Form[] = [];
+  private idf = new Map<string, number>();
+  private unknownIdf = 1;
+
+  constructor(
+    entries: FaqEntry[],
+    private readonly synonyms: SynonymExpander | null = null,
+    readonly threshold = FAQ_THRESHOLD,
+  ) {
+    for (const e of entries) this.byId.set(e.id, e);
+    this.rebuild();
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  entries(): FaqEntry[] {
+    return [...this.byId.values()];
+  }
+
+  get(id: string): FaqEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Adds an entry, or replaces the entry with the same id. */
+  set(entry: FaqEntry): void {
+    this.byId.set(entry.id, entry);
+    this.rebuild();
+  }
+
+  /** Removes an entry; false when there was none with that id. */
+  remove(id: string): boolean {
+    const had = this.byId.delete(id);
+    if (had) this.rebuild();
+    return had;
+  }
+
+  /** The best entry for a question, or null when none is similar enough. */
+  match(question: string): FaqMatch | null {
+    const best = this.rank(question)[0];
+    return best !== undefined && best.score >= this.threshold ? best : null;
+  }
+
+  /** Every entry's best form and similarity for a question, best first (for tuning and tests). */
+  rank(question: string): FaqMatch[] {
+    if (this.forms.length === 0) return [];
+    const folded = this.canonical(question);
+    const q = this.weigh(this.termsOf(folded));
+    const qNorm = norm(q);
+    if (qNorm === 0) return [];
+    const asked = numbersIn(folded);
+    const best = new Map<string, FaqMatch>();
+    for (const f of this.forms) {
+      // A figure in the question that neither the form nor the answer has: another year, another size.
+      if (asked.some((n) => !f.numbers.has(n))) continue;
+      let dot = 0;
+      for (const [t, w] of q) dot += w * (f.vec.get(t) ?? 0);
+      const score = f.norm === 0 ? 0 : dot / (qNorm * f.norm);
+      const prev = best.get(f.entry.id);
+      if (prev === undefined || score > prev.score) best.set(f.entry.id, { entry: f.entry, form: f.text, score: Math.round(score * 1000) / 1000 });
+    }
+    return [...best.values()].sort((a, b) => b.score - a.score);
+  }
+
+  private rebuild(): void {
+    this.forms = [];
+    const df = new Map<string, number>();
+    for (const entry of this.byId.values()) {
+      const seen = new Set<string>();
+      const answerNumbers = numbersIn(foldForMatch(`${entry.answer.ja} ${entry.answer.en ?? ''}`));
+      for (const text of entry.questions) {
+        const folded = this.canonical(text);
+        const tf = this.termsOf(folded);
+        for (const t of tf.keys()) seen.add(t);
+        this.forms.push({ entry, text, tf, numbers: new Set([...numbersIn(folded), ...answerNumbers]), vec: new Map(), norm: 0 });
+      }
+      for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
+    }
+    const n = this.byId.size;
+    this.idf = new Map([...df].map(([t, d]) => [t, Math.log(1 + n / d)]));
+    // A term no entry has weighs like the rarest: it is what makes the question a different one.
+    this.unknownIdf = Math.log(1 + n / 0.5);
+    for (const f of this.forms) {
+      f.vec = this.weigh(f.tf);
+      f.norm = norm(f.vec);
+    }
+  }
+
+  /** Folded text with each synonym replaced by its group's first member, so variants compare equal. */
+  private canonical(text: string): string {
+    const folded = foldForMatch(text);
+    if (this.synonyms === null) return folded;
+    let out = folded;
+    for (const m of [...this.synonyms.matches(folded)].reverse()) out = `${out.slice(0, m.start)} ${m.alternatives[0]} ${out.slice(m.end)}`;
+    return out;
+  }
+
+  private termsOf(folded: string): Vector {
+    const tf: Vector = new Map();
+    for (const w of wordTokens(folded)) tf.set(w, Math.max(tf.get(w) ?? 0, WORD_WEIGHT));
+    for (const b of bigramTokens(folded)) tf.set(b, Math.max(tf.get(b) ?? 0, BIGRAM_WEIGHT));
+    return tf;
+  }
+
+  private weigh(tf: Vector): Vector {
+    const out: Vector = new Map();
+    for (const [t, w] of tf) out.set(t, w * (this.idf.get(t) ?? this.unknownIdf));
+    return out;
+  }
+}
+
+const norm = (v: Vector): number => Math.sqrt([...v.values()].reduce((s, w) => s + w * w, 0));

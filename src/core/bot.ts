@@ -7,7 +7,7 @@ import type { KnowledgeChunk } from '../knowledge/model.js';
 import { shippedKnowledgeDir } from '../knowledge/paths.js';
 import type { Contacts } from '../knowledge/schema.js';
 import { focusOnQuestion } from '../text/focus.js';
-import { KnowledgeIndex, type RetrievalHit } from '../retrieval/knowledge-index.js';
+import { KnowledgeIndex, type QueryAnalysis, type RetrievalHit } from '../retrieval/knowledge-index.js';
 import { detectIntents, detectLang, type Intents, removeInjectionClauses } from '../routing/intents.js';
 import { OfficeRouter } from '../routing/router.js';
 import { neutralizeBroadcastMentions, stripUserMentions } from '../safety/mentions.js';
@@ -138,6 +138,18 @@ export class TeleworkBot {
     return redactPersonalData(neutralizeBroadcastMentions(kept)).text;
   }
 
+  /** The question as it is searched: no instructions to the bot, no personal data. */
+  private searchableText(clean: string): string {
+    return redactPersonalData(removeInjectionClauses(clean)).text.replace(/\[[^\]]*削除\]/g, ' ');
+  }
+
+  /** The passages the answer is composed from (also measured by the recall bench). */
+  retrieve(question: string, limit = 5): { analysis: QueryAnalysis; hits: RetrievalHit[] } {
+    // A long message is searched by its asking sentences; the rest is background.
+    const analysis = this.index.analyze(focusOnQuestion(question));
+    return { analysis, hits: this.index.search(analysis, limit) };
+  }
+
   async ask(question: string, opts: AskOptions = {}): Promise<AnswerResult> {
     const answerId = randomUUID();
     const lang = opts.lang ?? (detectLang(question) === 'en' ? 'en' : (this.opts.lang ?? 'ja'));
@@ -171,10 +183,8 @@ export class TeleworkBot {
     if (intents.greeting) return result('smalltalk', MESSAGES.greeting[lang], { confidence: 1 });
 
     // Personal data in the question is never searched for, shown or stored.
-    const searchable = redactPersonalData(removeInjectionClauses(clean)).text.replace(/\[[^\]]*削除\]/g, ' ');
-    // A long message is searched by its asking sentences; the rest is background.
-    const analysis = this.index.analyze(focusOnQuestion(searchable));
-    const hits = this.index.search(analysis, 5);
+    const searchable = this.searchableText(clean);
+    const { analysis, hits } = this.retrieve(searchable);
     const top = hits[0];
     const folded = foldForMatch(searchable);
     const inDomain =

@@ -10,6 +10,7 @@ import { focusOnQuestion } from '../text/focus.js';
 import { KnowledgeIndex, type QueryAnalysis, type RetrievalHit } from '../retrieval/knowledge-index.js';
 import { detectIntents, detectLang, type Intents, removeInjectionClauses } from '../routing/intents.js';
 import { OfficeRouter } from '../routing/router.js';
+import { detectOwnCase, withoutSignals } from '../routing/own-case.js';
 import { neutralizeBroadcastMentions, stripUserMentions } from '../safety/mentions.js';
 import { redactPersonalData } from '../safety/redact.js';
 import { foldForMatch } from '../text/synonyms.js';
@@ -28,6 +29,12 @@ const DOMAIN_COVERAGE = 0.5;
 /** Passages that send the reader to the original document. */
 const REFERS_TO_ORIGINAL = /(資料には含まれていません|書かれていない|記載されていない|原文|本文を確認|最新版を)/;
 /** "All of them": a contact question that wants every office. */
+/** An own-case question counts as ours when its best passage covers this much of it (without a domain word). */
+const OWN_CASE_COVERAGE = 0.3;
+/** The general rule is shown before an own case only when it answers the topic this well. */
+const OWN_CASE_GENERAL_SUPPORT = 0.7;
+/** Words of a working arrangement (在宅 but not 在宅医療/介護): an own case about them is about telework. */
+const WORK_CONTEXT = /(在宅(?!医療|介護|看護|ケア|療養|診療|酸素)|自宅(で|から)(の)?(仕事|勤務|作業|働)|出勤|庁内|庁舎|職場|勤務)/;
 const ALL_OF = /(全部|すべて|全て|全員|一覧|all\b|every)/;
 
 export interface BotOptions {
@@ -184,7 +191,9 @@ export class TeleworkBot {
 
     // Personal data in the question is never searched for, shown or stored.
     const searchable = this.searchableText(clean);
-    const { analysis, hits } = this.retrieve(searchable);
+    // An own case is searched by its topic: who asks and how (当町, 認められますか) find nothing.
+    const ownCase = intents.incident ? null : detectOwnCase(searchable);
+    const { analysis, hits } = this.retrieve(ownCase ? withoutSignals(searchable, ownCase) : searchable);
     const top = hits[0];
     const folded = foldForMatch(searchable);
     const inDomain =
@@ -194,6 +203,10 @@ export class TeleworkBot {
       // "Where do I ask about authentication?": a contact question on an office's topic.
       (intents.wantsContact && this.router.namesOfficeTopic(searchable));
 
+    // A company's telework (its subsidy, its staff) is not ours: the schemes here are for local governments.
+    if (intents.privateSector && !intents.injection && !intents.wantsPrivateData) {
+      return result('out-of-scope', MESSAGES.privateSector[lang], { outOfScope: true, confidence: 1 });
+    }
     if (intents.wantsPrivateData || (intents.injection && !inDomain)) {
       const parts: string[] = [];
       if (intents.injection) parts.push(MESSAGES.injection[lang]);
@@ -201,13 +214,16 @@ export class TeleworkBot {
       const text = parts.join('\n');
       return result('out-of-scope', text, { outOfScope: !inDomain, confidence: 1 });
     }
-    const needsPerson = intents.wantsHuman || intents.incident || intents.wantsJudgement;
+    // The asker's own case (a decision, an amount, a conflict, an injury …) on a telework topic.
+    const ownCaseOnTopic = ownCase !== null && (inDomain || WORK_CONTEXT.test(folded) || (top?.strictCoverage ?? 0) >= OWN_CASE_COVERAGE);
+    const needsPerson = intents.wantsHuman || intents.incident || intents.wantsJudgement || ownCaseOnTopic;
     // Shopping advice (which laptop to buy) is not ours even when it mentions telework.
     if ((!inDomain || intents.wantsProduct) && !needsPerson) {
       return result('out-of-scope', MESSAGES.outOfScope[lang], { outOfScope: true, confidence: 1 - (top?.coverage ?? 0) });
     }
 
-    const composition = composeExtractive(analysis, hits);
+    // An own case gets the general rule in brief; the office gives the answer.
+    const composition = composeExtractive(analysis, hits, ownCaseOnTopic ? { maxSentences: 2 } : {});
     const answered = hits.find((h) => h.chunk === composition.parts[0]?.chunk);
     const decision = this.router.route(searchable, intents, hits, answered);
     const office = this.officeById.get(decision.office)!;
@@ -220,14 +236,23 @@ export class TeleworkBot {
       const generated = await this.tryGenerate(clean, lang, hits, composition);
       if (generated) sources.push(...this.sourcesFor(generated.chunks));
       body = generated?.text ?? this.renderComposition(composition, sources);
-      if (lang === 'en') body = MESSAGES.englishLead.en + body;
+      if (lang === 'en' && !ownCaseOnTopic) body = MESSAGES.englishLead.en + body;
     }
 
     const lines: string[] = [];
     if (intents.incident) lines.push(MESSAGES.incident[lang]);
-    else if (intents.wantsJudgement && !intents.wantsHuman) lines.push(MESSAGES.judgement[lang]);
-    else if (!answerable) lines.push(MESSAGES.noKnowledge[lang]);
-    if (body !== '') lines.push(body);
+    if (ownCaseOnTopic && !intents.wantsHuman) {
+      // The general answer first (when the knowledge has one), then why it goes to the office.
+      if (body !== '' && composition.support >= OWN_CASE_GENERAL_SUPPORT) lines.push(MESSAGES.generalRule[lang], body);
+      else sources.length = 0;
+      lines.push(MESSAGES.ownCase[lang](ownCase!.kind));
+    } else {
+      if (intents.incident) {
+        // Incidents keep their flow: own CISO first (above), then the passages.
+      } else if (intents.wantsJudgement && !intents.wantsHuman) lines.push(MESSAGES.judgement[lang]);
+      else if (!answerable) lines.push(MESSAGES.noKnowledge[lang]);
+      if (body !== '') lines.push(body);
+    }
     // The passages say the details are in the original (not in this bot's materials), or the
     // person asked where to find it: point to the main source's published URL.
     const main = sources[0];

@@ -192,7 +192,8 @@ export class TeleworkBot {
     // Personal data in the question is never searched for, shown or stored.
     const searchable = this.searchableText(clean);
     // An own case is searched by its topic: who asks and how (当町, 認められますか) find nothing.
-    const ownCase = intents.incident ? null : detectOwnCase(searchable);
+    const asking = focusOnQuestion(searchable);
+    const ownCase = intents.incident ? null : detectOwnCase(searchable, asking);
     const { analysis, hits } = this.retrieve(ownCase ? withoutSignals(searchable, ownCase) : searchable);
     const top = hits[0];
     const folded = foldForMatch(searchable);
@@ -223,7 +224,7 @@ export class TeleworkBot {
     }
 
     // An own case gets the general rule in brief; the office gives the answer.
-    const composition = composeExtractive(analysis, hits, ownCaseOnTopic ? { maxSentences: 2 } : {});
+    const composition = composeExtractive(analysis, hits, { context: searchable, ...(ownCaseOnTopic ? { maxSentences: 2 } : {}) });
     const answered = hits.find((h) => h.chunk === composition.parts[0]?.chunk);
     const decision = this.router.route(searchable, intents, hits, answered);
     const office = this.officeById.get(decision.office)!;

@@ -47,7 +47,7 @@ const DECISION = [
 const PERMISSION = [
   /(認められ|許可され|許され|対象と(して)?認められ)(ます|る|ない)?(か|でしょうか|の)/,
   /(ダメ|だめ|駄目|NG|アウト|不可)(です|でしょう|なの|か)(か|でしょうか)?/,
-  /(て|で)も?(いい|よい|良い|大丈夫|構わない|かまわない)(です|でしょう|の|か)/,
+  /(て|で)も?(いい|よい|良い|大丈夫|構わない|かまわない)(です|でしょう|の|か)[^。、]{0,4}([?？。]|$)/,
   /(対象|該当)(になり|になる|します|する|に入り)(ます)?(か|でしょうか|の)/,
   /\b(am i|are we|is it) (allowed|permitted|ok|okay|eligible|covered)\b/i,
 ];
@@ -93,16 +93,22 @@ const first = (patterns: RegExp[], text: string): string | null => {
   return null;
 };
 
-/** The own-case kind of a question, or null when it asks for general knowledge. */
-export function detectOwnCase(question: string): OwnCase | null {
+/**
+ * The own-case kind of a question, or null when it asks for general knowledge. `asking` is the part
+ * of a long message that asks (src/text/focus.ts): request forms count only there, so a background
+ * clause (何から手を付けてよいのか見当がつかず) is not taken for a request.
+ */
+export function detectOwnCase(question: string, asking: string = question): OwnCase | null {
   const t = nfkc(question);
   // Personal by nature: a refusal or an injury happens to someone.
   const conflict = first(CONFLICT, t);
   if (conflict) return { kind: 'conflict', signals: [conflict] };
   const injury = first(INJURY, t);
   if (injury) return { kind: 'injury', signals: [injury] };
-  const own = first(OWN, t);
+  // Words in quotes are someone else's (職員から「自分の…」と聞かれた): the asker relays a general question.
+  const own = first(OWN, t.replace(/「[^」]*」/g, ' '));
   if (own === null) return null;
+  const a = nfkc(asking);
   const forms: [OwnCaseKind, RegExp[]][] = [
     ['pay', PAY],
     ['amount', AMOUNT],
@@ -111,7 +117,7 @@ export function detectOwnCase(question: string): OwnCase | null {
     ['permission', PERMISSION],
   ];
   for (const [kind, patterns] of forms) {
-    const form = first(patterns, t);
+    const form = first(patterns, a);
     if (form) return { kind, signals: [own, form] };
   }
   return null;

@@ -102,9 +102,7 @@ function sentencesOf(chunk: KnowledgeChunk): ChunkSentences {
  */
 export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[], opts: ComposerOptions = {}): Composition {
   // A question that asks for a list ("全部", "3つ", "挙げて") needs every item, not the best three.
-  const wantsList = WANTS_LIST.test(analysis.folded);
-  const maxSentences = opts.maxSentences ?? (wantsList ? 6 : 4);
-  const maxChars = opts.maxChars ?? (wantsList ? 900 : 500);
+  const asksList = WANTS_LIST.test(analysis.folded);
   const maxChunks = opts.maxChunks ?? 3;
   const minRank = 0.6;
   if (hits.length === 0) return { parts: [], support: 0 };
@@ -127,8 +125,12 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
   if (candidates.length === 0) return { parts: [], support: 0 };
   candidates.sort((a, b) => b.score - a.score || a.hit - b.hit || a.order - b.order);
   // A list is read from the passage that enumerates it ((1)…(5), 一つ目…), when one ranks close to the best.
-  const listHit = wantsList ? enumeratingHit(hits.slice(0, maxChunks), bestRank) : -1;
-  const best = candidates.find((c) => c.hit === listHit && c.coverage > 0) ?? candidates[0]!;
+  const listHit = enumeratingHit(hits.slice(0, maxChunks), bestRank);
+  const best = (asksList ? candidates.find((c) => c.hit === listHit && c.coverage > 0) : undefined) ?? candidates[0]!;
+  // One item of an enumeration answers only in part: "which support is there" gets the whole list.
+  const wantsList = asksList || (best.hit === listHit && LIST_ITEM.test(best.sentence));
+  const maxSentences = opts.maxSentences ?? (wantsList ? 6 : 4);
+  const maxChars = opts.maxChars ?? (wantsList ? 900 : 500);
   const chosen = [best];
   let chars = best.sentence.length;
   // A list is usually written as consecutive sentences of one passage (支援策の(1)…(5)):

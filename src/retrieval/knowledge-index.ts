@@ -4,6 +4,7 @@ import { expandEraYears } from '../text/normalize.js';
 import { foldForMatch, SynonymExpander } from '../text/synonyms.js';
 import { bigramTokens, tokenize, wordTokens } from '../text/tokenize.js';
 import { Bm25Index } from './bm25.js';
+import { nearDuplicateFamilies } from './near-duplicates.js';
 
 /** A unit of meaning in the question: a synonym group found in it, or a plain word. */
 export interface Concept {
@@ -102,6 +103,8 @@ export class KnowledgeIndex {
   private readonly folded: string[] = [];
   private readonly groups = new Map<string[], GroupInfo>();
   readonly synonyms: SynonymExpander;
+  /** Near-duplicate family per chunk: one member per family enters the candidate pool. */
+  private readonly families: Int32Array;
 
   private constructor(
     readonly chunks: KnowledgeChunk[],
@@ -112,6 +115,7 @@ export class KnowledgeIndex {
       this.bm25.add(termFrequencies(chunk));
       this.folded.push(foldForMatch([chunk.title, ...chunk.sectionPath, chunk.text, ...chunk.tags].join(' ')));
     }
+    this.families = nearDuplicateFamilies(chunks);
   }
 
   static build(chunks: KnowledgeChunk[], synonymGroups: string[][]): KnowledgeIndex {
@@ -206,7 +210,7 @@ export class KnowledgeIndex {
   }
 
   search(analysis: QueryAnalysis, limit = 5): RetrievalHit[] {
-    const candidates = this.bm25.search(analysis.terms, Math.max(limit * 4, 20));
+    const candidates = this.bm25.search(analysis.terms, Math.max(limit * 4, 20), undefined, this.families);
     if (candidates.length === 0) return [];
     const best = candidates[0]!.score;
     return candidates

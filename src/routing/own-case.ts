@@ -22,7 +22,8 @@ export interface OwnCase {
 
 /** The asker or their organisation: 私, 自分, うち, 当市, 本町, 弊課, わが町, our, my, we. */
 const OWN = [
-  /(私|わたし|わたくし|自分|僕|ぼく|俺)(の|は|が|も|に|で|、)/,
+  /(私|わたし|わたくし|自分|僕|ぼく|俺)(たち|達|ら|ども)?(の|は|が|も|に|で|、)/,
+  /(我々|われわれ)(の|は|が|も|に|で|、)/,
   /うち(の|は|で|では|も|に|だと|の場合)/,
   /(当|本|弊|我が|わが)(市|町|村|区|県|府|都|道|課|部|局|団体|庁|組合|係|室)/,
   /(自|当)(団体|組織|所属|課|部署)/,
@@ -64,7 +65,8 @@ const ASSESSMENT = [
   /(見て|チェックして|確認して|診断して|評価して|レビューして|審査して|添削して)(もらえ|いただけ|ほしい|欲しい|ください|下さい|くれ)/,
   /(問題|不備|漏れ|穴)(が|は)?(ない|ありません|ある)か/,
   /(安全|適切|妥当|適法|十分|大丈夫)(か|です(か|よね)|でしょうか|なのか)/,
-  /\b(check|review|assess|audit) (our|my)\b/i,
+  /\b(check|review|assess|audit|look at|go through)\b[^.?]{0,30}\b(our|my)\b/i,
+  /\b(our|my) [a-z -]{1,40} (is|are) (safe|secure|ok|okay|correct|enough|compliant|right)\b/i,
   /\bis (our|my) [a-z -]{1,40} (safe|secure|ok|okay|correct|enough|compliant)\b/i,
 ];
 

@@ -43,7 +43,7 @@ function coveredConcepts(analysis: QueryAnalysis, folded: string): Set<number> {
 const MIN_NOVEL_WEIGHT = 1;
 /** Score for a sentence whose staff-size range holds (or excludes) the question's head count. */
 const RANGE_FIT = 0.25;
-/** A sentence that adds no concept stays when its own coverage is this close to the best sentence's. */
+/** A sentence that adds no concept stays when its own coverage and score are this close to the best sentence's. */
 const DIRECT = 0.8;
 
 /** An item of an enumerated list: (1), 一つ目, ・ … */
@@ -153,9 +153,10 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
     // the question as directly as the best one (the same question, another sentence's answer).
     const adds = coveredConcepts(analysis, c.folded);
     const novel = [...adds].some((i) => !covered.has(i) && analysis.concepts[i]!.weight >= MIN_NOVEL_WEIGHT);
-    // A sentence of the best passage whose section is what was asked continues the answer.
-    const sameSection = c.hit === best.hit && c.coverage >= best.coverage;
-    if (!listItem && !novel && !sameSection && c.own < best.own * DIRECT) continue;
+    // A sentence of the best (or top-ranked) passage whose section is what was asked continues the answer.
+    const sameSection = (c.hit === best.hit || c.hit === 0) && c.coverage >= best.coverage;
+    const direct = c.own >= best.own * DIRECT && c.score >= best.score * DIRECT;
+    if (!listItem && !novel && !sameSection && !direct) continue;
     for (const i of adds) covered.add(i);
     for (const v of c.values) stated.add(v);
     chosen.push(c);

@@ -110,7 +110,7 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
   const wantsFigure = WANTS_FIGURE.test(analysis.folded);
   // "A village of about 80 staff": the sentence whose size range holds 80 answers, the others do not.
   const headCount = headCountOf(opts.context ?? analysis.folded);
-  const candidates: { hit: number; order: number; sentence: string; score: number; coverage: number; own: number; folded: string; values: string[] }[] = [];
+  const candidates: { hit: number; order: number; sentence: string; score: number; coverage: number; own: number; folded: string; values: string[]; hasDigit: boolean }[] = [];
   hits.slice(0, maxChunks).forEach((hit, h) => {
     if (hit.rank < bestRank * minRank) return;
     for (const { sentence, order, folded, foldedWithContext, hasDigit, values, ranges } of sentencesOf(hit.chunk).items) {
@@ -119,7 +119,7 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
       const figure = wantsFigure && hasDigit ? 0.1 : 0;
       const fit = headCount === null ? 0 : RANGE_FIT * rangeFit(headCount, ranges);
       const score = (0.5 * coverage + 0.5 * own + figure + fit) * (0.7 + 0.3 * (hit.rank / bestRank));
-      candidates.push({ hit: h, order, sentence, score, coverage, own, folded, values });
+      candidates.push({ hit: h, order, sentence, score, coverage, own, folded, values, hasDigit });
     }
   });
   if (candidates.length === 0) return { parts: [], support: 0 };
@@ -152,7 +152,9 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
     // Every further sentence must answer something asked that the chosen ones do not, or answer
     // the question as directly as the best one (the same question, another sentence's answer).
     const adds = coveredConcepts(analysis, c.folded);
-    const novel = [...adds].some((i) => !covered.has(i) && analysis.concepts[i]!.weight >= MIN_NOVEL_WEIGHT);
+    // Asked for a figure or a date and none given yet: a sentence that brings one adds what was asked.
+    const bringsFigure = wantsFigure && !chosen.some((x) => x.hasDigit) && c.hasDigit;
+    const novel = bringsFigure || [...adds].some((i) => !covered.has(i) && analysis.concepts[i]!.weight >= MIN_NOVEL_WEIGHT);
     // A sentence of the best (or top-ranked) passage whose section is what was asked continues the answer.
     const sameSection = (c.hit === best.hit || c.hit === 0) && c.coverage >= best.coverage;
     const direct = c.own >= best.own * DIRECT && c.score >= best.score * DIRECT;

@@ -292,9 +292,13 @@ export class TeleworkBot {
 
   /** "sentence。sentence。[1] sentence。[2]": numbered in citation order. */
   private renderComposition(composition: Composition, sources: SourceRef[]): string {
-    const refs = this.sourcesFor(composition.parts.map((p) => p.chunk));
+    // Passages of one section of one document (a long section split in chunks, PDF pages) are one source.
+    const key = (c: KnowledgeChunk): string => `${c.documentId}\u0000${c.section}`;
+    const distinct = [...new Map(composition.parts.map((p) => [key(p.chunk), p.chunk])).values()];
+    const refs = this.sourcesFor(distinct);
     sources.push(...refs);
-    return composition.parts.map((p, i) => `${p.sentences.join('')}[${refs[i]!.n}]`).join('\n');
+    const n = new Map(distinct.map((c, i) => [key(c), refs[i]!.n]));
+    return composition.parts.map((p) => `${p.sentences.join('')}[${n.get(key(p.chunk))}]`).join('\n');
   }
 
   private sourcesFor(chunks: KnowledgeChunk[]): SourceRef[] {

@@ -104,3 +104,28 @@ describe('answers on the shipped knowledge', () => {
     expect(answer.answer).not.toMatch(/ご提案します|資料だけでは/);
   });
 });
+
+describe('citations', () => {
+  it('cites one section of one document once, however many passages it was split into', async () => {
+    const { cpSync, mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { fileURLToPath } = await import('node:url');
+    const dir = mkdtempSync(join(tmpdir(), 'kb-split-'));
+    try {
+      cpSync(fileURLToPath(new URL('../fixtures/knowledge-mini', import.meta.url)), dir, { recursive: true });
+      // A section longer than one passage (600 characters): the chunker splits it at sentence ends.
+      const filler = Array.from({ length: 24 }, (_, i) => `規程の例${i + 1}では、在宅勤務の申請手続を所属長が承認することとされています。`).join('\n');
+      const body = `## 通信費の扱い\n\n在宅勤務の通信費は、規程の例では職員の負担とされています。\n${filler}\n在宅勤務の通信費について、光熱費と合わせて手当で補う例もあります。\n`;
+      writeFileSync(join(dir, 'docs', 'split.md'), `---\nid: split\ntitle: テスト用 規程の例\nissuer: テスト発行者\ndocumentNumber: null\nissued: 2024-01-01\nissuedWareki: 令和6年1月1日\nurl: null\nkind: reference\ntags: []\noffice: hr\n---\n\n${body}`);
+      const bot = await TeleworkBot.create({ baseKnowledgeDir: dir });
+      expect(bot.index.chunks.filter((c) => c.documentId === 'split').length).toBeGreaterThan(1);
+      const { answer } = await bot.ask('在宅勤務の通信費は誰の負担ですか、手当で補う例はありますか');
+      const keys = answer.citations.map((c) => `${c.documentId}#${c.section}`);
+      expect(keys).toContain('split#通信費の扱い');
+      expect(new Set(keys).size).toBe(keys.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

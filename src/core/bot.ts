@@ -28,13 +28,13 @@ const ANSWER_THRESHOLD = 0.5;
 const DOMAIN_COVERAGE = 0.5;
 /** Passages that send the reader to the original document. */
 const REFERS_TO_ORIGINAL = /(資料には含まれていません|書かれていない|記載されていない|原文|本文を確認|最新版を)/;
-/** "All of them": a contact question that wants every office. */
 /** An own-case question counts as ours when its best passage covers this much of it (without a domain word). */
 const OWN_CASE_COVERAGE = 0.3;
 /** The general rule is shown before an own case only when it answers the topic this well. */
 const OWN_CASE_GENERAL_SUPPORT = 0.7;
 /** Words of a working arrangement (在宅 but not 在宅医療/介護): an own case about them is about telework. */
 const WORK_CONTEXT = /(在宅(?!医療|介護|看護|ケア|療養|診療|酸素)|自宅(で|から)(の)?(仕事|勤務|作業|働)|出勤|庁内|庁舎|職場|勤務)/;
+/** "All of them": a contact question that wants every office. */
 const ALL_OF = /(全部|すべて|全て|全員|一覧|all\b|every)/;
 
 export interface BotOptions {
@@ -248,10 +248,9 @@ export class TeleworkBot {
       else sources.length = 0;
       lines.push(MESSAGES.ownCase[lang](ownCase!.kind));
     } else {
-      if (intents.incident) {
-        // Incidents keep their flow: own CISO first (above), then the passages.
-      } else if (intents.wantsJudgement && !intents.wantsHuman) lines.push(MESSAGES.judgement[lang]);
-      else if (!answerable) lines.push(MESSAGES.noKnowledge[lang]);
+      // Incidents keep their flow: own CISO first (above), then the passages.
+      if (!intents.incident && intents.wantsJudgement && !intents.wantsHuman) lines.push(MESSAGES.judgement[lang]);
+      else if (!intents.incident && !answerable) lines.push(MESSAGES.noKnowledge[lang]);
       if (body !== '') lines.push(body);
     }
     // The passages say the details are in the original (not in this bot's materials), or the

@@ -8,6 +8,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import { packageRoot, shippedKnowledgeDir } from '../src/knowledge/paths.js';
+import { recallAt5 } from './recall.js';
 import { median, round } from './stats.js';
 import { makeSyntheticKnowledge } from './synthetic-knowledge.js';
 
@@ -59,6 +60,18 @@ for (const [name, r] of rows) {
   );
 }
 console.log('\n(one core: answering is single-threaded; medians of 3 worker processes; p50/p99 over all eval questions)');
+
+// Retrieval quality as knowledge grows: near-duplicate copies must not crowd the originals out.
+{
+  const dir = makeSyntheticKnowledge(shippedKnowledgeDir(), 10);
+  try {
+    const one = await recallAt5();
+    const ten = await recallAt5(dir);
+    console.log(`recall@5 (${one.counted} eval questions with facts): shipped ${one.recall.toFixed(3)}, synthetic 10× ${ten.recall.toFixed(3)}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const extra = [...(process.env.BENCH_SKIP_SERVER === '1' ? [] : ['server-bench.js']), ...(process.env.BENCH_SKIP_REMINDERS === '1' ? [] : ['reminders-bench.js']), ...(process.env.BENCH_SKIP_TICKETS === '1' ? [] : ['tickets-bench.js']), ...(process.env.BENCH_SKIP_LINEWORKS === '1' ? [] : ['lineworks-bench.js'])];
 for (const file of extra) {

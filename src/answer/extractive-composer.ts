@@ -1,6 +1,7 @@
 import type { KnowledgeChunk } from '../knowledge/model.js';
 import { type QueryAnalysis, type RetrievalHit, conceptCredit } from '../retrieval/knowledge-index.js';
 import { foldForMatch } from '../text/synonyms.js';
+import { headCountOf, rangeFit, rangesOf, type Range, valuesOf } from './figures.js';
 import { splitSentences } from './sentences.js';
 
 export interface ComposedPart {
@@ -19,13 +20,41 @@ export interface ComposerOptions {
   maxSentences?: number;
   maxChars?: number;
   maxChunks?: number;
+  /** The text a head count is read from (the whole message; the analysis holds only its asking part). */
+  context?: string;
 }
 
 /** Questions that want a figure, a date or a contact: sentences with digits answer them. */
-const WANTS_FIGURE = /(何|いくつ|いくら|数|率|割合|%|パーセント|いつ|何年|何月|時点|日付|番号|電話|どのくらい|どれくらい|どれだけ|どの程度|超え|何時|受付時間|営業時間|how many|how much|rate|percent|when|since|number|phone|hours)/i;
+const WANTS_FIGURE = /(最新|その後|何|いくつ|いくら|数|率|割合|%|パーセント|いつ|何年|何月|時点|日付|番号|電話|どのくらい|どれくらい|どれだけ|どの程度|超え|何時|受付時間|営業時間|how many|how much|rate|percent|when|since|number|phone|hours|latest|newest)/i;
 
 /** Questions that ask for several items. */
 const WANTS_LIST = /(全部|すべて|全て|一覧|挙げて|列挙|[2-9２-９二三四五六七八九]つ|いくつか|それぞれ|何があ|どんなものがあ|どのようなものがあ|どんな.{0,6}があ|どんな.{0,8}(示|挙|ある)|どういう.{0,8}(選択肢|方法|対策|もの)|選択肢|違い|違う|比較|比べ|all of|compare|difference|list|what are the|what kinds?)/i;
+
+/** Concepts (by index) a sentence answers: what it adds to an answer. */
+function coveredConcepts(analysis: QueryAnalysis, folded: string): Set<number> {
+  const out = new Set<number>();
+  analysis.concepts.forEach((c, i) => {
+    if (conceptCredit(c, folded, true) >= 0.8) out.add(i);
+  });
+  return out;
+}
+
+/** A concept too light to justify a sentence of its own (chatter the knowledge never uses). */
+const MIN_NOVEL_WEIGHT = 1;
+/** Score for a sentence whose staff-size range holds (or excludes) the question's head count. */
+const RANGE_FIT = 0.25;
+/** A sentence that adds no concept stays when its own coverage and score are this close to the best sentence's. */
+const DIRECT = 0.8;
+
+/** An item of an enumerated list: (1), 一つ目, ・ … */
+const LIST_ITEM = /[(（][1-9１-９][)）]|[一二三四五六七八九]つ目|^[・●■○]/;
+/** Passages closer than this to the best rank may supply a list. */
+const LIST_RANK = 0.8;
+
+/** The best-ranked hit that enumerates at least three items, or -1. */
+function enumeratingHit(hits: RetrievalHit[], bestRank: number): number {
+  return hits.findIndex((h) => h.rank >= bestRank * LIST_RANK && sentencesOf(h.chunk).items.filter((i) => LIST_ITEM.test(i.sentence)).length >= 3);
+}
 
 function coverageOf(analysis: QueryAnalysis, folded: string): number {
   let total = 0;
@@ -39,7 +68,7 @@ function coverageOf(analysis: QueryAnalysis, folded: string): number {
 
 interface ChunkSentences {
   /** Sentences long enough to answer, in the chunk's order. */
-  items: { sentence: string; order: number; folded: string; foldedWithContext: string; hasDigit: boolean }[];
+  items: { sentence: string; order: number; folded: string; foldedWithContext: string; hasDigit: boolean; values: string[]; ranges: Range[] }[];
 }
 
 // Chunks are immutable once indexed: split and fold their sentences once, not on every question.
@@ -58,6 +87,8 @@ function sentencesOf(chunk: KnowledgeChunk): ChunkSentences {
         folded: foldForMatch(` ${sentence}`),
         foldedWithContext: foldForMatch(`${context} ${sentence}`),
         hasDigit: /\d/.test(sentence),
+        values: valuesOf(sentence),
+        ranges: rangesOf(sentence),
       }));
     cached = { items };
     sentenceCache.set(chunk, cached);
@@ -71,28 +102,35 @@ function sentencesOf(chunk: KnowledgeChunk): ChunkSentences {
  */
 export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[], opts: ComposerOptions = {}): Composition {
   // A question that asks for a list ("全部", "3つ", "挙げて") needs every item, not the best three.
-  const wantsList = WANTS_LIST.test(analysis.folded);
-  const maxSentences = opts.maxSentences ?? (wantsList ? 6 : 4);
-  const maxChars = opts.maxChars ?? (wantsList ? 900 : 500);
+  const asksList = WANTS_LIST.test(analysis.folded);
   const maxChunks = opts.maxChunks ?? 3;
   const minRank = 0.6;
   if (hits.length === 0) return { parts: [], support: 0 };
   const bestRank = hits[0]!.rank;
   const wantsFigure = WANTS_FIGURE.test(analysis.folded);
-  const candidates: { hit: number; order: number; sentence: string; score: number; coverage: number }[] = [];
+  // "A village of about 80 staff": the sentence whose size range holds 80 answers, the others do not.
+  const headCount = headCountOf(opts.context ?? analysis.folded);
+  const candidates: { hit: number; order: number; sentence: string; score: number; coverage: number; own: number; folded: string; values: string[]; hasDigit: boolean }[] = [];
   hits.slice(0, maxChunks).forEach((hit, h) => {
     if (hit.rank < bestRank * minRank) return;
-    for (const { sentence, order, folded, foldedWithContext, hasDigit } of sentencesOf(hit.chunk).items) {
+    for (const { sentence, order, folded, foldedWithContext, hasDigit, values, ranges } of sentencesOf(hit.chunk).items) {
       const coverage = coverageOf(analysis, foldedWithContext);
       const own = coverageOf(analysis, folded);
       const figure = wantsFigure && hasDigit ? 0.1 : 0;
-      const score = (0.5 * coverage + 0.5 * own + figure) * (0.7 + 0.3 * (hit.rank / bestRank));
-      candidates.push({ hit: h, order, sentence, score, coverage });
+      const fit = headCount === null ? 0 : RANGE_FIT * rangeFit(headCount, ranges);
+      const score = (0.5 * coverage + 0.5 * own + figure + fit) * (0.7 + 0.3 * (hit.rank / bestRank));
+      candidates.push({ hit: h, order, sentence, score, coverage, own, folded, values, hasDigit });
     }
   });
   if (candidates.length === 0) return { parts: [], support: 0 };
   candidates.sort((a, b) => b.score - a.score || a.hit - b.hit || a.order - b.order);
-  const best = candidates[0]!;
+  // A list is read from the passage that enumerates it ((1)…(5), 一つ目…), when one ranks close to the best.
+  const listHit = enumeratingHit(hits.slice(0, maxChunks), bestRank);
+  const best = (asksList ? candidates.find((c) => c.hit === listHit && c.coverage > 0) : undefined) ?? candidates[0]!;
+  // One item of an enumeration answers only in part: "which support is there" gets the whole list.
+  const wantsList = asksList || (best.hit === listHit && LIST_ITEM.test(best.sentence));
+  const maxSentences = opts.maxSentences ?? (wantsList ? 6 : 4);
+  const maxChars = opts.maxChars ?? (wantsList ? 900 : 500);
   const chosen = [best];
   let chars = best.sentence.length;
   // A list is usually written as consecutive sentences of one passage (支援策の(1)…(5)):
@@ -101,13 +139,28 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
     ? [...candidates.filter((c) => c.hit === best.hit && c.coverage > 0).sort((a, b) => a.order - b.order), ...candidates.filter((c) => c.hit !== best.hit)]
     : candidates.slice(1);
   const floor = wantsList ? 0.5 : 0.65;
+  const covered = coveredConcepts(analysis, best.folded);
+  const stated = new Set(best.values);
   for (const c of pool) {
     if (chosen.length >= maxSentences) break;
-    if (c.hit !== best.hit || !wantsList) {
-      if (c.score < best.score * floor) continue;
-    }
+    const listItem = wantsList && c.hit === best.hit;
+    if (!listItem && c.score < best.score * floor) continue;
     if (chars + c.sentence.length > maxChars) continue;
     if (chosen.some((x) => x.sentence === c.sentence)) continue;
+    // Never the same figure twice: a sentence restating a value already given adds nothing.
+    if (c.values.some((v) => stated.has(v))) continue;
+    // Every further sentence must answer something asked that the chosen ones do not, or answer
+    // the question as directly as the best one (the same question, another sentence's answer).
+    const adds = coveredConcepts(analysis, c.folded);
+    // Asked for a figure or a date and none given yet: a sentence that brings one adds what was asked.
+    const bringsFigure = wantsFigure && !chosen.some((x) => x.hasDigit) && c.hasDigit;
+    const novel = bringsFigure || [...adds].some((i) => !covered.has(i) && analysis.concepts[i]!.weight >= MIN_NOVEL_WEIGHT);
+    // A sentence of the best (or top-ranked) passage whose section is what was asked continues the answer.
+    const sameSection = (c.hit === best.hit || c.hit === 0) && c.coverage >= best.coverage;
+    const direct = c.own >= best.own * DIRECT && c.score >= best.score * DIRECT;
+    if (!listItem && !novel && !sameSection && !direct) continue;
+    for (const i of adds) covered.add(i);
+    for (const v of c.values) stated.add(v);
     chosen.push(c);
     chars += c.sentence.length;
   }

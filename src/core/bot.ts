@@ -10,10 +10,11 @@ import type { KnowledgeChunk } from '../knowledge/model.js';
 import { shippedKnowledgeDir } from '../knowledge/paths.js';
 import type { Contacts } from '../knowledge/schema.js';
 import { focusOnQuestion } from '../text/focus.js';
-import { KnowledgeIndex, type RetrievalHit } from '../retrieval/knowledge-index.js';
+import { KnowledgeIndex, type QueryAnalysis, type RetrievalHit } from '../retrieval/knowledge-index.js';
 import { KnowledgeRetriever } from '../retrieval/langchain-retriever.js';
 import { detectIntents, detectLang, type Intents, removeInjectionClauses } from '../routing/intents.js';
 import { OfficeRouter } from '../routing/router.js';
+import { detectOwnCase, withoutSignals } from '../routing/own-case.js';
 import { neutralizeBroadcastMentions, stripUserMentions } from '../safety/mentions.js';
 import { redactPersonalData } from '../safety/redact.js';
 import { foldForMatch } from '../text/synonyms.js';
@@ -36,6 +37,12 @@ const DOMAIN_COVERAGE = 0.5;
 const GENERATOR_PASSAGES = 3;
 /** Passages that send the reader to the original document. */
 const REFERS_TO_ORIGINAL = /(資料には含まれていません|書かれていない|記載されていない|原文|本文を確認|最新版を)/;
+/** An own-case question counts as ours when its best passage covers this much of it (without a domain word). */
+const OWN_CASE_COVERAGE = 0.3;
+/** The general rule is shown before an own case only when it answers the topic this well. */
+const OWN_CASE_GENERAL_SUPPORT = 0.7;
+/** Words of a working arrangement (在宅 but not 在宅医療/介護): an own case about them is about telework. */
+const WORK_CONTEXT = /(在宅(?!医療|介護|看護|ケア|療養|診療|酸素)|自宅(で|から)(の)?(仕事|勤務|作業|働)|出勤|庁内|庁舎|職場|勤務)/;
 /** "All of them": a contact question that wants every office. */
 const ALL_OF = /(全部|すべて|全て|全員|一覧|all\b|every)/;
 
@@ -155,6 +162,18 @@ export class TeleworkBot {
     return redactPersonalData(neutralizeBroadcastMentions(kept)).text;
   }
 
+  /** The question as it is searched: no instructions to the bot, no personal data. */
+  private searchableText(clean: string): string {
+    return redactPersonalData(removeInjectionClauses(clean)).text.replace(/\[[^\]]*削除\]/g, ' ');
+  }
+
+  /** The passages the answer is composed from (also measured by the recall bench). */
+  retrieve(question: string, limit = 5): { analysis: QueryAnalysis; hits: RetrievalHit[] } {
+    // A long message is searched by its asking sentences; the rest is background.
+    const analysis = this.index.analyze(focusOnQuestion(question));
+    return { analysis, hits: this.index.search(analysis, limit) };
+  }
+
   async ask(question: string, opts: AskOptions = {}): Promise<AnswerResult> {
     const answerId = randomUUID();
     const lang = opts.lang ?? (detectLang(question) === 'en' ? 'en' : (this.opts.lang ?? 'ja'));
@@ -198,10 +217,11 @@ export class TeleworkBot {
     if (intents.greeting) return result('smalltalk', MESSAGES.greeting[lang], { confidence: 1 });
 
     // Personal data in the question is never searched for, shown or stored.
-    const searchable = redactPersonalData(removeInjectionClauses(clean)).text.replace(/\[[^\]]*削除\]/g, ' ');
-    // A long message is searched by its asking sentences; the rest is background.
-    const analysis = this.index.analyze(focusOnQuestion(searchable));
-    const hits = this.index.search(analysis, 5);
+    const searchable = this.searchableText(clean);
+    // An own case is searched by its topic: who asks and how (当町, 認められますか) find nothing.
+    const asking = focusOnQuestion(searchable);
+    const ownCase = intents.incident ? null : detectOwnCase(searchable, asking);
+    const { analysis, hits } = this.retrieve(ownCase ? withoutSignals(searchable, ownCase) : searchable);
     const top = hits[0];
     const folded = foldForMatch(searchable);
     const inDomain =
@@ -211,6 +231,10 @@ export class TeleworkBot {
       // "Where do I ask about authentication?": a contact question on an office's topic.
       (intents.wantsContact && this.router.namesOfficeTopic(searchable));
 
+    // A company's telework (its subsidy, its staff) is not ours: the schemes here are for local governments.
+    if (intents.privateSector && !intents.injection && !intents.wantsPrivateData) {
+      return result('out-of-scope', MESSAGES.privateSector[lang], { outOfScope: true, confidence: 1 });
+    }
     if (intents.wantsPrivateData || (intents.injection && !inDomain)) {
       const parts: string[] = [];
       if (intents.injection) parts.push(MESSAGES.injection[lang]);
@@ -218,7 +242,9 @@ export class TeleworkBot {
       const text = parts.join('\n');
       return result('out-of-scope', text, { outOfScope: !inDomain, confidence: 1 });
     }
-    const needsPerson = intents.wantsHuman || intents.incident || intents.wantsJudgement;
+    // The asker's own case (a decision, an amount, a conflict, an injury …) on a telework topic.
+    const ownCaseOnTopic = ownCase !== null && (inDomain || WORK_CONTEXT.test(folded) || (top?.strictCoverage ?? 0) >= OWN_CASE_COVERAGE);
+    const needsPerson = intents.wantsHuman || intents.incident || intents.wantsJudgement || ownCaseOnTopic;
     // A curated FAQ entry answers its question before any passage is searched; a question that
     // needs a person or asks for a product is never settled by one.
     const faqHit = needsPerson || intents.wantsProduct ? null : this.faq.match(focusOnQuestion(searchable));
@@ -231,7 +257,8 @@ export class TeleworkBot {
       return result('out-of-scope', MESSAGES.outOfScope[lang], { outOfScope: true, confidence: 1 - (top?.coverage ?? 0) });
     }
 
-    const composition = composeExtractive(analysis, hits);
+    // An own case gets the general rule in brief; the office gives the answer.
+    const composition = composeExtractive(analysis, hits, { context: searchable, ...(ownCaseOnTopic ? { maxSentences: 2 } : {}) });
     const answered = hits.find((h) => h.chunk === composition.parts[0]?.chunk);
     const decision = this.router.route(searchable, intents, hits, answered);
     const office = this.officeById.get(decision.office)!;
@@ -244,16 +271,24 @@ export class TeleworkBot {
       const generated = await this.tryGenerate(clean, focusOnQuestion(searchable), lang, hits, composition);
       if (generated) sources.push(...this.sourcesFor(generated.chunks));
       body = generated?.text ?? this.renderComposition(composition, sources, lang);
-      if (lang === 'en') body = MESSAGES.englishLead.en + body;
+      if (lang === 'en' && !ownCaseOnTopic) body = MESSAGES.englishLead.en + body;
     }
 
     const lines: string[] = [];
     if (intents.incident) lines.push(MESSAGES.incident[lang]);
-    else if (intents.wantsJudgement && !intents.wantsHuman) lines.push(MESSAGES.judgement[lang]);
-    else if (!answerable) lines.push(MESSAGES.noKnowledge[lang]);
-    if (body !== '') lines.push(body);
-    const note = answerable ? latestNote(searchable, sources, lang) : null;
-    if (note !== null) lines.push(note);
+    if (ownCaseOnTopic && !intents.wantsHuman) {
+      // The general answer first (when the knowledge has one), then why it goes to the office.
+      if (body !== '' && composition.support >= OWN_CASE_GENERAL_SUPPORT) lines.push(MESSAGES.generalRule[lang], body);
+      else sources.length = 0;
+      lines.push(MESSAGES.ownCase[lang](ownCase!.kind));
+    } else {
+      // Incidents keep their flow: own CISO first (above), then the passages.
+      if (!intents.incident && intents.wantsJudgement && !intents.wantsHuman) lines.push(MESSAGES.judgement[lang]);
+      else if (!intents.incident && !answerable) lines.push(MESSAGES.noKnowledge[lang]);
+      if (body !== '') lines.push(body);
+      const note = answerable ? latestNote(searchable, sources, lang) : null;
+      if (note !== null) lines.push(note);
+    }
     // The passages say the details are in the original (not in this bot's materials), or the
     // person asked where to find it: point to the main source's published URL.
     const main = sources[0];
@@ -292,10 +327,17 @@ export class TeleworkBot {
 
   /** "sentence。sentence。[1] sentence。[2]": numbered in citation order. */
   private renderComposition(composition: Composition, sources: SourceRef[], lang: Lang): string {
-    const refs = this.sourcesFor(composition.parts.map((p) => p.chunk));
+    // Passages of one section of one document (a long section split in chunks, PDF pages) are one source.
+    const key = (c: KnowledgeChunk): string => `${c.documentId}\u0000${c.section}`;
+    const distinct = [...new Map(composition.parts.map((p) => [key(p.chunk), p.chunk])).values()];
+    const refs = this.sourcesFor(distinct);
     sources.push(...refs);
+    const ref = new Map(distinct.map((c, i) => [key(c), refs[i]!]));
     return composition.parts
-      .map((p, i) => `${p.sentences.join('')}[${refs[i]!.n}]${refs[i]!.secondary ? MESSAGES.secondaryMark[lang] : ''}`)
+      .map((p) => {
+        const r = ref.get(key(p.chunk))!;
+        return `${p.sentences.join('')}[${r.n}]${r.secondary ? MESSAGES.secondaryMark[lang] : ''}`;
+      })
       .join('\n');
   }
 

@@ -6,6 +6,8 @@ export interface EscalationResult {
   ticketId?: string;
   /** False when the same request was made before (idempotent repeat). */
   created?: boolean;
+  /** The language of the answer escalated: the receipt is written in it. */
+  lang?: 'ja' | 'en';
 }
 
 /**
@@ -23,6 +25,6 @@ export class RecordOnlyEscalations implements EscalationPort {
 
   async request(answerId: string, requester: Requester): Promise<EscalationResult | null> {
     const record = await this.feedback.recordEscalationRequest(answerId, requester);
-    return record === null ? null : { route: record.route, created: true };
+    return record === null ? null : { route: record.route, created: true, ...(record.lang ? { lang: record.lang } : {}) };
   }
 }

@@ -1,5 +1,25 @@
 import type { Lang } from './answer.js';
 import type { Office } from './office.js';
+import type { OwnCaseKind } from '../routing/own-case.js';
+
+const OWN_CASE_JA: Record<OwnCaseKind, string> = {
+  decision: 'ご自身の団体でどうすべきかの判断',
+  permission: 'ご自身の団体の場合に認められるかどうか',
+  amount: 'ご自身の団体の場合の金額',
+  assessment: 'ご自身の団体の設定や文書が適切かどうかの確認',
+  conflict: '職場での個別の状況(上司等との調整)',
+  injury: 'けがや事故の個別の扱い(公務災害に当たるかどうか等)',
+  pay: 'ご自身の給与や手当の扱い',
+};
+const OWN_CASE_EN: Record<OwnCaseKind, string> = {
+  decision: 'What your organisation should do',
+  permission: 'Whether it is allowed in your case',
+  amount: 'The amount in your case',
+  assessment: 'Whether your own set-up or document is right',
+  conflict: 'A situation at your workplace (such as a superior\'s decision)',
+  injury: 'How an injury or accident is treated (whether it is a work accident)',
+  pay: 'How your own pay or allowances are treated',
+};
 
 /** Fixed user-facing texts, Japanese (polite) and English. */
 export const MESSAGES = {
@@ -12,6 +32,10 @@ export const MESSAGES = {
     ja: '申し訳ありませんが、このボットは地方公共団体のテレワークに関するご質問にお答えしています。そのご質問にはお答えできません。',
     en: 'Sorry, this bot answers questions about telework in local governments, so it cannot help with that question.',
   },
+  privateSector: {
+    ja: 'このボットは地方公共団体の職員向けテレワークに関するご質問にお答えしています。特別交付税措置などここで扱う支援策は地方公共団体向けのもので、民間企業は対象ではありません。企業のテレワーク導入の相談は、厚生労働省と連携したテレワーク相談センターなどをご利用ください。',
+    en: 'This bot answers questions about telework for local-government staff. The schemes it covers, such as the special allocation tax, are for local governments, not private companies. For a company, the telework consultation centre run with the Ministry of Health, Labour and Welfare can help.',
+  },
   noKnowledge: {
     ja: '申し訳ありませんが、このご質問に答えられる情報が手元の資料にありません。',
     en: 'Sorry, the documents I have do not cover this question.',
@@ -23,6 +47,13 @@ export const MESSAGES = {
   judgement: {
     ja: 'ご質問は個別の判断が必要な内容のため、資料だけではお答えできません。',
     en: 'Your question needs a judgement that the documents alone cannot give.',
+  },
+  /** Heads the short general answer given before an own-case question goes to the office. */
+  generalRule: { ja: '一般的な内容としては、資料に次のとおりあります。', en: 'In general, the Japanese sources say:' },
+  /** Why an own-case question goes to the office, by what it asks (src/routing/own-case.ts). */
+  ownCase: {
+    ja: (kind: OwnCaseKind) => `${OWN_CASE_JA[kind]}は、団体やご本人の個別の事情によるため、資料だけではお答えできません。担当窓口で確認してください。`,
+    en: (kind: OwnCaseKind) => `${OWN_CASE_EN[kind]} depends on your organisation's and your own circumstances, which the documents cannot settle; the responsible office should confirm it.`,
   },
   incident: {
     ja: '端末の紛失や情報漏えいなどのインシデントは、まず団体の情報セキュリティポリシーに定める手順に従い、速やかに情報セキュリティ担当(CISO等)へ報告してください。',

@@ -21,6 +21,8 @@ export interface AnswerRecord {
   route: string | null;
   kind: Reply['kind'];
   confidence: number;
+  /** The answer's language: receipts and notices about it are written in it (absent in older records). */
+  lang?: 'ja' | 'en';
   requester: Requester;
   at: string;
 }
@@ -36,6 +38,7 @@ export interface EscalationRequestRecord {
   answerId: string;
   question: string;
   route: string | null;
+  lang?: 'ja' | 'en';
   requester: Requester;
   at: string;
 }
@@ -64,6 +67,7 @@ export class FeedbackRecorder {
       route: reply.office?.id ?? null,
       kind: reply.kind,
       confidence: reply.confidence,
+      lang: reply.lang,
       requester,
       at: new Date().toISOString(),
     };
@@ -113,6 +117,7 @@ export class FeedbackRecorder {
       answerId,
       question: answer.question,
       route: answer.route,
+      ...(answer.lang ? { lang: answer.lang } : {}),
       requester,
       at: new Date().toISOString(),
     };

@@ -88,8 +88,11 @@ export class Bm25Index {
     return this.docNorms;
   }
 
-  /** Top documents for weighted query terms, best first. */
-  search(query: Map<string, number>, limit: number, filter?: (doc: number) => boolean): ScoredDoc[] {
+  /**
+   * Top documents for weighted query terms, best first. With `groups` (a group id per document),
+   * only the best-scoring document of each group competes for the top.
+   */
+  search(query: Map<string, number>, limit: number, filter?: (doc: number) => boolean, groups?: Int32Array): ScoredDoc[] {
     const n = this.size;
     if (n === 0) return [];
     const norms = this.norms();
@@ -108,7 +111,18 @@ export class Bm25Index {
     // Keep the best `limit` in a small sorted buffer: cheaper than sorting every touched document.
     const top: ScoredDoc[] = [];
     const better = (a: ScoredDoc, b: ScoredDoc): boolean => a.score > b.score || (a.score === b.score && a.index < b.index);
-    for (const doc of touched) {
+    let candidates = touched;
+    if (groups) {
+      const bestOfGroup = new Map<number, number>();
+      for (const doc of touched) {
+        if (filter && !filter(doc)) continue;
+        const g = groups[doc]!;
+        const cur = bestOfGroup.get(g);
+        if (cur === undefined || scores[doc]! > scores[cur]! || (scores[doc] === scores[cur] && doc < cur)) bestOfGroup.set(g, doc);
+      }
+      candidates = [...bestOfGroup.values()];
+    }
+    for (const doc of candidates) {
       if (filter && !filter(doc)) continue;
       const cand = { index: doc, score: scores[doc]! };
       if (top.length === limit && !better(cand, top[top.length - 1]!)) continue;

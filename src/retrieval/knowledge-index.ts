@@ -4,6 +4,7 @@ import { expandEraYears } from '../text/normalize.js';
 import { foldForMatch, SynonymExpander } from '../text/synonyms.js';
 import { bigramTokens, tokenize, wordTokens } from '../text/tokenize.js';
 import { Bm25Index } from './bm25.js';
+import { nearDuplicateFamilies } from './near-duplicates.js';
 
 /** A unit of meaning in the question: a synonym group found in it, or a plain word. */
 export interface Concept {
@@ -64,7 +65,7 @@ const RANK_BM25 = 0.4;
  * Words that frame a question rather than say what it is about (具体的に, 意味, 教えて):
  * they neither find passages nor make a question off-topic.
  */
-const FRAMING_WORDS = new Set(['考え', '具体', '的', '具体的', '意味', '詳しく', '詳細', '教え', '教えて', '知りたい', 'どういう', 'とは', 'について', 'ください', '下さい', 'ご教示', '教示', '幸い', '存じ', '誠に', 'いただけ', '頂け', '恐縮', '申し上げ', 'お願い']);
+const FRAMING_WORDS = new Set(['考え', '具体', '的', '具体的', '意味', '詳しく', '詳細', '教え', '教えて', '知りたい', '知', '説明', '場合', 'どういう', 'とは', 'について', 'ください', '下さい', 'ご教示', '教示', '幸い', '存じ', '誠に', 'いただけ', '頂け', '恐縮', '申し上げ', 'お願い']);
 /** Weight of a question word that no knowledge chunk contains. */
 const UNKNOWN_WORD_WEIGHT = 0.35;
 
@@ -102,6 +103,8 @@ export class KnowledgeIndex {
   private readonly folded: string[] = [];
   private readonly groups = new Map<string[], GroupInfo>();
   readonly synonyms: SynonymExpander;
+  /** Near-duplicate family per chunk: one member per family enters the candidate pool. */
+  private readonly families: Int32Array;
 
   private constructor(
     readonly chunks: KnowledgeChunk[],
@@ -112,6 +115,7 @@ export class KnowledgeIndex {
       this.bm25.add(termFrequencies(chunk));
       this.folded.push(foldForMatch([chunk.title, ...chunk.sectionPath, chunk.text, ...chunk.tags].join(' ')));
     }
+    this.families = nearDuplicateFamilies(chunks);
   }
 
   static build(chunks: KnowledgeChunk[], synonymGroups: string[][]): KnowledgeIndex {
@@ -206,7 +210,7 @@ export class KnowledgeIndex {
   }
 
   search(analysis: QueryAnalysis, limit = 5): RetrievalHit[] {
-    const candidates = this.bm25.search(analysis.terms, Math.max(limit * 4, 20));
+    const candidates = this.bm25.search(analysis.terms, Math.max(limit * 4, 20), undefined, this.families);
     if (candidates.length === 0) return [];
     const best = candidates[0]!.score;
     return candidates

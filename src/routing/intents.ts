@@ -22,6 +22,8 @@ export interface Intents {
   greeting: boolean;
   /** Asks where a document or download is (URL, ページ, ダウンロード). */
   wantsLink: boolean;
+  /** The asker writes for a private company, not a local government (the schemes here are for local governments). */
+  privateSector: boolean;
   /** Asks which product to buy (おすすめのノートパソコン): shopping advice, not telework policy. */
   wantsProduct: boolean;
 }
@@ -60,6 +62,10 @@ const INCIDENT = [
   /(誤送信|誤配信|誤送付|誤爆)/,
   /(撮影|スクショ|スクリーンショット)[^。]{0,30}(sns|SNS|ネット|投稿|上げ|アップ)/,
   /\b(lost|stolen|leak(ed)?|breach|malware|ransomware|hacked)\b/i,
+  // Phishing: a suspicious mail, attachment or link that was opened.
+  /(不審|怪し|あやし|見覚えのない|知らない)[^。]{0,15}(メール|添付|ファイル|リンク|url|URL|サイト)[^。]{0,15}(開い|開け|クリック|押し|実行|アクセスし|ダウンロードし)/,
+  /(フィッシング|標的型)(メール|攻撃|詐欺|サイト)?[^。]{0,15}(開い|クリック|入力|引っかか|被害|届い)/,
+  /\b(clicked|opened) (a |an |the )?(suspicious|phishing|strange|unknown)\b/i,
 ];
 const PRIVATE = [/(自宅|住所|個人の?(電話|携帯|連絡先)|携帯番号|家族)(を|も|は)?(教え|知りたい|調べ)/, /\bhome address\b/i];
 const INJECTION = [
@@ -82,6 +88,14 @@ const CONTACT = [
   /\b(contact|e-?mail|phone|who (should|do) i ask)\b/i,
 ];
 
+/** Asks for the address itself (to contact the office themselves). */
+const ASKS_ADDRESS = [
+  /(連絡先|問い?合わ?せ先|問合せ先|メールアドレス|メアド|電話番号|どこ(に|へ)(連絡|問い?合わ?せ|電話|メール))/,
+  /\b(who (should|do) i (contact|ask|write to)|contact details|e-?mail address|phone number)\b/i,
+];
+/** Asks the bot to pass the question on (not just for an address). */
+const FORWARD = [/(つな|繋|代わりに|かわりに|エスカレ|転送|送って|送付して|伝えて|取り次)/, /(人|人間|担当者|オペレーター)と(話|はな)/, /\b(escalate|forward|pass (it|this) on|talk to|speak (to|with))\b/i];
+
 const LINK = [
   /(url|URL|リンク|ホームページ|ウェブサイト|サイト|ページ|ダウンロード|DL|dl|pdf|PDF)(は|を|って|の場所|先|どこ)/,
   /どこ(で|から)(見|読|入手|手に入|ダウンロード|DL|dl|落と)/,
@@ -95,12 +109,19 @@ const PRODUCT = [
   /\b(recommend|which (laptop|pc|computer|chair|monitor) (should|to) (i|we) buy)\b/i,
 ];
 
+const PRIVATE_SECTOR = [
+  /(弊社|当社|自社|うちの会社|我が社|わが社|会社員|民間(企業|会社)(の|で|です|に勤め|に勤務)|株式会社|中小企業(の|です|で)|社員(の|に|が|向け)|従業員(の|に|が|向け))/,
+  /\b(our company|my company|my employer|a private company|private firm|our employees|our staff at the company)\b/i,
+];
+
 const any = (patterns: RegExp[], text: string): boolean => patterns.some((p) => p.test(text));
 
 export function detectIntents(question: string): Intents {
   const t = nfkc(question).trim();
   return {
-    wantsHuman: any(HUMAN, t),
+    // 「問い合わせたいので連絡先を」 asks for the address to write to: a contact question, unless
+    // the bot is asked to pass the question on itself (つないで, 代わりに, エスカレ).
+    wantsHuman: any(HUMAN, t) && !(any(ASKS_ADDRESS, t) && !any(FORWARD, t)),
     wantsJudgement: any(JUDGEMENT, t),
     incident: any(INCIDENT, t),
     wantsPrivateData: any(PRIVATE, t),
@@ -108,6 +129,7 @@ export function detectIntents(question: string): Intents {
     wantsContact: any(CONTACT, t),
     greeting: GREETING.test(t),
     wantsProduct: any(PRODUCT, t),
+    privateSector: any(PRIVATE_SECTOR, t),
     wantsLink: any(LINK, t),
   };
 }

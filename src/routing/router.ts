@@ -45,6 +45,11 @@ export class OfficeRouter {
     return this.keywords.some((k) => k.words.some((w) => OfficeRouter.occursOutside(folded, w, general)));
   }
 
+  /** One topic named once counts once: パソコン inside ノートパソコン is not a second keyword. */
+  private static distinct(found: string[]): string[] {
+    return found.filter((w) => !found.some((o) => o !== w && o.includes(w)));
+  }
+
   private static occursOutside(folded: string, word: string, spans: [number, number][]): boolean {
     for (let i = folded.indexOf(word); i >= 0; i = folded.indexOf(word, i + 1)) {
       const end = i + word.length;
@@ -61,7 +66,7 @@ export class OfficeRouter {
     const folded = foldForMatch(question);
     const general = this.generalSpans(folded);
     const counts = this.keywords
-      .map((k) => ({ office: k.office, found: k.words.filter((w) => OfficeRouter.occursOutside(folded, w, general)) }))
+      .map((k) => ({ office: k.office, found: OfficeRouter.distinct(k.words.filter((w) => OfficeRouter.occursOutside(folded, w, general))) }))
       .filter((k) => k.found.length > 0)
       .sort((a, b) => b.found.length - a.found.length);
     const security = this.contacts.offices.find((o) => o.id === 'security');

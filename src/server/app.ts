@@ -65,7 +65,8 @@ export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[], se
     const answer = await ctx.feedback.getAnswer(body.data.answerId);
     if (answer === null) return void res.status(404).json({ error: MESSAGES.answerExpired.ja });
     const first = await ctx.feedback.recordVote(body.data.answerId, body.data.vote, { platform: 'web', userId: 'web' });
-    const message = !first ? MESSAGES.alreadyRecorded.ja : body.data.vote === 'resolved' ? MESSAGES.resolvedThanks.ja : MESSAGES.feedbackThanks.ja;
+    const lang = answer.lang ?? 'ja';
+    const message = !first ? MESSAGES.alreadyRecorded[lang] : body.data.vote === 'resolved' ? MESSAGES.resolvedThanks[lang] : MESSAGES.feedbackThanks[lang];
     res.json({ ok: true, recorded: first, message });
   });
 
@@ -75,7 +76,7 @@ export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[], se
     const record = await ctx.escalations.request(body.data.answerId, { platform: 'web', userId: 'web' }, { idempotencyKey: req.get('Idempotency-Key') });
     if (record === null) return void res.status(404).json({ error: MESSAGES.answerExpired.ja });
     const office = record.route === null ? null : (ctx.bot.office(record.route) ?? null);
-    res.status(202).json({ ok: true, route: record.route, ticketId: record.ticketId, message: MESSAGES.escalationRecorded.ja(office) });
+    res.status(202).json({ ok: true, route: record.route, ticketId: record.ticketId, message: MESSAGES.escalationRecorded[record.lang ?? 'ja'](office) });
   });
 
   const guard = adminAuth(ctx.settings.ADMIN_TOKEN);

@@ -56,12 +56,14 @@ export class TicketEscalations implements EscalationPort {
         answerId,
         idempotencyKey,
         botAnswer: answer.text,
+        // The asker is told of the office's answer in the language they asked in.
+        ...(answer.lang ? { lang: answer.lang } : {}),
       },
       { platform: requester.platform, userId: requester.userId },
     );
     // The review list of escalation requests keeps working as before.
     if (created) await this.feedback.recordEscalationRequest(answerId, requester);
-    return { route: ticket.route, ticketId: ticket.id, created };
+    return { route: ticket.route, ticketId: ticket.id, created, ...(answer.lang ? { lang: answer.lang } : {}) };
   }
 
   /** The confirm step: exactly what a press of 送信する would send, or null for an expired answer. */

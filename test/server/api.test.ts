@@ -67,6 +67,18 @@ describe('HTTP API', () => {
     expect((await srv.feedback.listEscalationRequests())[0]?.route).toBe('hr');
   });
 
+  it('writes receipts in the language of the question', async () => {
+    const a = await (await ask({ question: 'My supervisor refuses to let me telework. What can I do?' })).json();
+    expect(a.escalate).toBe(true);
+    // English framing throughout: no Japanese framing text (quoted sources may be Japanese).
+    expect(a.answer).not.toMatch(/ご提案します|お問い合わせ|資料だけでは/);
+    const post = (path: string, body: unknown) =>
+      fetch(`${srv.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await (await post('/api/feedback', { answerId: a.answerId, vote: 'helpful' })).json()).message).toBe('Thank you for your feedback.');
+    const esc = await (await post('/api/escalation-requests', { answerId: a.answerId })).json();
+    expect(esc.message).toMatch(/^Your request has been recorded/);
+  });
+
   it('guards admin routes with the bearer token', async () => {
     expect((await fetch(`${srv.base}/api/tickets`)).status).toBe(401);
     expect((await fetch(`${srv.base}/api/tickets`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);

@@ -19,13 +19,23 @@ describe('intent detection', () => {
   });
   it('does not treat plain factual questions as any of those', () => {
     const i = detectIntents('特別交付税の措置率は?');
-    expect(i).toEqual({ wantsHuman: false, wantsJudgement: false, incident: false, wantsPrivateData: false, injection: false, wantsContact: false, greeting: false, wantsProduct: false, wantsLink: false });
+    expect(i).toEqual({ wantsHuman: false, wantsJudgement: false, incident: false, wantsPrivateData: false, injection: false, wantsContact: false, greeting: false, wantsProduct: false, wantsLink: false, privateSector: false });
   });
   it('tells shopping advice from questions about devices, and a download from a lost device', () => {
     expect(detectIntents('ゲーム用のノートパソコンでおすすめは?').wantsProduct).toBe(true);
     expect(detectIntents('テレワーク用の端末は貸与が推奨されていますか').wantsProduct).toBe(false);
     expect(detectIntents('庁内のデータを手元のPCに落として作業できる?').incident).toBe(false);
     expect(detectIntents('貸与PCを電車で落としました').incident).toBe(true);
+  });
+  it('recognises phishing as an incident and a company asker as outside local government', () => {
+    expect(detectIntents('見覚えのないメールのリンクをクリックしてしまった').incident).toBe(true);
+    expect(detectIntents('不審なメールへの対策は?').incident).toBe(false);
+    expect(detectIntents('当社の社員向けテレワーク制度の補助金は?').privateSector).toBe(true);
+    expect(detectIntents('テレワーク相談センターは企業等も支援していますか').privateSector).toBe(false);
+  });
+  it('takes a request for the address as a contact question, not a hand-off', () => {
+    expect(detectIntents('手当について問い合わせたいので、電話番号を教えて').wantsHuman).toBe(false);
+    expect(detectIntents('手当について問い合わせたいので、担当者につないでください').wantsHuman).toBe(true);
   });
   it('treats a request to look at one case as a judgement for the office', () => {
     expect(detectIntents('このライセンス料が特別交付税の対象になるか、個別に見てもらえますか').wantsJudgement).toBe(true);

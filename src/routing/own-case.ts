@@ -1,0 +1,133 @@
+import { nfkc } from '../text/normalize.js';
+
+/**
+ * Questions about the asker's own case, which only the owning office can settle: a decision,
+ * a permission, an amount, an assessment or a check of their own set-up, or a personal situation
+ * (a conflict with a superior, an injury, their own pay). The knowledge gives the general rule at
+ * most; the office gives the answer.
+ *
+ * A classifier over three kinds of linguistic signal, not over particular questions:
+ * - who: first-person and own-organisation markers (私, うち, 当市, 本町, our, my …);
+ * - what is asked: the request form (すべきか, 認められますか, 見てもらえますか, いくらに …);
+ * - the situation: nouns and events that are personal by nature (断られた, けが, 公務災害, 残業代 …).
+ * Situations that are personal by nature need no marker; request forms need one.
+ */
+export type OwnCaseKind = 'decision' | 'permission' | 'amount' | 'assessment' | 'conflict' | 'injury' | 'pay';
+
+export interface OwnCase {
+  kind: OwnCaseKind;
+  /** The signals that decided it, for logs and tests. */
+  signals: string[];
+}
+
+/** The asker or their organisation: 私, 自分, うち, 当市, 本町, 弊課, わが町, our, my, we. */
+const OWN = [
+  /(私|わたし|わたくし|自分|僕|ぼく|俺)(たち|達|ら|ども)?(の|は|が|も|に|で|、)/,
+  /(我々|われわれ)(の|は|が|も|に|で|、)/,
+  /うち(の|は|で|では|も|に|だと|の場合)/,
+  /(当|本|弊|我が|わが)(市|町|村|区|県|府|都|道|課|部|局|団体|庁|組合|係|室)/,
+  /(自|当)(団体|組織|所属|課|部署)/,
+  /(私ども|当方|こちら)(の|で|では|は)/,
+  // The asker narrating what they did or are about to do (作りました, 開いてしまいました, 予定です).
+  /(作りました|作成しました|作ってみました|設定しました|構築しました|導入しました|開いてしまいました|しまいました|予定(です|している|の))/,
+  /(上司|課長|係長|部長|所属長|室長|管理職)(に|から|が|は)/,
+  /\b(our|my|we|us|i)\b/i,
+  /\bi'm\b|\bi am\b|\bwe're\b/i,
+];
+
+/** Asks for a decision on their case: should we, which is right, what to do. */
+const DECISION = [
+  /(すべき|するべき|べき)(です|でしょう|なの|か)/,
+  /(した|する)(方|ほう)が(いい|よい|良い)(です|でしょう|の|か)/,
+  /どう(すれば|したら|すると)(いい|よい|良い)/,
+  /(決めて|判断して|決定して)(ほしい|欲しい|ください|下さい|もらえ|いただけ)/,
+  /\b(should (we|i) (set|pay|give|allow|choose|decide|do|use|buy|introduce)|what should (we|i) do|decide (for|whether)|can you decide)\b/i,
+];
+
+/** Asks whether something is allowed for them. */
+const PERMISSION = [
+  /(認められ|許可され|許され|対象と(して)?認められ)(ます|る|ない)?(か|でしょうか|の)/,
+  /(ダメ|だめ|駄目|NG|アウト|不可)(です|でしょう|なの|か)(か|でしょうか)?/,
+  /(て|で)も?(いい|よい|良い|大丈夫|構わない|かまわない)(です|でしょう|の|か)[^。、]{0,4}([?？。]|$)/,
+  /(対象|該当)(になり|になる|します|する|に入り)(ます)?(か|でしょうか|の)/,
+  /\b(am i|are we|is it) (allowed|permitted|ok|okay|eligible|covered)\b/i,
+];
+
+/** Asks for an amount for their case. */
+const AMOUNT = [
+  /(いくら|何円|幾ら)(に|で|を|くらい|ぐらい)?(すべき|設定|支給|払|出|もらえ|なる|決め)/,
+  /(金額|額|単価|月額|日額)(は|を)?(いくら|どう|どれ|何円|決め)/,
+  /\bhow much (should|will|do|would) (we|i|our)\b/i,
+];
+
+/** Asks for an assessment or a check of their own set-up or document. */
+const ASSESSMENT = [
+  /(見て|チェックして|確認して|診断して|評価して|レビューして|審査して|添削して)(もらえ|いただけ|ほしい|欲しい|ください|下さい|くれ)/,
+  /(問題|不備|漏れ|穴)(が|は)?(ない|ありません|ある)か/,
+  /(安全|適切|妥当|適法|十分|大丈夫)(か|です(か|よね)|でしょうか|なのか)/,
+  /\b(check|review|assess|audit|look at|go through)\b[^.?]{0,30}\b(our|my)\b/i,
+  /\b(our|my) [a-z -]{1,40} (is|are) (safe|secure|ok|okay|correct|enough|compliant|right)\b/i,
+  /\bis (our|my) [a-z -]{1,40} (safe|secure|ok|okay|correct|enough|compliant)\b/i,
+];
+
+/** A conflict: someone refused, blocked or overruled them. */
+const CONFLICT = [
+  /(断られ|拒否され|却下され|反対され|止められ|認めてもらえな|認めてくれな|許可してくれな|許可してもらえな|させてもらえな|させてくれな)/,
+  /(ダメ|だめ|駄目|無理)(と|だと|って)(言われ|いわれ)/,
+  /\b(refuses?|refused|won't let|will not let|doesn't let|does not let|denied|rejected)\b/i,
+];
+
+/** An injury or an accident to the asker. */
+const INJURY = [
+  /(けが|ケガ|怪我|負傷|骨折|転倒|転ん|ねんざ|捻挫|やけど|火傷)/,
+  /(公務災害|労災|労働災害|通勤災害)(に|と|の)(なり|なる|当た|該当|認定|扱い|対象|申請)/,
+  /\b(injur(y|ed)|hurt|fell|accident at work|work accident|workplace accident)\b/i,
+];
+
+/** Their own pay: overtime, allowances paid to them. */
+const PAY = [/(残業代|残業手当|時間外手当|時間外勤務手当|超過勤務手当|給与|給料|手当)(は|が|って|も)?(出|支給|もらえ|払|つく|付く)/, /\b(overtime pay|my pay|my salary|paid overtime)\b/i];
+
+const first = (patterns: RegExp[], text: string): string | null => {
+  for (const p of patterns) {
+    const m = p.exec(text);
+    if (m) return m[0];
+  }
+  return null;
+};
+
+/**
+ * The own-case kind of a question, or null when it asks for general knowledge. `asking` is the part
+ * of a long message that asks (src/text/focus.ts): request forms count only there, so a background
+ * clause (何から手を付けてよいのか見当がつかず) is not taken for a request.
+ */
+export function detectOwnCase(question: string, asking: string = question): OwnCase | null {
+  const t = nfkc(question);
+  // Personal by nature: a refusal or an injury happens to someone.
+  const conflict = first(CONFLICT, t);
+  if (conflict) return { kind: 'conflict', signals: [conflict] };
+  const injury = first(INJURY, t);
+  if (injury) return { kind: 'injury', signals: [injury] };
+  // Words in quotes are someone else's (職員から「自分の…」と聞かれた): the asker relays a general question.
+  const own = first(OWN, t.replace(/「[^」]*」/g, ' '));
+  if (own === null) return null;
+  const a = nfkc(asking);
+  const forms: [OwnCaseKind, RegExp[]][] = [
+    ['pay', PAY],
+    ['amount', AMOUNT],
+    ['assessment', ASSESSMENT],
+    ['decision', DECISION],
+    ['permission', PERMISSION],
+  ];
+  for (const [kind, patterns] of forms) {
+    const form = first(patterns, a);
+    if (form) return { kind, signals: [own, form] };
+  }
+  return null;
+}
+
+/** The question without the words that made it an own case, for searching by its topic. */
+export function withoutSignals(question: string, ownCase: OwnCase): string {
+  let t = nfkc(question);
+  for (const s of ownCase.signals) t = t.replace(s, ' ');
+  return t;
+}

@@ -1,0 +1,131 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { headCountOf, rangeFit, rangesOf, valuesOf } from '../../src/answer/figures.js';
+import { TeleworkBot } from '../../src/core/bot.js';
+import type { KnowledgeChunk } from '../../src/knowledge/model.js';
+import { nearDuplicateFamilies } from '../../src/retrieval/near-duplicates.js';
+
+describe('figures and ranges', () => {
+  it('reads head-count ranges once each', () => {
+    expect(rangesOf('101名以上300名以下の団体は61.9%、100名以下の団体は34.2%')).toEqual([
+      { min: 101, max: 300 },
+      { min: 0, max: 100 },
+    ]);
+    expect(rangesOf('50人未満')).toEqual([{ min: 0, max: 49 }]);
+    expect(rangesOf('bodies with 100 or fewer staff')).toEqual([{ min: 0, max: 100 }]);
+  });
+
+  it('takes a head count from the question, not a range it asks about', () => {
+    expect(headCountOf('職員80人くらいの村')).toBe(80);
+    expect(headCountOf('about 250 staff')).toBe(250);
+    expect(headCountOf('101名以上300名以下の団体の導入率')).toBeNull();
+    expect(rangeFit(80, rangesOf('100名以下'))).toBe(1);
+    expect(rangeFit(80, rangesOf('101名以上300名以下'))).toBe(-1);
+    expect(rangeFit(80, [])).toBe(0);
+  });
+
+  it('normalises stated values', () => {
+    expect(valuesOf('1,102団体(61.6％)、措置率0.5、令和5年10月1日')).toEqual(['1102団体', '61.6%', '0.5']);
+  });
+});
+
+describe('near-duplicate families', () => {
+  const chunk = (id: string, section: string, text: string): KnowledgeChunk =>
+    ({ documentId: id, title: id, section, sectionPath: [section], text, tags: [], url: null, office: null, kind: 'notice' }) as unknown as KnowledgeChunk;
+
+  it('puts yearly versions of one section in one family and keeps other sections apart', () => {
+    const text = (y: number, n: number) => `令和${y}年10月1日現在、テレワークを導入している団体は${n}団体で、前年から増加しました。都道府県と指定都市は全団体が導入しています。`;
+    const families = nearDuplicateFamilies([
+      chunk('a', '令和5年の導入状況', text(5, 1102)),
+      chunk('b', '令和6年の導入状況', text(6, 1180)),
+      chunk('c', '令和6年の導入状況', '特別交付税措置の措置率は0.5で、対象経費はICT機器導入に係る費用などです。'),
+      chunk('d', '支援策', text(5, 1102)),
+    ]);
+    expect(families[1]).toBe(families[0]);
+    expect(families[2]).not.toBe(families[0]);
+    expect(families[3]).not.toBe(families[0]);
+  });
+});
+
+describe('answers on the shipped knowledge', () => {
+  let bot: TeleworkBot;
+  beforeAll(async () => {
+    bot = await TeleworkBot.create();
+  });
+
+  it('matches a head count to the range that holds it and states no value twice', async () => {
+    const { answer } = await bot.ask('職員が90人ほどの町では、テレワークの導入率はどのくらい?');
+    expect(answer.answer).toContain('34.2');
+    const values = answer.answer.match(/\d+\.\d+%/g) ?? [];
+    expect(new Set(values).size).toBe(values.length);
+  });
+
+  it('reads a list from the passage that enumerates it', async () => {
+    const { answer } = await bot.ask('総務省の支援策を全部挙げてください');
+    for (const item of ['手引き', '事例集', '特別交付税', 'テレワークマネージャー', 'J-LIS']) expect(answer.answer).toContain(item);
+  });
+
+  it('hands an own case to the office: the general rule first, then why', async () => {
+    const { answer } = await bot.ask('本町で在宅勤務手当を支給するなら、月額はいくらにすべきでしょうか');
+    expect(answer).toMatchObject({ route: 'hr', escalate: true, outOfScope: false });
+    const lines = answer.answer.split('\n');
+    const why = lines.findIndex((l) => l.includes('資料だけではお答えできません'));
+    expect(why).toBeGreaterThan(0);
+    expect(lines.slice(0, why).join('')).toContain('条例');
+  });
+
+  it('keeps the incident flow (own CISO first) for incidents', async () => {
+    const { answer } = await bot.ask('在宅勤務中に不審なメールの添付ファイルを開いてしまいました');
+    expect(answer).toMatchObject({ route: 'security', escalate: true });
+    expect(answer.answer.split('\n')[0]).toContain('CISO');
+  });
+
+  it('answers a contact request with the address and does not escalate it', async () => {
+    const { answer } = await bot.ask('特別交付税について問い合わせたいので、連絡先を教えてください');
+    expect(answer).toMatchObject({ route: 'hr', escalate: false });
+    expect(answer.answer).toContain('koumuinka-chosa@soumu.go.jp');
+  });
+
+  it('does not offer the local-government schemes to a company', async () => {
+    const { answer } = await bot.ask('弊社でテレワークを導入したいのですが、使える補助金はありますか');
+    expect(answer).toMatchObject({ outOfScope: true, route: null, escalate: false });
+    expect(answer.answer).toContain('地方公共団体向け');
+    expect(answer.answer).not.toContain('0.5');
+  });
+
+  it('says a 補助率 question is answered by the 措置率 of 特別交付税', async () => {
+    const { answer } = await bot.ask('テレワーク導入の補助率はどれくらいですか');
+    expect(answer.answer).toContain('措置率');
+    expect(answer.answer).toContain('0.5');
+  });
+
+  it('frames an English own case in English and says the sources are Japanese', async () => {
+    const { answer } = await bot.ask('Can you check whether our remote access setup is secure?');
+    expect(answer).toMatchObject({ escalate: true, route: 'security' });
+    expect(answer.answer).not.toMatch(/ご提案します|資料だけでは/);
+  });
+});
+
+describe('citations', () => {
+  it('cites one section of one document once, however many passages it was split into', async () => {
+    const { cpSync, mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { fileURLToPath } = await import('node:url');
+    const dir = mkdtempSync(join(tmpdir(), 'kb-split-'));
+    try {
+      cpSync(fileURLToPath(new URL('../fixtures/knowledge-mini', import.meta.url)), dir, { recursive: true });
+      // A section longer than one passage (600 characters): the chunker splits it at sentence ends.
+      const filler = Array.from({ length: 24 }, (_, i) => `規程の例${i + 1}では、在宅勤務の申請手続を所属長が承認することとされています。`).join('\n');
+      const body = `## 通信費の扱い\n\n在宅勤務の通信費は、規程の例では職員の負担とされています。\n${filler}\n在宅勤務の通信費について、光熱費と合わせて手当で補う例もあります。\n`;
+      writeFileSync(join(dir, 'docs', 'split.md'), `---\nid: split\ntitle: テスト用 規程の例\nissuer: テスト発行者\ndocumentNumber: null\nissued: 2024-01-01\nissuedWareki: 令和6年1月1日\nurl: null\nkind: reference\ntags: []\noffice: hr\n---\n\n${body}`);
+      const bot = await TeleworkBot.create({ baseKnowledgeDir: dir });
+      expect(bot.index.chunks.filter((c) => c.documentId === 'split').length).toBeGreaterThan(1);
+      const { answer } = await bot.ask('在宅勤務の通信費は誰の負担ですか、手当で補う例はありますか');
+      const keys = answer.citations.map((c) => `${c.documentId}#${c.section}`);
+      expect(keys).toContain('split#通信費の扱い');
+      expect(new Set(keys).size).toBe(keys.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { detectOwnCase, withoutSignals } from '../../src/routing/own-case.js';
+
+// General forms of own-case questions (who asks × what is asked × personal situations), not eval questions.
+describe('own-case classifier', () => {
+  it.each([
+    ['当課の規程ではどうすべきでしょうか', 'decision'],
+    ['わが町は何を優先したほうがいいですか', 'decision'],
+    ['本市の場合、この経費は対象になりますか', 'permission'],
+    ['うちの課で私物のタブレットを使うのはダメですか', 'permission'],
+    ['当村の手当の額はいくらに設定すべきですか', 'amount'],
+    ['私たちの作った要綱案を見てもらえますか', 'assessment'],
+    ['うちのネットワーク構成で安全でしょうか', 'assessment'],
+    ['申請したら所属長に却下されました', 'conflict'],
+    ['在宅での勤務中に足を骨折しました', 'injury'],
+    ['通勤災害に該当しますか', 'injury'],
+    ['うちの場合、休日に作業した分の給与は出ますか', 'pay'],
+    ['Can you review our VPN configuration?', 'assessment'],
+    ['How much should we pay as an allowance?', 'amount'],
+    ['My manager refused my request to work from home.', 'conflict'],
+  ])('%s → %s', (q, kind) => {
+    expect(detectOwnCase(q)?.kind).toBe(kind);
+  });
+
+  it.each([
+    'テレワークの導入率は?',
+    'うちの町もテレワークを始めたいのですが、使える支援策はありますか',
+    '当市は職員が80人ほどです。同じ規模の団体の導入率は?',
+    '国家公務員の在宅勤務等手当はいつからですか',
+    'Who should I contact about the allowance?',
+    '職員から「自分のPCを使ってもいいですか」と聞かれました。私物端末の扱いは?',
+  ])('asks for general knowledge: %s', (q) => {
+    expect(detectOwnCase(q)).toBeNull();
+  });
+
+  it('reads request forms only in the asking part of a long message', () => {
+    const message = '私は町の人事担当で、何から手を付けてよいのか分からず困っています。財政支援の措置率を教えてください。';
+    expect(detectOwnCase(message, '財政支援の措置率を教えてください。')).toBeNull();
+  });
+
+  it('drops the signals so that the topic is searched', () => {
+    const q = '当町のノートパソコン代は対象になりますか';
+    const own = detectOwnCase(q)!;
+    expect(withoutSignals(q, own)).not.toMatch(/当町|なりますか/);
+    expect(withoutSignals(q, own)).toContain('ノートパソコン代');
+  });
+});

@@ -1,0 +1,70 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+/**
+ * Vocabulary must serve staff, not one eval question: a synonym term that the knowledge never
+ * uses and exactly one eval question contains was written for that question (the same test as the
+ * project's before-stop hook). English terms are exempt: the knowledge is Japanese, so an English
+ * translation of a knowledge term can never appear in it. The blind set is not read (it stays unseen).
+ */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * Standard Japanese words kept although only one eval question uses them today: each is a common
+ * synonym, abbreviation or spelling of a knowledge term, not a phrase from a question. Adding a
+ * word here needs that reason; phrases (できる部署から, 手元のpcに落と) never qualify.
+ */
+const GENERAL_WORDS = new Set([
+  'リモートワーク', 'リモワ', '補助金', '普及', '何パーセント', 'パーセント', 'どの程度', '地方自治体', '役場', 'なぜ', '盗まれた', '実例',
+  'フリーダイヤル', '在宅手当', 'テレワーク手当', '厚労省', 'タダ', 'ベンダー', '業者', '強制力', '何月', '去年', '2024年度', '経由',
+  'どのように', '幹部', '町長', '持ち出', 'コピペ', 'コピー', '何時',
+  // Kana spelling of 宛て; the stem of 変える (a plain synonym of 見直す).
+  'あて', '変え',
+]);
+
+const norm = (s: string): string => s.normalize('NFKC').toLowerCase();
+
+function walk(dir: string, skip: Set<string> = new Set()): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? (skip.has(e.name) ? [] : walk(join(dir, e.name), skip)) : [join(dir, e.name)],
+  );
+}
+
+function oneQuestionTerms(): string[] {
+  const knowledge = norm(
+    walk(join(ROOT, 'knowledge'))
+      .filter((f) => /\.(md|ya?ml|txt)$/.test(f) && !/synonyms\.ya?ml$/.test(f))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n'),
+  );
+  const questions = walk(join(ROOT, 'test'), new Set(['eval-blind', 'fixtures']))
+    .filter((f) => f.endsWith('.jsonl'))
+    .flatMap((f) => readFileSync(f, 'utf8').split('\n').filter((l) => l.trim() !== ''))
+    .map((l) => norm(String((JSON.parse(l) as { q?: string }).q ?? '')));
+  const synonyms = parse(readFileSync(join(ROOT, 'knowledge', 'synonyms.yaml'), 'utf8')) as { groups: string[][]; domain?: string[] };
+  const terms = [...new Set([...synonyms.groups.flat(), ...(synonyms.domain ?? [])].map((t) => norm(String(t)).trim()))].filter((t) => t.length >= 2);
+  return terms.filter(
+    (t) => !/^[\x20-\x7e]+$/.test(t) && !GENERAL_WORDS.has(t) && !knowledge.includes(t) && questions.filter((q) => q.includes(t)).length === 1,
+  );
+}
+
+describe('knowledge/synonyms.yaml', () => {
+  it('holds no term that only one eval question uses and the knowledge never does', () => {
+    expect(oneQuestionTerms()).toEqual([]);
+  });
+
+  it('keeps apart terms whose meanings differ', () => {
+    const { groups } = parse(readFileSync(join(ROOT, 'knowledge', 'synonyms.yaml'), 'utf8')) as { groups: string[][] };
+    const together = (a: string, b: string): boolean => groups.some((g) => g.includes(a) && g.includes(b));
+    // 補助金 is a grant; 特別交付税 is a tax allocation (its 0.5 is a 措置率, not a 補助率).
+    expect(together('特別交付税', '補助金')).toBe(false);
+    expect(together('措置率', '補助率')).toBe(false);
+    // 来年度 moves every April; 令和6年度 does not.
+    expect(together('令和6年度', '来年度')).toBe(false);
+    // Opposites are not synonyms.
+    expect(groups.some((g) => g.includes('無料') && (g.includes('有料') || g.includes('有償')))).toBe(false);
+  });
+});

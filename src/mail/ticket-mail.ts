@@ -25,6 +25,9 @@ export function ticketMail(ticket: TicketRecord, office: Office, to: string): Ma
     `受付日時: ${ticket.createdAt}`,
     `経路: ${ticket.requester.platform}`,
     '',
+    ...(ticket.transferredFrom
+      ? [`■ ${ticket.transferredFrom.officeName} から回送されました(${ticket.transferredFrom.at})`, ticket.transferredFrom.note === '' ? '(申し送りはありません)' : `申し送り: ${ticket.transferredFrom.note}`, '']
+      : []),
     '■ ご質問(個人情報は削除済み)',
     ticket.question,
     '',
@@ -43,6 +46,7 @@ export function ticketMail(ticket: TicketRecord, office: Office, to: string): Ma
     to,
     subject: `[${ticket.id}] テレワーク相談ボットからのお問い合わせ`,
     text: lines.join('\n'),
-    messageId: `<${ticket.id}.email@telework-bot.invalid>`,
+    // A transferred ticket is a new message to the new office (a mail system may drop a repeated Message-ID).
+    messageId: ticket.transferredFrom ? `<${ticket.id}.${ticket.route}.email@telework-bot.invalid>` : `<${ticket.id}.email@telework-bot.invalid>`,
   };
 }

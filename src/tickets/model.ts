@@ -27,7 +27,8 @@ export type TicketEventType =
   | 'answered'
   | 'answer-delivered'
   | 'answer-delivery-failed'
-  | 'closed';
+  | 'closed'
+  | 'transferred';
 
 /** One entry of the append-only history. */
 export interface TicketEvent {
@@ -37,6 +38,10 @@ export interface TicketEvent {
   channel?: DeliveryChannel;
   /** Short, redacted detail (an error message, the actor). */
   detail?: string;
+  /** A transfer's offices (route ids) and its note (redacted). */
+  from?: string;
+  to?: string;
+  note?: string;
 }
 
 export interface TicketAnswer {
@@ -68,6 +73,8 @@ export interface TicketRecord {
   /** Bumped by a redelivery of the answer, for the same reason. */
   answerRound?: number;
   answer?: TicketAnswer;
+  /** Set when an office handed the ticket over: the new office's notice says where it came from and why. */
+  transferredFrom?: { route: string; officeName: string; note: string; at: string };
   createdAt: string;
   updatedAt: string;
 }
@@ -94,6 +101,13 @@ export const CreateTicketBody = z.object({
 /** POST /api/tickets/:id/answer */
 export const AnswerTicketBody = z.object({
   answer: z.string().trim().min(1, 'answer is empty').max(10_000, 'answer is longer than 10,000 characters'),
+  by: z.string().min(1).max(200).optional(),
+});
+
+/** POST /api/tickets/:id/transfer */
+export const TransferTicketBody = z.object({
+  office: z.string().trim().min(1, 'office is empty').max(64),
+  note: z.string().trim().max(2000, 'note is longer than 2,000 characters').default(''),
   by: z.string().min(1).max(200).optional(),
 });
 

@@ -58,7 +58,7 @@ export async function startReminders(ctx: AdapterContext): Promise<RunningServic
   return {
     name: 'reminders',
     handle,
-    adminRoutes: [{ path: '/api/reminders', router: remindersRouter(service, logger) }],
+    adminRoutes: [{ path: '/api/reminders', router: remindersRouter(service, logger), roles: ['hr'] }],
     async start() {
       await scheduler.start(async (job, attempt) => {
         await runner.fire(job, attempt);

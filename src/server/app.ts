@@ -2,6 +2,8 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { z } from 'zod';
 import type { ChatAdapter, AdapterContext } from '../../adapters/adapter.js';
 import { MESSAGES } from '../core/messages.js';
+import { mountConsole } from '../console/routes.js';
+import { SessionStore } from '../console/sessions.js';
 import { adminAuth } from './admin-auth.js';
 import type { RunningService } from './services.js';
 
@@ -23,7 +25,12 @@ const badRequest = (res: Response, error: string): void => {
 const zodMessage = (e: z.ZodError): string => e.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
 
 /** The HTTP app: adapters' routes first (Slack needs the raw body), then the JSON API. */
-export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[], services: RunningService[] = []): Promise<Express> {
+export interface AppOptions {
+  /** The console's start-up sign-in token (serve generates one when ADMIN_TOKEN is unset). */
+  signInToken?: string;
+}
+
+export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[], services: RunningService[] = [], opts: AppOptions = {}): Promise<Express> {
   const app = express();
   app.disable('x-powered-by');
   app.use((req, res, next) => {
@@ -78,7 +85,9 @@ export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[], se
     res.status(202).json({ ok: true, route: record.route, ticketId: record.ticketId, message: MESSAGES.escalationRecorded.ja(office) });
   });
 
-  const guard = adminAuth(ctx.settings.ADMIN_TOKEN);
+  // Admin routes: the bearer token, or a console session with the route's role.
+  const sessions = new SessionStore(ctx.store);
+  const guard = adminAuth(ctx.settings.ADMIN_TOKEN, { sessions });
   // The audit log (ticket and reminder events, answers given), newest last, redacted.
   app.get('/api/audit', guard, async (req, res) => {
     const q = AuditQuery.safeParse(req.query);
@@ -88,8 +97,9 @@ export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[], se
     res.json({ entries });
   });
   for (const s of services) {
-    for (const r of s.adminRoutes ?? []) app.use(r.path, guard, r.router);
+    for (const r of s.adminRoutes ?? []) app.use(r.path, adminAuth(ctx.settings.ADMIN_TOKEN, { sessions, roles: r.roles ?? [] }), r.router);
   }
+  mountConsole(app, ctx, { sessions, ...(opts.signInToken !== undefined ? { signInToken: opts.signInToken } : {}) });
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });

@@ -1,11 +1,15 @@
 import type { Router } from 'express';
 import type { AdapterContext } from '../../adapters/adapter.js';
+import type { Role } from './principal.js';
 
 /** A background service (tickets, reminders) with its admin routes and lifecycle. */
 export interface RunningService {
   readonly name: string;
-  /** Routes mounted behind the admin token, e.g. { path: '/api/tickets', router }. */
-  adminRoutes?: Array<{ path: string; router: Router }>;
+  /**
+   * Routes mounted behind the admin token, e.g. { path: '/api/tickets', router }; a console
+   * session may use them too when it has one of `roles` (admin always may).
+   */
+  adminRoutes?: Array<{ path: string; router: Router; roles?: Role[] }>;
   /** Called once the adapters are mounted (messengers registered) and the server listens. */
   start?(): Promise<void>;
   stop(): Promise<void>;
@@ -19,6 +23,7 @@ export async function startServices(ctx: AdapterContext): Promise<RunningService
   const services: RunningService[] = [];
   services.push(await (await import('../tickets/start.js')).startTicketService(ctx));
   services.push(await (await import('../reminders/start.js')).startReminders(ctx));
+  services.push((await import('../review/start.js')).startReview(ctx));
   void ctx;
   return services;
 }

@@ -6,6 +6,7 @@ import { mountConsole } from '../console/routes.js';
 import { SessionStore } from '../console/sessions.js';
 import { adminAuth } from './admin-auth.js';
 import type { RunningService } from './services.js';
+import { webRequester } from './web-session.js';
 
 const AskBody = z.object({ question: z.string(), lang: z.enum(['ja', 'en']).optional() });
 const FeedbackBody = z.object({ answerId: z.string().min(1), vote: z.enum(['helpful', 'unhelpful', 'resolved']) });
@@ -61,7 +62,7 @@ export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[], se
     const body = AskBody.safeParse(req.body);
     if (!body.success) return badRequest(res, `expected {"question": string}: ${zodMessage(body.error)}`);
     const { answer, reply } = await ctx.bot.reply(body.data.question, { lang: body.data.lang });
-    if (answer.error === undefined) await ctx.feedback.rememberAnswer(reply, { platform: 'web', userId: 'web' });
+    if (answer.error === undefined) await ctx.feedback.rememberAnswer(reply, webRequester(req, res));
     // The question is echoed in its safe form: broadcast mentions neutralised, personal data redacted.
     res.status(answer.error === undefined ? 200 : 400).json({ ...answer, question: reply.question, answerId: reply.answerId, sources: reply.sources, actions: reply.actions, office: reply.office });
   });
@@ -71,7 +72,7 @@ export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[], se
     if (!body.success) return badRequest(res, zodMessage(body.error));
     const answer = await ctx.feedback.getAnswer(body.data.answerId);
     if (answer === null) return void res.status(404).json({ error: MESSAGES.answerExpired.ja });
-    const first = await ctx.feedback.recordVote(body.data.answerId, body.data.vote, { platform: 'web', userId: 'web' });
+    const first = await ctx.feedback.recordVote(body.data.answerId, body.data.vote, webRequester(req, res));
     const message = !first ? MESSAGES.alreadyRecorded.ja : body.data.vote === 'resolved' ? MESSAGES.resolvedThanks.ja : MESSAGES.feedbackThanks.ja;
     res.json({ ok: true, recorded: first, message });
   });
@@ -79,7 +80,7 @@ export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[], se
   app.post('/api/escalation-requests', async (req, res) => {
     const body = EscalationBody.safeParse(req.body);
     if (!body.success) return badRequest(res, zodMessage(body.error));
-    const record = await ctx.escalations.request(body.data.answerId, { platform: 'web', userId: 'web' }, { idempotencyKey: req.get('Idempotency-Key') });
+    const record = await ctx.escalations.request(body.data.answerId, webRequester(req, res), { idempotencyKey: req.get('Idempotency-Key') });
     if (record === null) return void res.status(404).json({ error: MESSAGES.answerExpired.ja });
     const office = record.route === null ? null : (ctx.bot.office(record.route) ?? null);
     res.status(202).json({ ok: true, route: record.route, ticketId: record.ticketId, message: MESSAGES.escalationRecorded.ja(office) });

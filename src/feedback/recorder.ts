@@ -22,6 +22,8 @@ export interface AnswerRecord {
   confidence: number;
   requester: Requester;
   at: string;
+  /** The sources the answer cited (the console shows them with a ticket); absent on older records. */
+  sources?: Reply['sources'];
 }
 
 export interface VoteRecord {
@@ -62,6 +64,7 @@ export class FeedbackRecorder {
       confidence: reply.confidence,
       requester,
       at: new Date().toISOString(),
+      sources: reply.sources,
     };
     await this.store.set(`answer:${reply.answerId}`, JSON.stringify(record), {
       ttlMs: this.opts.answerTtlMs ?? 30 * DAY_MS,

@@ -111,6 +111,12 @@ export const TransferTicketBody = z.object({
   by: z.string().min(1).max(200).optional(),
 });
 
+/** POST /api/tickets/:id/close */
+export const CloseTicketBody = z.object({
+  note: z.string().trim().max(2000, 'note is longer than 2,000 characters').default(''),
+  by: z.string().min(1).max(200).optional(),
+});
+
 /** GET /api/tickets query */
 export const ListTicketsQuery = z.object({
   status: z.enum(TICKET_STATUSES).optional(),

@@ -1,9 +1,10 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AuditLog } from '../audit/audit-log.js';
+import type { FeedbackRecorder } from '../feedback/recorder.js';
 import { auditActorOf, officeScope, principalOf } from '../server/principal.js';
 import { TicketError, isUnreachable } from './errors.js';
-import { AnswerTicketBody, CreateTicketBody, IdempotencyKeySchema, ListTicketsQuery, TicketIdSchema, TransferTicketBody } from './model.js';
+import { AnswerTicketBody, CloseTicketBody, CreateTicketBody, IdempotencyKeySchema, ListTicketsQuery, TicketIdSchema, TransferTicketBody } from './model.js';
 import type { TicketService } from './service.js';
 
 const zodMessage = (e: z.ZodError): string => e.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
@@ -24,7 +25,7 @@ function fail(res: Response, e: unknown, log: (e: unknown) => void): void {
 }
 
 /** /api/tickets (mounted behind the admin token by the app). */
-export function ticketRouter(service: TicketService, audit: AuditLog, log: (e: unknown) => void): Router {
+export function ticketRouter(service: TicketService, audit: AuditLog, log: (e: unknown) => void, feedback?: FeedbackRecorder): Router {
   const r = Router();
   const handle = (fn: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
     try {
@@ -133,6 +134,27 @@ export function ticketRouter(service: TicketService, audit: AuditLog, log: (e: u
       const body = TransferTicketBody.safeParse(req.body);
       if (!body.success) return void res.status(400).json({ error: zodMessage(body.error) });
       res.json(await service.transfer(ticketId, body.data.office, body.data.note, auditActorOf(principalOf(res)), by(res, body.data.by)));
+    }),
+  );
+
+  r.post(
+    '/:id/close',
+    handle(async (req, res) => {
+      const { id: ticketId } = await owned(req, res);
+      const body = CloseTicketBody.safeParse(req.body ?? {});
+      if (!body.success) return void res.status(400).json({ error: zodMessage(body.error) });
+      res.json(await service.close(ticketId, body.data.note, auditActorOf(principalOf(res)), by(res, body.data.by)));
+    }),
+  );
+
+  // The bot's answer the ticket escalates, with its sources (answers are kept 30 days).
+  r.get(
+    '/:id/bot-answer',
+    handle(async (req, res) => {
+      const t = await owned(req, res);
+      const a = t.answerId !== undefined && feedback !== undefined ? await feedback.getAnswer(t.answerId) : null;
+      if (a === null) return void res.status(404).json({ error: t.answerId === undefined ? `ticket ${t.id} was not escalated from a bot answer` : `the bot's answer for ${t.id} has expired (answers are kept 30 days)` });
+      res.json({ answerId: a.answerId, text: a.text, sources: a.sources ?? [], kind: a.kind, confidence: a.confidence, at: a.at });
     }),
   );
 

@@ -226,6 +226,25 @@ export class TicketService {
     return this.mustGet(id);
   }
 
+  /** Closes a ticket without an answer (a duplicate, settled elsewhere); the note is redacted. */
+  async close(id: string, note: string, actor: AuditActor, by = 'office'): Promise<Ticket> {
+    const r = redactForTicket(note, this.d.bot.offices);
+    const at = this.now().toISOString();
+    const updated = await storeStep(() =>
+      this.repo.update(id, (t) => {
+        // An answered ticket is on its way to the asker: closing it now would drop the answer.
+        if (t.status === 'answered' || t.status === 'closed') throw new TicketError(409, `ticket ${id} is already ${t.status}`);
+        t.status = 'closed';
+        t.updatedAt = at;
+        return { record: t, events: [{ at, type: 'closed', detail: `by ${by}${r.text !== '' ? `: ${r.text}` : ''}`, ...(r.text !== '' ? { note: r.text } : {}) }] };
+      }),
+    );
+    if (updated === null) throw new TicketError(404, `no ticket ${id}`);
+    this.d.logger.info({ ticketId: id }, 'ticket closed without an answer');
+    await this.audit({ action: 'ticket.closed', id, actor, details: { reason: 'closed by the office', by, note: r.text } });
+    return this.mustGet(id);
+  }
+
   /** Chat platforms get the answer in their thread; web, API and CLI askers only have it stored. */
   private canReply(r: TicketRequester): boolean {
     return (r.platform === 'slack' || r.platform === 'teams') && (r.channelId !== undefined || r.userId !== undefined);
@@ -362,7 +381,8 @@ export class TicketService {
   /** Sends a new ticket on one channel, once: skipped when that channel already went out. */
   private async deliverTicket(id: string, channel: DeliveryChannel): Promise<void> {
     const t = await this.repo.getRecord(id);
-    if (t === null || t.deliveries[channel] !== 'pending') return;
+    // A ticket closed before its notice went out (closed by the office) is not sent any more.
+    if (t === null || t.deliveries[channel] !== 'pending' || t.status === 'closed') return;
     const office = this.office(t.route);
     const dest = this.d.plan.byOffice.get(t.route);
     switch (channel) {

@@ -107,7 +107,7 @@ export async function startTicketService(ctx: AdapterContext, opts: TicketServic
     name: 'tickets',
     service,
     escalations,
-    adminRoutes: [{ path: '/api/tickets', router: ticketRouter(service, ctx.audit, (e) => log.error({ err: e }, 'ticket request failed')), roles: ['office'] }],
+    adminRoutes: [{ path: '/api/tickets', router: ticketRouter(service, ctx.audit, (e) => log.error({ err: e }, 'ticket request failed'), ctx.feedback), roles: ['office'] }],
     async start() {
       if (opts.worker === false) return;
       await queue.start((job, info) => service.runJob(job, info));

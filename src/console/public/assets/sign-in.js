@@ -10,4 +10,12 @@ if (fromUrl) {
   form.requestSubmit();
 } else {
   input.focus();
+  // Which ways in this server offers: the organisation's sign-in (OIDC) and/or the admin token.
+  fetch('/admin/sign-in/options').then((r) => r.json()).then((o) => {
+    if (o.oidc) {
+      document.getElementById('oidc').hidden = false;
+      document.querySelector('#oidc a').focus();
+    }
+    if (!o.local) form.hidden = true;
+  }, () => {});
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { DestinationStream } from 'pino';
 import type { ChatAdapter } from '../../adapters/adapter.js';
 import { loadAdapters } from '../../adapters/registry.js';
 import { loadSettings } from '../config/settings.js';
@@ -47,9 +48,9 @@ function lettersToken(n: number): string {
 }
 
 /** `telework-bot serve`: settings → store → bot → adapters → HTTP, with graceful shutdown. */
-export async function runServe(env: NodeJS.ProcessEnv = process.env, opts: { handleSignals?: boolean } = {}): Promise<RunningServer> {
+export async function runServe(env: NodeJS.ProcessEnv = process.env, opts: { handleSignals?: boolean; logDestination?: DestinationStream } = {}): Promise<RunningServer> {
   const settings = loadSettings(env);
-  const logger = createLogger({ level: settings.LOG_LEVEL });
+  const logger = createLogger({ level: settings.LOG_LEVEL }, opts.logDestination);
   const store = await openStore(settings, logger);
   const services: RunningService[] = [];
   const adapters: ChatAdapter[] = [];

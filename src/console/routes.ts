@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { serialize as serializeCookie } from 'cookie';
 import express, { type Express, type Request, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import type { AdapterContext } from '../../adapters/adapter.js';
 import { packageRoot } from '../knowledge/paths.js';
@@ -69,7 +70,17 @@ export function mountConsole(app: Express, ctx: AdapterContext, opts: ConsoleOpt
     res.sendFile(join(dir, 'sign-in.html'));
   });
 
-  app.post('/admin/sign-in', express.urlencoded({ extended: false, limit: '4kb' }), express.json({ limit: '4kb' }), async (req, res) => {
+  // Guessing the token: 10 failed tries per address in 15 minutes, then 429 (successful sign-ins do not count).
+  const signInLimit = rateLimit({
+    windowMs: 15 * 60 * 1000,
+    limit: 10,
+    skipSuccessfulRequests: true,
+    requestWasSuccessful: (_req, res) => res.getHeader('location') === '/admin',
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    handler: (_req, res) => void res.status(429).json({ error: 'too many failed sign-ins; try again later' }),
+  });
+  app.post('/admin/sign-in', signInLimit, express.urlencoded({ extended: false, limit: '4kb' }), express.json({ limit: '4kb' }), async (req, res) => {
     noStore(res);
     if (!sameOrigin(req)) return void res.status(403).json({ error: 'cross-site sign-in refused' });
     const body = SignInBody.safeParse(req.body);

@@ -106,4 +106,17 @@ describe('console sign-in (local mode) and sessions on /api', () => {
     expect((await get(`/api/tickets/${hrTicket}`, cookie)).status).toBe(403);
     for (const path of ['/api/reminders', '/api/review', '/api/audit', '/api/tickets/audit']) expect((await get(path, cookie)).status, path).toBe(403);
   });
+
+  it('stops guessing: after 10 failed sign-ins from one address, 429 (a right token is refused too until the window ends)', async () => {
+    const other = await startTestServer({}, { signInToken: SIGN_IN });
+    try {
+      const attempt = (token: string) => fetch(`${other.base}/admin/sign-in`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token }) });
+      expect((await attempt(SIGN_IN)).status).toBe(303);
+      for (let i = 0; i < 10; i++) expect((await attempt(`WrongGuess${i}xxxxxxxxxxxxxxxxxx`)).headers.get('location')).toBe('/admin/sign-in?error=1');
+      expect((await attempt('WrongGuessAgainxxxxxxxxxxxxxxxxx')).status).toBe(429);
+      expect((await attempt(SIGN_IN)).status).toBe(429);
+    } finally {
+      await other.close();
+    }
+  });
 });

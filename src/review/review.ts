@@ -120,19 +120,31 @@ export class ReviewService {
   /** Groups of similar questions, most asked first (then most recent). */
   async groups(q: ReviewQuery = {}): Promise<ReviewGroup[]> {
     const items = [...(await this.items(q)).values()].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-    const groups: Array<{ grams: Set<string>; norm: string; items: Item[] }> = [];
+    const groups: Array<{ grams: Set<string>; items: Item[] }> = [];
     const exact = new Map<string, (typeof groups)[number]>();
+    // Bigram → groups having it: only groups that share a bigram are compared (thousands of groups stay fast).
+    const byGram = new Map<string, number[]>();
     for (const it of items) {
       const norm = normalizeForOverlap(it.question);
       let g = exact.get(norm);
       if (g === undefined) {
         const grams = bigrams(norm);
-        // Compared with each group's first (newest) wording: greedy, stable, good enough for review.
-        g = groups.find((x) => jaccard(x.grams, grams) >= SIMILAR);
-        if (g === undefined) {
-          g = { grams, norm, items: [] };
-          groups.push(g);
+        const shared = new Map<number, number>();
+        for (const gram of grams) for (const gi of byGram.get(gram) ?? []) shared.set(gi, (shared.get(gi) ?? 0) + 1);
+        // Compared with each group's first (newest) wording; the first group, in order, that is similar enough wins.
+        let found = -1;
+        for (const [gi, inter] of shared) {
+          if ((found === -1 || gi < found) && inter / (grams.size + groups[gi]!.grams.size - inter) >= SIMILAR) found = gi;
         }
+        if (found === -1) {
+          found = groups.push({ grams, items: [] }) - 1;
+          for (const gram of grams) {
+            const list = byGram.get(gram);
+            if (list) list.push(found);
+            else byGram.set(gram, [found]);
+          }
+        }
+        g = groups[found]!;
         exact.set(norm, g);
       }
       g.items.push(it);

@@ -24,6 +24,7 @@ COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY knowledge ./knowledge
 COPY adapters/web/public ./adapters/web/public
+COPY src/console/public ./src/console/public
 USER node
 EXPOSE 3000
 # /healthz is 503 while the store cannot serve tickets, reminders or queues; the start period covers loading the knowledge and connecting to Redis.

@@ -3,6 +3,25 @@ import { parseRedisUrl, RedisUrlError } from '../store/redis-url.js';
 import { parseAllowedSenders } from '../mail/inbox/senders.js';
 import { parseTicketRoutes } from '../tickets/routes-schema.js';
 
+/** A console role as settings and claims name it: admin, hr, curator, or office:<office id>. */
+export const ROLE_NAME = /^(admin|hr|curator|office:[\w-]{1,64})$/;
+
+/** OIDC_ROLES_JSON: {"claim value": ["admin" | "hr" | "curator" | "office:<id>", …]}. */
+export function parseOidcRoles(text: string): { ok: true; map: Record<string, string[]> } | { ok: false; error: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'is not valid JSON' };
+  }
+  const parsed = z.record(z.string().min(1), z.array(z.string().regex(ROLE_NAME, 'roles are admin, hr, curator or office:<office id>')).min(1)).safeParse(json);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0]!;
+    return { ok: false, error: `${i.path.join('.') || 'value'}: ${i.message}` };
+  }
+  return { ok: true, map: parsed.data };
+}
+
 const optionalString = z
   .string()
   .optional()
@@ -121,6 +140,20 @@ export const EnvSchema = z.object({
   /** Delivery attempts per reminder run and the first retry's delay (doubled each time). */
   REMINDER_RETRY_ATTEMPTS: envNumber(z.coerce.number().int().min(1).max(20).default(5)),
   REMINDER_RETRY_BACKOFF_MS: envNumber(z.coerce.number().int().min(10).max(600_000).default(2000)),
+  /** Console sign-in with OpenID Connect (src/console/oidc.ts); unset = local sign-in with ADMIN_TOKEN only. */
+  OIDC_ISSUER_URL: url(['http:', 'https:']),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  /** This server's callback as registered with the provider: https://host/admin/oidc/callback. */
+  OIDC_REDIRECT_URL: url(['http:', 'https:']),
+  /** The claim holding the person's roles or groups (a string or an array). */
+  OIDC_ROLE_CLAIM: z.string().trim().min(1).default('roles'),
+  /** Claim value → console roles, e.g. {"tw-admins": ["admin"], "hr-desk": ["office:hr", "hr"]}; values already named like a role count as that role. */
+  OIDC_ROLES_JSON: optionalString.superRefine((v, ctx) => {
+    if (v === undefined) return;
+    const r = parseOidcRoles(v);
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.error });
+  }),
   KNOWLEDGE_DIR: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BOT_LANG: z.enum(['ja', 'en']).default('ja'),
@@ -169,6 +202,9 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Env {
   if (lineworks !== null) throw new SettingsError(lineworks, 'is required for LINE WORKS (set every LINEWORKS_* setting, or none)');
   if (s.LINEWORKS_PRIVATE_KEY !== undefined && s.LINEWORKS_PRIVATE_KEY_FILE !== undefined) {
     throw new SettingsError('LINEWORKS_PRIVATE_KEY_FILE', 'set LINEWORKS_PRIVATE_KEY or LINEWORKS_PRIVATE_KEY_FILE, not both');
+  }
+  if (s.OIDC_ISSUER_URL !== undefined) {
+    for (const v of ['OIDC_CLIENT_ID', 'OIDC_REDIRECT_URL'] as const) if (s[v] === undefined) throw new SettingsError(v, 'is required when OIDC_ISSUER_URL is set');
   }
   if (s.LLM_PROVIDER !== undefined && s.LLM_MODEL === undefined) {
     throw new SettingsError('LLM_MODEL', 'is required when LLM_PROVIDER is set');

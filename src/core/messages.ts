@@ -142,6 +142,10 @@ export const MESSAGES = {
       answered: { ja: '回答あり', en: 'answered' },
       closed: { ja: '完了', en: 'closed' },
     },
+    transferredFrom: {
+      ja: (office: string, note: string) => `${office} から回送されました${note === '' ? '' : `。申し送り: ${note}`}`,
+      en: (office: string, note: string) => `Handed over by ${office}${note === '' ? '' : `. Note: ${note}`}`,
+    },
     officeNotice: {
       ja: (id: string, question: string, platform: 'slack' | 'teams' | 'lineworks' = 'slack') =>
         `新しいお問い合わせ ${id} が届きました。\n\n${question}\n\n回答は ${platform === 'teams' ? `このチャネルでボットに @メンションして \`answer ${id} 回答文\`` : platform === 'lineworks' ? `このトークルームでボットに @メンションして「answer ${id} 回答文」` : `\`/telework answer ${id} 回答文\``}、管理API POST /api/tickets/${id}/answer、または \`telework-bot ticket answer ${id} "回答文"\` でお送りください。`,

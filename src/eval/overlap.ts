@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { normalizeForEval } from '../text/normalize.js';
+import { bigrams, jaccard, normalizeForOverlap } from '../text/similarity.js';
 import { parseEvalFile } from './eval-case.js';
 import { evalFiles } from './run-eval.js';
 
@@ -25,37 +25,8 @@ export interface OverlapPair {
 
 export const DEFAULT_OVERLAP_THRESHOLD = 0.6;
 
-/**
- * The judge's normalisation (NFKC, lower case, no white space, no thousands separators), and
- * punctuation and symbols dropped too: 「?」 against 「？」 or a missing 「、」 does not make a new question.
- */
-export function normalizeForOverlap(q: string): string {
-  return normalizeForEval(q).replace(/[\p{P}\p{S}]/gu, '');
-}
-
-/** Character bigrams of a normalised string (a one-character string is its own gram). */
-export function bigrams(normalized: string): Set<string> {
-  const chars = [...normalized];
-  const grams = new Set<string>();
-  if (chars.length === 1) grams.add(chars[0]!);
-  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!);
-  return grams;
-}
-
-export function jaccard(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 && b.size === 0) return 1;
-  let inter = 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const g of small) if (large.has(g)) inter++;
-  return inter / (a.size + b.size - inter);
-}
-
-/** Similarity of two questions as the overlap check measures it. */
-export function questionSimilarity(a: string, b: string): number {
-  const na = normalizeForOverlap(a);
-  const nb = normalizeForOverlap(b);
-  return na === nb ? 1 : jaccard(bigrams(na), bigrams(nb));
-}
+// The measure lives in src/text (the review groups questions with it too); re-exported for existing callers.
+export { bigrams, jaccard, normalizeForOverlap, questionSimilarity } from '../text/similarity.js';
 
 /** Every (blind, gated) pair at or above the threshold, exact copies first, then by similarity. */
 export function findOverlaps(blind: OverlapCase[], gated: OverlapCase[], threshold = DEFAULT_OVERLAP_THRESHOLD): OverlapPair[] {

@@ -25,6 +25,8 @@ export interface AnswerRecord {
   lang?: 'ja' | 'en';
   requester: Requester;
   at: string;
+  /** The sources the answer cited (the console shows them with a ticket); absent on older records. */
+  sources?: Reply['sources'];
 }
 
 export interface VoteRecord {
@@ -70,6 +72,7 @@ export class FeedbackRecorder {
       lang: reply.lang,
       requester,
       at: new Date().toISOString(),
+      sources: reply.sources,
     };
     // Answering never needs the store: a record that cannot be written (Redis down, cluster
     // failing over) is dropped with a log line and counted, and the answer still goes out.

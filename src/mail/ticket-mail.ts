@@ -16,11 +16,11 @@ const REDACTION_LABELS: Record<string, string> = {
 export const REPLY_ABOVE_MARKER = '##- この行より上にご回答をお書きください -##';
 
 /** The Message-ID of a ticket's mail; replies carry it in In-Reply-To / References. */
-export const ticketMessageId = (ticketId: string): string => `<${ticketId}.email@telework-bot.invalid>`;
+export const ticketMessageId = (ticketId: string, route?: string): string => `<${ticketId}${route ? `.${route}` : ''}.email@telework-bot.invalid>`;
 
 /** The ticket id in a Message-ID made by ticketMessageId, or null. */
 export function ticketIdFromMessageId(messageId: string): string | null {
-  return /^<?(TW-\d{4}-\d{6,})\.email@telework-bot\.invalid>?$/.exec(messageId.trim())?.[1] ?? null;
+  return /^<?(TW-\d{4}-\d{6,})(?:\.[A-Za-z0-9_-]+)?\.email@telework-bot\.invalid>?$/.exec(messageId.trim())?.[1] ?? null;
 }
 
 /**
@@ -63,6 +63,9 @@ export function ticketMail(ticket: TicketRecord, office: Office, to: string, opt
     `受付日時: ${ticket.createdAt}`,
     `経路: ${ticket.requester.platform}`,
     '',
+    ...(ticket.transferredFrom
+      ? [`■ ${ticket.transferredFrom.officeName} から回送されました(${ticket.transferredFrom.at})`, ticket.transferredFrom.note === '' ? '(申し送りはありません)' : `申し送り: ${ticket.transferredFrom.note}`, '']
+      : []),
     '■ ご質問(個人情報は削除済み)',
     ticket.question,
     '',
@@ -78,7 +81,8 @@ export function ticketMail(ticket: TicketRecord, office: Office, to: string, opt
     to,
     subject: `[${ticket.id}] テレワーク相談ボットからのお問い合わせ`,
     text: lines.join('\n'),
-    messageId: ticketMessageId(ticket.id),
+    // A transferred ticket is a new message to the new office (a mail system may drop a repeated Message-ID).
+    messageId: ticketMessageId(ticket.id, ticket.transferredFrom ? ticket.route : undefined),
     ...(byReply ? { replyTo: opts.replyTo! } : {}),
   };
 }

@@ -64,7 +64,7 @@ export async function startReminders(ctx: AdapterContext): Promise<RunningServic
   return {
     name: 'reminders',
     handle,
-    adminRoutes: [{ path: '/api/reminders', router: remindersRouter(service, logger) }],
+    adminRoutes: [{ path: '/api/reminders', router: remindersRouter(service, logger), roles: ['hr'] }],
     healthKeys: [{ name: 'reminders', key: '{reminders}:healthz' }],
     async start() {
       await scheduler.start(async (job, attempt) => {

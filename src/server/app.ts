@@ -2,10 +2,13 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { z } from 'zod';
 import type { ChatAdapter, AdapterContext } from '../../adapters/adapter.js';
 import { MESSAGES } from '../core/messages.js';
+import { mountConsole } from '../console/routes.js';
+import { SessionStore } from '../console/sessions.js';
 import { adminAuth } from './admin-auth.js';
 import { storeUnavailableReason } from '../store/unavailable.js';
 import { probeKeySpaces } from './health.js';
 import type { RunningService } from './services.js';
+import { webRequester } from './web-session.js';
 
 const AskBody = z.object({ question: z.string(), lang: z.enum(['ja', 'en']).optional() });
 const FeedbackBody = z.object({ answerId: z.string().min(1), vote: z.enum(['helpful', 'unhelpful', 'resolved']) });
@@ -25,7 +28,12 @@ const badRequest = (res: Response, error: string): void => {
 const zodMessage = (e: z.ZodError): string => e.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
 
 /** The HTTP app: adapters' routes first (Slack needs the raw body), then the JSON API. */
-export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[], services: RunningService[] = []): Promise<Express> {
+export interface AppOptions {
+  /** The console's start-up sign-in token (serve generates one when ADMIN_TOKEN is unset). */
+  signInToken?: string;
+}
+
+export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[], services: RunningService[] = [], opts: AppOptions = {}): Promise<Express> {
   const app = express();
   app.disable('x-powered-by');
   app.use((req, res, next) => {
@@ -54,7 +62,7 @@ export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[], se
     const body = AskBody.safeParse(req.body);
     if (!body.success) return badRequest(res, `expected {"question": string}: ${zodMessage(body.error)}`);
     const { answer, reply } = await ctx.bot.reply(body.data.question, { lang: body.data.lang });
-    if (answer.error === undefined) await ctx.feedback.rememberAnswer(reply, { platform: 'web', userId: 'web' });
+    if (answer.error === undefined) await ctx.feedback.rememberAnswer(reply, webRequester(req, res));
     // The question is echoed in its safe form: broadcast mentions neutralised, personal data redacted.
     res.status(answer.error === undefined ? 200 : 400).json({ ...answer, question: reply.question, answerId: reply.answerId, sources: reply.sources, actions: reply.actions, office: reply.office });
   });
@@ -64,7 +72,7 @@ export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[], se
     if (!body.success) return badRequest(res, zodMessage(body.error));
     const answer = await ctx.feedback.getAnswer(body.data.answerId);
     if (answer === null) return void res.status(404).json({ error: MESSAGES.answerExpired.ja });
-    const first = await ctx.feedback.recordVote(body.data.answerId, body.data.vote, { platform: 'web', userId: 'web' });
+    const first = await ctx.feedback.recordVote(body.data.answerId, body.data.vote, webRequester(req, res));
     const lang = answer.lang ?? 'ja';
     const message = !first ? MESSAGES.alreadyRecorded[lang] : body.data.vote === 'resolved' ? MESSAGES.resolvedThanks[lang] : MESSAGES.feedbackThanks[lang];
     res.json({ ok: true, recorded: first, message });
@@ -73,13 +81,15 @@ export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[], se
   app.post('/api/escalation-requests', async (req, res) => {
     const body = EscalationBody.safeParse(req.body);
     if (!body.success) return badRequest(res, zodMessage(body.error));
-    const record = await ctx.escalations.request(body.data.answerId, { platform: 'web', userId: 'web' }, { idempotencyKey: req.get('Idempotency-Key') });
+    const record = await ctx.escalations.request(body.data.answerId, webRequester(req, res), { idempotencyKey: req.get('Idempotency-Key') });
     if (record === null) return void res.status(404).json({ error: MESSAGES.answerExpired.ja });
     const office = record.route === null ? null : (ctx.bot.office(record.route) ?? null);
     res.status(202).json({ ok: true, route: record.route, ticketId: record.ticketId, message: MESSAGES.escalationRecorded[record.lang ?? 'ja'](office) });
   });
 
-  const guard = adminAuth(ctx.settings.ADMIN_TOKEN);
+  // Admin routes: the bearer token, or a console session with the route's role.
+  const sessions = new SessionStore(ctx.store);
+  const guard = adminAuth(ctx.settings.ADMIN_TOKEN, { sessions });
   // The audit log (ticket and reminder events, answers given), newest last, redacted.
   app.get('/api/audit', guard, async (req, res) => {
     const q = AuditQuery.safeParse(req.query);
@@ -89,8 +99,10 @@ export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[], se
     res.json({ entries });
   });
   for (const s of services) {
-    for (const r of s.adminRoutes ?? []) app.use(r.path, guard, r.router);
+    for (const r of s.adminRoutes ?? []) app.use(r.path, adminAuth(ctx.settings.ADMIN_TOKEN, { sessions, roles: r.roles ?? [] }), r.router);
   }
+  const oidc = ctx.settings.OIDC_ISSUER_URL !== undefined ? new (await import('../console/oidc.js')).OidcSignIn(ctx.settings, ctx.store) : undefined;
+  mountConsole(app, ctx, { sessions, ...(opts.signInToken !== undefined ? { signInToken: opts.signInToken } : {}), ...(oidc ? { oidc } : {}) });
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { DestinationStream } from 'pino';
 import type { ChatAdapter } from '../../adapters/adapter.js';
 import { loadAdapters } from '../../adapters/registry.js';
 import { loadSettings } from '../config/settings.js';
@@ -36,21 +38,35 @@ async function withDeadline(work: Promise<unknown>, ms: number): Promise<boolean
   return ok;
 }
 
+/** Letters only (≈ 182 bits for 32): no run of digits the log's personal-data redaction could mistake for a phone number. */
+function lettersToken(n: number): string {
+  const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+  // 52 × 4 = 208 ≤ 256: bytes ≥ 208 are dropped so every letter is equally likely.
+  let out = '';
+  while (out.length < n) for (const b of randomBytes(n)) if (b < 208 && out.length < n) out += abc[b % 52];
+  return out;
+}
+
 /** `telework-bot serve`: settings → store → bot → adapters → HTTP, with graceful shutdown. */
-export async function runServe(env: NodeJS.ProcessEnv = process.env, opts: { handleSignals?: boolean; prettyLogs?: boolean } = {}): Promise<RunningServer> {
+export async function runServe(
+  env: NodeJS.ProcessEnv = process.env,
+  opts: { handleSignals?: boolean; prettyLogs?: boolean; logDestination?: DestinationStream } = {},
+): Promise<RunningServer> {
   const settings = loadSettings(env);
-  const logger = createLogger({ level: settings.LOG_LEVEL, pretty: opts.prettyLogs });
+  const logger = createLogger({ level: settings.LOG_LEVEL, pretty: opts.prettyLogs }, opts.logDestination);
   const store = await openStore(settings, logger);
   const services: RunningService[] = [];
   const adapters: ChatAdapter[] = [];
   let server: Server | undefined;
+  // Without ADMIN_TOKEN the operator still reaches the console (tickets, review): a token made for this process.
+  const signInToken = settings.ADMIN_TOKEN === undefined && settings.OIDC_ISSUER_URL === undefined ? lettersToken(32) : undefined;
   try {
     const bot = await botFromSettings(settings, (e) => logger.warn({ err: e }, 'generated answer rejected; using the extractive answer'));
     logger.info({ ...bot.stats }, 'knowledge loaded');
     const ctx = buildContext({ bot, store, logger, settings });
     services.push(...(await startServices(ctx)));
     adapters.push(...(await loadAdapters(ctx)));
-    const app = await createApp(ctx, adapters, services);
+    const app = await createApp(ctx, adapters, services, signInToken !== undefined ? { signInToken } : {});
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(settings.PORT, settings.HOST, () => resolve(s));
       s.once('error', reject);
@@ -67,6 +83,9 @@ export async function runServe(env: NodeJS.ProcessEnv = process.env, opts: { han
   const port = (server.address() as AddressInfo).port;
   const url = `http://${settings.HOST.includes(':') ? `[${settings.HOST}]` : settings.HOST}:${port}/`;
   logger.info({ adapters: adapters.map((a) => a.name) }, `web chat: ${url}`);
+  // The fragment never reaches the server's logs or a Referer: the sign-in page reads it in the browser.
+  if (signInToken !== undefined) logger.info(`console: ${url}admin/sign-in#token=${signInToken} (sign-in token made at start-up, valid until the server stops; set ADMIN_TOKEN to choose your own)`);
+  else logger.info(`console: ${url}admin (sign in ${[settings.OIDC_ISSUER_URL ? 'with OpenID Connect' : '', settings.ADMIN_TOKEN ? 'with ADMIN_TOKEN' : ''].filter(Boolean).join(' or ')})`);
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> =>

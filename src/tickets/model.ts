@@ -31,7 +31,8 @@ export type TicketEventType =
   /** A further answer from the office after the first (a second e-mail reply). */
   | 'follow-up'
   | 'follow-up-delivered'
-  | 'follow-up-delivery-failed';
+  | 'follow-up-delivery-failed'
+  | 'transferred';
 
 /** One entry of the append-only history. */
 export interface TicketEvent {
@@ -41,6 +42,10 @@ export interface TicketEvent {
   channel?: DeliveryChannel;
   /** Short, redacted detail (an error message, the actor). */
   detail?: string;
+  /** A transfer's offices (route ids) and its note (redacted). */
+  from?: string;
+  to?: string;
+  note?: string;
 }
 
 export interface TicketAnswer {
@@ -86,6 +91,8 @@ export interface TicketRecord {
   followUps?: TicketFollowUp[];
   /** What the bot had answered the asker (redacted), when the ticket came from a chat answer: shown to the office. */
   botAnswer?: string;
+  /** Set when an office handed the ticket over: the new office's notice says where it came from and why. */
+  transferredFrom?: { route: string; officeName: string; note: string; at: string };
   createdAt: string;
   updatedAt: string;
 }
@@ -112,6 +119,19 @@ export const CreateTicketBody = z.object({
 /** POST /api/tickets/:id/answer */
 export const AnswerTicketBody = z.object({
   answer: z.string().trim().min(1, 'answer is empty').max(10_000, 'answer is longer than 10,000 characters'),
+  by: z.string().min(1).max(200).optional(),
+});
+
+/** POST /api/tickets/:id/transfer */
+export const TransferTicketBody = z.object({
+  office: z.string().trim().min(1, 'office is empty').max(64),
+  note: z.string().trim().max(2000, 'note is longer than 2,000 characters').default(''),
+  by: z.string().min(1).max(200).optional(),
+});
+
+/** POST /api/tickets/:id/close */
+export const CloseTicketBody = z.object({
+  note: z.string().trim().max(2000, 'note is longer than 2,000 characters').default(''),
   by: z.string().min(1).max(200).optional(),
 });
 

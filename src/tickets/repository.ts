@@ -112,6 +112,11 @@ export class TicketRepository {
         ops.push({ op: 'setRemove', key: TICKET_KEYS.byStatus(current.status), member: id });
         ops.push({ op: 'setAdd', key: TICKET_KEYS.byStatus(change.record.status), member: id });
       }
+      // A transfer moves the ticket to the other office's index in the same step.
+      if (change.record.route !== current.route) {
+        ops.push({ op: 'setRemove', key: TICKET_KEYS.byOffice(current.route), member: id });
+        ops.push({ op: 'setAdd', key: TICKET_KEYS.byOffice(change.record.route), member: id });
+      }
       // The pending-delivery index follows the head in the same step (sent/failed → out; redelivered → in).
       if (hasPendingDelivery(change.record)) ops.push({ op: 'setAdd', key: TICKET_KEYS.pendingDelivery, member: id });
       else if (hasPendingDelivery(current)) ops.push({ op: 'setRemove', key: TICKET_KEYS.pendingDelivery, member: id });

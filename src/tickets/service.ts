@@ -280,6 +280,61 @@ export class TicketService {
     }
   }
 
+  /**
+   * Hands the ticket to another office: it belongs to that office from now on and is delivered to
+   * it on its own channels (fresh job ids through a new delivery round). The note is redacted.
+   * A ticket already answered or closed cannot move (409): the asker has, or is getting, the answer.
+   */
+  async transfer(id: string, to: string, note: string, actor: AuditActor, by = 'office'): Promise<Ticket> {
+    const target = this.office(to);
+    const r = redactForTicket(note, this.d.bot.offices);
+    const at = this.now().toISOString();
+    const channels = channelsFor(this.d.plan, target.id);
+    let from = '';
+    const updated = await storeStep(() =>
+      this.repo.update(id, (t) => {
+        if (t.status === 'answered' || t.status === 'closed') throw new TicketError(409, `ticket ${id} is already ${t.status}`);
+        if (t.route === target.id) throw new TicketError(400, `ticket ${id} already belongs to ${target.id}`);
+        from = t.route;
+        t.transferredFrom = { route: t.route, officeName: t.officeName, note: r.text, at };
+        t.route = target.id;
+        t.officeName = target.name;
+        // The new office has not been told yet: back to open, with its own channels pending.
+        t.status = 'open';
+        t.deliveries = Object.fromEntries(channels.map((c) => [c, 'pending']));
+        t.deliveryRound = (t.deliveryRound ?? 0) + 1;
+        t.updatedAt = at;
+        const events: TicketEvent[] = [{ at, type: 'transferred', from, to: target.id, ...(r.text !== '' ? { note: r.text } : {}), detail: `by ${by}` }];
+        return { record: t, events };
+      }),
+    );
+    if (updated === null) throw new TicketError(404, `no ticket ${id}`);
+    this.d.logger.info({ ticketId: id, from, to: target.id, channels, redacted: r.kinds }, 'ticket transferred');
+    await this.audit({ action: 'ticket.transferred', id, actor, details: { from, to: target.id, note: r.text, by, channels } });
+    if (channels.length === 0) this.d.logger.warn({ ticketId: id, office: target.id }, 'no delivery channel is configured for this office: the transferred ticket is kept, not sent');
+    await this.enqueueDeliveries(updated.record);
+    return this.mustGet(id);
+  }
+
+  /** Closes a ticket without an answer (a duplicate, settled elsewhere); the note is redacted. */
+  async close(id: string, note: string, actor: AuditActor, by = 'office'): Promise<Ticket> {
+    const r = redactForTicket(note, this.d.bot.offices);
+    const at = this.now().toISOString();
+    const updated = await storeStep(() =>
+      this.repo.update(id, (t) => {
+        // An answered ticket is on its way to the asker: closing it now would drop the answer.
+        if (t.status === 'answered' || t.status === 'closed') throw new TicketError(409, `ticket ${id} is already ${t.status}`);
+        t.status = 'closed';
+        t.updatedAt = at;
+        return { record: t, events: [{ at, type: 'closed', detail: `by ${by}${r.text !== '' ? `: ${r.text}` : ''}`, ...(r.text !== '' ? { note: r.text } : {}) }] };
+      }),
+    );
+    if (updated === null) throw new TicketError(404, `no ticket ${id}`);
+    this.d.logger.info({ ticketId: id }, 'ticket closed without an answer');
+    await this.audit({ action: 'ticket.closed', id, actor, details: { reason: 'closed by the office', by, note: r.text } });
+    return this.mustGet(id);
+  }
+
   /** Chat platforms get the answer in their thread; web, API and CLI askers only have it stored. */
   private canReply(r: TicketRequester): boolean {
     return (r.platform === 'slack' || r.platform === 'teams' || r.platform === 'lineworks') && (r.channelId !== undefined || r.userId !== undefined);
@@ -447,7 +502,8 @@ export class TicketService {
   /** Sends a new ticket on one channel, once: skipped when that channel already went out. */
   private async deliverTicket(id: string, channel: DeliveryChannel): Promise<void> {
     const t = await this.repo.getRecord(id);
-    if (t === null || t.deliveries[channel] !== 'pending') return;
+    // A ticket closed before its notice went out (closed by the office) is not sent any more.
+    if (t === null || t.deliveries[channel] !== 'pending' || t.status === 'closed') return;
     const office = this.office(t.route);
     const dest = this.d.plan.byOffice.get(t.route);
     switch (channel) {
@@ -472,7 +528,8 @@ export class TicketService {
       case 'lineworks': {
         const conversation = this.officeConversation(t.route, channel);
         if (!conversation) throw new Error(`no ${channel} conversation is configured`);
-        await this.d.messengers.send({ platform: channel, channelId: conversation }, { text: MESSAGES.tickets.officeNotice[t.lang](t.id, t.question, channel), lang: t.lang });
+        const question = t.transferredFrom ? `${t.question}\n\n(${MESSAGES.tickets.transferredFrom[t.lang](t.transferredFrom.officeName, t.transferredFrom.note)})` : t.question;
+        await this.d.messengers.send({ platform: channel, channelId: conversation }, { text: MESSAGES.tickets.officeNotice[t.lang](t.id, question, channel), lang: t.lang });
         break;
       }
     }

@@ -107,7 +107,7 @@ export async function startTicketService(ctx: AdapterContext, opts: TicketServic
     name: 'tickets',
     service,
     escalations,
-    adminRoutes: [{ path: '/api/tickets', router: ticketRouter(service, ctx.audit, (e) => log.error({ err: e }, 'ticket request failed')) }],
+    adminRoutes: [{ path: '/api/tickets', router: ticketRouter(service, ctx.audit, (e) => log.error({ err: e }, 'ticket request failed'), ctx.feedback), roles: ['office'] }],
     healthKeys: [
       { name: 'tickets', key: `${TICKET_KEYS.all}:healthz` },
       // BullMQ's keys share the queue prefix's slot (hash-tagged on Cluster).

@@ -94,4 +94,21 @@ describe('telework-bot ticket', () => {
       stderr.mockRestore();
     }
   });
+
+  it('says plainly that without REDIS_URL it cannot see a running server\'s tickets', async () => {
+    const redisUrl = process.env['REDIS_URL'];
+    delete process.env['REDIS_URL'];
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const listed = await cli(['list'], { json: true });
+      expect(listed.code).toBe(0);
+      expect(JSON.parse(listed.out)).toEqual([]);
+      const said = stderr.mock.calls.map((c) => String(c[0])).join('');
+      expect(said).toMatch(/REDIS_URL is not set, so this command reads its own empty store/);
+      expect(said).toContain('/admin');
+    } finally {
+      stderr.mockRestore();
+      process.env['REDIS_URL'] = redisUrl;
+    }
+  });
 });

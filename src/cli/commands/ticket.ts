@@ -33,7 +33,7 @@ function describe(t: Ticket): string {
   out.push(`delivery:  ${deliveries.length > 0 ? deliveries.map(([c, s]) => `${c}=${s}`).join(', ') : 'none configured (kept only)'}`);
   if (t.answer) out.push(`answer:    ${t.answer.text}`);
   out.push('history:');
-  for (const e of t.history) out.push(`  ${e.at}  ${e.type}${e.channel ? ` (${e.channel})` : ''}${e.detail ? `  ${e.detail}` : ''}`);
+  for (const e of t.history) out.push(`  ${e.at}  ${e.type}${e.channel ? ` (${e.channel})` : ''}${e.from ? `  ${e.from} → ${e.to}` : ''}${e.note ? `  「${e.note}」` : ''}${e.detail ? `  ${e.detail}` : ''}`);
   return out.join('\n');
 }
 
@@ -65,6 +65,10 @@ export async function runTicketCommand(args: string[], opts: TicketCliOptions): 
   const bot = await botFromSettings(settings);
   const ctx = buildContext({ bot, store, logger, settings });
   const embedded = store.kind === 'memory';
+  if (embedded && sub !== 'create') {
+    // A server without Redis keeps its tickets in its own memory: this process cannot see them.
+    process.stderr.write('note: REDIS_URL is not set, so this command reads its own empty store, not a running server\'s. Set REDIS_URL to the server\'s Redis, or use the server\'s console (/admin; the sign-in URL is printed when the server starts).\n');
+  }
   const tickets = await startTicketService(ctx, { worker: embedded, sweepMs: 1000 });
   await tickets.start?.();
   const out = (t: Ticket | Ticket[], human: string): void => void process.stdout.write(`${opts.json ? JSON.stringify(t) : human}\n`);

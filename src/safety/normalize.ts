@@ -8,7 +8,7 @@
  * - format characters (Unicode Cf: zero-width space and joiners, soft hyphen, BOM, bidi marks)
  *   and variation selectors are dropped, so they cannot split a number or a name;
  * - every dash-like character becomes '-', and so do ー, 一, ・ and box-drawing lines between digits;
- * - every kind of white space becomes one ASCII space (one for one: positions stay mapped).
+ * - every kind of white space becomes one ASCII space, and every line break \\n (one for one).
  */
 export interface Normalized {
   /** The normalised text. */
@@ -23,6 +23,7 @@ const FORMAT = /^[\p{Cf}\uFE00-\uFE0F\u{E0100}-\u{E01EF}\u034F\u115F\u1160\u3164
 const DASH = /^[\p{Pd}\u2212\u2043\u02D7\u2796\uFE63\uFF0D]$/u;
 const NOT_DASH = new Set(['\u301C', '\u3030', '\u30A0']);
 const SPACE = /^\s$/u;
+const KANJI_DIGITS = '〇一二三四五六七八九';
 // Marks that combine with the character before them (dakuten, half-width ﾞﾟ, combining marks).
 const COMBINING = /^[\p{M}\uFF9E\uFF9F]$/u;
 
@@ -47,7 +48,8 @@ export function normalizeForDetection(input: string): Normalized {
     i = j;
     if (FORMAT.test(cluster)) continue;
     if (SPACE.test(cluster)) {
-      emit(' ', at);
+      // Line breaks stay: signatures and separator lines are read by line.
+      emit(/[\n\r\u2028\u2029\v\f\u0085]/u.test(cluster) ? '\n' : ' ', at);
       continue;
     }
     if (DASH.test(cluster) && !NOT_DASH.has(cluster)) {
@@ -63,6 +65,9 @@ export function normalizeForDetection(input: string): Normalized {
   let text = out.join('');
   // ー (or a lookalike) between digits is a dash: 090ー1234ー9999. Done after the first pass so
   // that dropped format characters between the digit and the mark do not matter.
+  // Numbers written in kanji digits (〇九〇-一二三四-五六七八, a My Number in kanji): a run of
+  // ten or more becomes ASCII digits, one for one. Shorter runs (二〇二三年) are left alone.
+  text = text.replace(/[〇零一二三四五六七八九](?:[ \-ー]?[〇零一二三四五六七八九]){9,}/gu, (m) => m.replace(/[〇零一二三四五六七八九]/gu, (c) => String(Math.max(0, KANJI_DIGITS.indexOf(c)))));
   text = text.replace(/(?<=\d ?)[\u30FC\u2500\u2501\u4E00\u30FB\u00B7](?= ?\d)/gu, '-');
   return { text, starts: Int32Array.from(starts) };
 }

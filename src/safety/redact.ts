@@ -65,15 +65,17 @@ export function detect(text: string): Span[] {
   const found: Span[] = [...emailSpans(text), ...phoneSpans(text), ...numberSpans(text), ...addressSpans(text), ...birthDateSpans(text)];
   const names = nameSpans(text);
   found.push(...names, ...sensitiveSpans(text, names));
-  return merge(found);
+  return merge(found, text);
 }
 
-function merge(spans: Span[]): Span[] {
+function merge(spans: Span[], text: string): Span[] {
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Span[] = [];
   for (const s of spans) {
     const last = out[out.length - 1];
-    if (last !== undefined && s.start < last.end) {
+    // Overlapping, or two parts of one name with only a space between (渡部　さくら).
+    const joins = last !== undefined && (s.start < last.end || (s.kind === 'name' && last.kind === 'name' && /^ *$/.test(text.slice(last.end, s.start))));
+    if (last !== undefined && joins) {
       if (s.end > last.end) last.end = s.end;
       if (rank(s.kind) < rank(last.kind)) last.kind = s.kind;
       continue;
@@ -122,7 +124,10 @@ export function redactPersonalData(text: string, allow: ReadonlySet<string> = ne
   const kinds = new Set<PersonalDataKind>();
   for (const m of text.matchAll(MARKER_RE)) kinds.add(KIND_OF_MARKER.get(m[0])!);
   const n = normalizeForDetection(text);
-  const spans = detect(n.text);
+  // Markers already in the text are masked (same length, so offsets hold): 「[住所削除]の10」 must
+  // not read as 住所 followed by an address.
+  const masked = n.text.replace(MARKER_RE, (m) => '\u0001'.repeat(m.length));
+  const spans = detect(masked);
   if (spans.length === 0) return { text, kinds: [...kinds] };
   const list = allowList(allow);
   let out = '';

@@ -46,6 +46,8 @@ export function phoneSpans(text: string): Span[] {
   for (const f of findNumbers(text, { defaultCountry: 'JP', v2: true })) {
     const type = f.number.getType();
     if (type !== undefined && BUSINESS_TYPES.has(type)) continue;
+    // A Japanese number is written from its 0 (or +, or a parenthesis): TW-2026-000123 is a ticket id.
+    if (!/^[+(0]/.test(text.slice(f.startsAt, f.endsAt)) || /[A-Za-z]-?$/.test(text.slice(Math.max(0, f.startsAt - 2), f.startsAt))) continue;
     out.push({ start: f.startsAt, end: f.endsAt, kind: 'phone' });
   }
   out.push(...spansOf(PHONE_SHAPE, text, 'phone', 0, (m) => shapeAccepts(m[0])));
@@ -61,11 +63,14 @@ export function phoneSpans(text: string): Span[] {
 // Plain addresses. The look-behind starts a match only at the start of a run, so a long run of
 // letters without an @ costs linear time, not quadratic.
 const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/dgu;
+// Internationalised domains and local parts (山田@例え.jp, taro@市役所.jp).
+const EMAIL_IDN = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,4}\.(?:[A-Za-z]{2,}|日本|みんな|コム)/dgu;
 // A quoted local part: "taro yamada"@example.jp.
 const EMAIL_QUOTED = /"[^"\n]{1,64}" ?@ ?[A-Za-z0-9.-]+\.[A-Za-z]{2,}/dgu;
 // Spelled out: suzuki (at) example.com, taro [at] example [dot] co [dot] jp, yamada あっと example.jp,
 // suzuki at example dot com.
-const AT = String.raw`(?: ?(?:[(\[{<] ?(?:at|AT|At|@|あっと|アット) ?[)\]}>]|あっと(?:まーく)?|アット(?:マーク)?|@) ?| (?:at|AT) )`;
+// ★ and ☆ stand for @ on many Japanese pages ("★を@に変えてください").
+const AT = String.raw`(?: ?(?:[(\[{<] ?(?:at|AT|At|@|あっと|アット|★|☆) ?[)\]}>]|あっと(?:まーく)?|アット(?:マーク)?|@|★|☆|◎) ?| (?:at|AT) )`;
 const DOT = String.raw`(?: ?(?:[(\[{<] ?(?:dot|DOT|Dot|\.|どっと|ドット) ?[)\]}>]|どっと|ドット|\.) ?| (?:dot|DOT) )`;
 const LABEL = '[A-Za-z0-9_%+-]{1,64}';
 const EMAIL_SPELLED = new RegExp(`(?<![A-Za-z0-9._%+-])${LABEL}(?:${DOT}${LABEL}){0,4}${AT}${LABEL}(?:${DOT}${LABEL}){1,5}(?![A-Za-z0-9])`, 'dgu');
@@ -75,8 +80,9 @@ const EMAIL_LOCAL_HOST = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{2,}@[A-Za-z][A-Z
 export function emailSpans(text: string): Span[] {
   const out: Span[] = [];
   if (text.includes('@')) {
-    out.push(...spansOf(EMAIL, text, 'email'), ...spansOf(EMAIL_QUOTED, text, 'email'), ...spansOf(EMAIL_LOCAL_HOST, text, 'email'));
+    out.push(...spansOf(EMAIL, text, 'email'), ...spansOf(EMAIL_QUOTED, text, 'email'), ...spansOf(EMAIL_LOCAL_HOST, text, 'email'), ...spansOf(EMAIL_IDN, text, 'email'));
   }
+  if (!/at|AT|At|あっと|アット|★|☆|◎|@|\(|\[/u.test(text)) return out;
   out.push(
     ...spansOf(EMAIL_SPELLED, text, 'email', 0, (m) => {
       // The last label is a top-level domain: letters only.

@@ -70,6 +70,9 @@ const ORG_END = /(?:市|県|都|府|区|庁|省|課|局|室|係|社|署|院|校|
 // Units that end a section name inside a longer run: 人事課佐藤 → 佐藤.
 const ORG_CUT = /^(.{2,}?[課局室係署庁省社校館園班])(.{2,})$/u;
 
+const ENDS_WITH_HONORIFIC = new RegExp(`(?:${TITLES}|${POLITE})$`, 'u');
+// Time words glued before a name: 昨日鈴木様 → 鈴木.
+const TIME_PREFIX = /^(?:昨日|今日|明日|本日|先日|後日|先週|今週|来週|先月|今月|来月|昨年|今年|来年|去年|今朝|今回|前回|次回|今度|毎日|毎週|当日|翌日|前日|最近|先程|後程|至急|早急|直接|再度|先ほど|以前|以後|従来|現在|本件|別件|当初)(?=.{2,}$)/u;
 const HONORIFIC_RE = new RegExp(`(?:${TITLES}|${POLITE}|${SUFFIX})`, 'gu');
 const IS_TITLE = new RegExp(`^(?:${TITLES})$`, 'u');
 const IS_SUFFIX = new RegExp(`^(?:${SUFFIX})$`, 'u');
@@ -78,7 +81,7 @@ const IS_SUFFIX = new RegExp(`^(?:${SUFFIX})$`, 'u');
 function runStart(text: string, end: number, kind: 'han' | 'kata' | 'hira' | 'latin'): number {
   const isChar = (c: string): boolean =>
     kind === 'han'
-      ? /^[\p{sc=Han}ヶヵ]$/u.test(c)
+      ? /^[\p{sc=Han}ヶヵ]$/u.test(c) || (c === 'ノ' && /^\p{sc=Han}$/u.test(text[i - 2] ?? '') && taken > 0)
       : kind === 'kata'
         ? /^[\p{sc=Katakana}ー・]$/u.test(c)
         : kind === 'hira'
@@ -126,6 +129,7 @@ function nameIn(run: string, cls: 'polite' | 'title' | 'suffix', script: 'han' |
   let name = run.trim();
   if (name === '') return null;
   if (script === 'han') {
+    name = name.replace(TIME_PREFIX, '');
     const cut = ORG_CUT.exec(name.replace(/ /g, ''));
     if (cut && !name.includes(' ')) name = cut[2]!;
     const compact = name.replace(/ /g, '');
@@ -187,7 +191,21 @@ function honorificSpans(text: string): Span[] {
     // walk stops at 12, then the organisation cut keeps the person's part.
     const run = text.slice(start, end);
     const before = text.slice(Math.max(0, start - 2), start);
-    const name = nameIn(run, cls, script, before);
+    // 山田様宛て: the polite honorific before the suffix was handled on its own.
+    if (cls === 'suffix' && ENDS_WITH_HONORIFIC.test(run)) continue;
+    let name = nameIn(run, cls, script, before);
+    // 中山さくら先生: a kanji family name right before a hiragana given name.
+    if (script === 'hira' && name === null && cls === 'polite' && /\p{sc=Han}$/u.test(before)) {
+      const hira = run;
+      if (Array.from(hira).length >= 2 && Array.from(hira).length <= 4 && !/[のがをにはでともへや]/u.test(hira)) {
+        const s2 = runStart(text, start, 'han');
+        const family = text.slice(s2, start);
+        if (Array.from(family).length <= 3 && nameIn(family, cls, 'han', '') === family) {
+          start = s2;
+          name = family + hira;
+        }
+      }
+    }
     if (name === null) continue;
     // The name is the run or its end (after a section cut: 人事課佐藤 → 佐藤).
     start = end - name.length;
@@ -209,6 +227,8 @@ function honorificSpans(text: string): Span[] {
 const LATIN_BEFORE = new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam)\\.? (${LATIN_WORD}(?: ${LATIN_WORD}){0,2})`, 'dgu');
 const LATIN_AFTER = new RegExp(`\\b(${LATIN_WORD}(?: ${LATIN_WORD}){0,2})[- ](?:san|sama|kun|chan|sensei|shi|dono|sensee)\\b`, 'dgu');
 
+const LATIN_NOT_NAMES = /^(?:The|A|An|Our|My|Your|His|Her|Their|It|This|That|Japanese|Japan|Tokyo|Microsoft|Teams|Slack|Google|Zoom|Windows|Office|HR|IT|Ministry|MIC|MHLW|Sir|Madam|All|Everyone|Team|Staff|Customer|Support|Security|Telework|Mr|Ms|Mrs|Dr|Not|Sure|Sorry|Here|There|Thanks|Thank|Please|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|LGWAN|VPN|J-LIS)\b/u;
+
 // Words that say a person's name follows.
 const PERSON_CONTEXT =
   /(?:担当者名|担当者|担当|申請者名|申請者|申込者|氏名|お名前|名前|作成者|記入者|報告者|依頼者|相談者|質問者|送信者|差出人|宛名|連絡者|責任者|代表者|契約者|職員名|社員名|利用者名|回答者|承認者|決裁者|起案者|届出者|対象者|被保険者|本人氏名|署名|問い合わせ者|問合せ者|from|From|FROM|By|Name|name|Signed|signed)[ :：=は・「『(（]{1,3}/gu;
@@ -220,6 +240,13 @@ const ORG_INTRO = new RegExp(`(?:[市町村区県都府道課部局室係庁所�
 const SIGNATURE = new RegExp(`\\n[ \\-–—―]*(?:\\S{1,20}?[課部局室係市町村区所] )?(${HAN}{2,4}(?: ?${HAN}{1,4})?|${KATA}{2,10}(?: ${KATA}{2,10})?|${LATIN_WORD}(?: ${LATIN_WORD}){1,2})[ )）\n]*$`, 'dgu');
 // After the last sentence: "よろしくお願いします。山田".
 const TRAILING = new RegExp(`[。!！] ?(${HAN}{2,4}(?: ${HAN}{1,4})?|${KATA}{2,10}(?: ${KATA}{2,10})?)[ \n]*$`, 'dgu');
+// 山田より at the end of a message; 山田(総務課) anywhere.
+const FROM_END = new RegExp(String.raw`(?:^|[\s。!！、])(${HAN}{2,4}(?: ${HAN}{1,4})?|${KATA}{2,10}(?: ${KATA}{2,10})?)より[ 。\n]*$`, 'dgu');
+const NAME_WITH_SECTION = new RegExp(String.raw`(?<![\p{sc=Han}ヶ])(${HAN}{2,4}(?: ${HAN}{1,4})?) ?[(（][^)）\n]{0,15}[課部局室係所庁省センター][)）]`, 'dgu');
+// After a separator line (-- or ――), the first line is the sender.
+const AFTER_RULE = new RegExp(String.raw`\n *(?:-{2,}|―{2,}|━{2,}|─{2,}|={2,}|_{2,}|\*{2,}) *\n *(?:\S{1,20}?[課部局室係市町村区所] )?(${HAN}{2,4}(?: ?${HAN}{1,4})?|${KATA}{2,10}(?: ${KATA}{2,10})?|${LATIN_WORD}(?: ${LATIN_WORD}){1,2}) *(?=\n|$)`, 'dgu');
+// English: "My name is Taro Yamada", "Dear Taro", "Regards, Taro Yamada".
+const LATIN_CONTEXT = new RegExp(`(?:[Mm]y name is|I am|I'm|This is|[Dd]ear|[Rr]egards,?|[Ss]incerely,?|[Tt]hanks,?|[Bb]est,?|[Cc]ontact|[Aa]sk|[Cc]all|[Ee]mail) (${LATIN_WORD}(?: ${LATIN_WORD}){0,2})`, 'dgu');
 
 function acceptContextName(raw: string): string | null {
   const name = raw.trim();
@@ -245,24 +272,34 @@ function contextNameSpans(text: string): Span[] {
     if (name === null) continue;
     out.push({ start: from, end: from + name.length, kind: 'name' });
   }
-  for (const re of [SELF_INTRO, ORG_INTRO, SIGNATURE, TRAILING]) {
+  for (const re of [SELF_INTRO, ORG_INTRO, SIGNATURE, TRAILING, FROM_END, NAME_WITH_SECTION, AFTER_RULE]) {
     for (const m of text.matchAll(re)) {
       const idx = m.indices?.[1];
       if (!idx) continue;
-      const name = acceptContextName(text.slice(idx[0], idx[1]));
+      let from = idx[0];
+      let name = acceptContextName(text.slice(idx[0], idx[1]));
+      // 総務課 山田: the section is not the name, the word after it is.
+      const sp = text.slice(idx[0], idx[1]).lastIndexOf(' ');
+      if (name === null && sp > 0) {
+        name = acceptContextName(text.slice(idx[0] + sp + 1, idx[1]));
+        from = idx[0] + sp + 1;
+      }
       if (name === null) continue;
       if (re === SIGNATURE || re === TRAILING) {
         const compact = name.replace(/ /g, '');
         // The last line of a message is also where "以上" and "よろしく" live.
         if (/^\p{sc=Han}+$/u.test(compact) && Array.from(compact).length < 2) continue;
       }
-      out.push({ start: idx[0], end: idx[0] + name.length, kind: 'name' });
+      out.push({ start: from, end: from + name.length, kind: 'name' });
     }
   }
-  for (const re of [LATIN_BEFORE, LATIN_AFTER]) {
+  for (const re of [LATIN_BEFORE, LATIN_AFTER, LATIN_CONTEXT]) {
     for (const m of text.matchAll(re)) {
       const idx = m.indices?.[1];
-      if (idx) out.push({ start: idx[0], end: idx[1], kind: 'name' });
+      if (!idx) continue;
+      // Not a product, a place or a month: "Contact Microsoft Teams", "I am Japanese".
+      if (re === LATIN_CONTEXT && LATIN_NOT_NAMES.test(m[1]!)) continue;
+      out.push({ start: idx[0], end: idx[1], kind: 'name' });
     }
   }
   return out;

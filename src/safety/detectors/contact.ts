@@ -22,13 +22,17 @@ export function nationalDigits(s: string): string {
   return d;
 }
 
-export const isBusinessNumber = (s: string): boolean => BUSINESS_PREFIX.test(nationalDigits(s));
+export const isBusinessNumber = (s: string): boolean => {
+  const d = nationalDigits(s);
+  // Mobile numbers never start 080-0: 0800 is always toll-free.
+  return BUSINESS_PREFIX.test(d);
+};
 
 // A phone-shaped run: starts at +81, (0…) or 0, holds digits and separators, ends on a digit.
 // Bounded repetition keeps the scan linear.
 const PHONE_SHAPE = /(?<![\d.,])(?:\+ ?81[ -]?(?:\( ?0 ?\)[ -]?)?\(?|\( ?0|0)[\d][\d ()./_-]{6,18}\d(?!\d)/dgu;
 // Eight-digit local numbers and extensions only count after a word that says "phone".
-const PHONE_CONTEXT = /(?:電話|でんわ|TEL|Tel|tel|携帯|ケータイ|けいたい|自宅|FAX|Fax|fax|ファックス|ファクス|内線|直通|連絡先|phone|mobile|cell)[^\d\n]{0,8}?(\d{2,5}(?:[ -]\d{3,4}){0,2})(?![\d.,%％]|\p{sc=Han})/dgu;
+const PHONE_CONTEXT = /(?:電話|でんわ|TEL|Tel|tel|携帯|ケータイ|けいたい|自宅|FAX|Fax|fax|ファックス|ファクス|内線|直通|連絡先|phone|mobile|cell)[^\d\n]{0,8}?(\d{2,5}(?:[ -]\d{3,4}){0,2})(?![\d.,%％]|-\d|\p{sc=Han})/dgu;
 
 function shapeAccepts(m: string): boolean {
   const n = nationalDigits(m);
@@ -64,7 +68,8 @@ export function phoneSpans(text: string): Span[] {
 // letters without an @ costs linear time, not quadratic.
 const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/dgu;
 // Internationalised domains and local parts (山田@例え.jp, taro@市役所.jp).
-const EMAIL_IDN = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,4}\.(?:[A-Za-z]{2,}|日本|みんな|コム)/dgu;
+const IDN_DOMAIN = String.raw`@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,4}\.(?:[A-Za-z]{2,}|日本|みんな|コム)`;
+const EMAIL_IDN = new RegExp(String.raw`(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}${IDN_DOMAIN}|(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}${IDN_DOMAIN}`, 'dgu');
 // A quoted local part: "taro yamada"@example.jp.
 const EMAIL_QUOTED = /"[^"\n]{1,64}" ?@ ?[A-Za-z0-9.-]+\.[A-Za-z]{2,}/dgu;
 // Spelled out: suzuki (at) example.com, taro [at] example [dot] co [dot] jp, yamada あっと example.jp,
@@ -80,7 +85,7 @@ const EMAIL_LOCAL_HOST = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{2,}@[A-Za-z][A-Z
 export function emailSpans(text: string): Span[] {
   const out: Span[] = [];
   if (text.includes('@')) {
-    out.push(...spansOf(EMAIL, text, 'email'), ...spansOf(EMAIL_QUOTED, text, 'email'), ...spansOf(EMAIL_LOCAL_HOST, text, 'email'), ...spansOf(EMAIL_IDN, text, 'email'));
+    out.push(...spansOf(EMAIL, text, 'email'), ...spansOf(EMAIL_QUOTED, text, 'email'), ...spansOf(EMAIL_LOCAL_HOST, text, 'email'), ...spansOf(EMAIL_IDN, text, 'email', 0, (m) => /[^\x00-\x7F]/.test(m[0].slice(m[0].indexOf('@')))));
   }
   if (!/at|AT|At|あっと|アット|★|☆|◎|@|\(|\[/u.test(text)) return out;
   out.push(

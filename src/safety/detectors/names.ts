@@ -20,7 +20,7 @@ const KATA = '[\\p{sc=Katakana}ー]';
 const LATIN_WORD = "[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?";
 
 // Polite honorifics; a person's name is what comes before them.
-const POLITE = 'さん|さま|様|サマ|サン|氏|殿|どの|君|くん|クン|ちゃん|チャン|先生|せんせい|センセイ|先輩|せんぱい|女史|夫人';
+const POLITE = 'さん|さま|様|サマ|サン|氏|殿|君|くん|クン|ちゃん|チャン|先生|せんせい|センセイ|先輩|せんぱい|女史|夫人';
 // Titles: here the run before may also be a section (総務課長), so organisation words are excluded.
 const TITLES =
   '課長補佐|課長代理|部長代理|副部長|副課長|副所長|副室長|課長|部長|係長|次長|主任|主査|主幹|主事|参事|室長|局長|所長|支所長|館長|園長|校長|教頭|教諭|社長|副社長|会長|専務|常務|理事長|理事|審議官|議員|委員長|教授|准教授|助教|講師|博士|医師|弁護士|税理士|看護師|保健師|班長|補佐|署長|隊長';
@@ -139,7 +139,7 @@ function nameIn(run: string, cls: 'polite' | 'title' | 'suffix', script: 'han' |
     if (cls === 'suffix' && Array.from(compact).length < 2) return null;
     return name;
   }
-  if (cls === 'title') return null;
+  if (cls === 'title' && script !== 'kata') return null;
   if (script === 'kata') {
     const compact = name.replace(/[ ・]/g, '');
     if (Array.from(compact).length < 2 || NOT_NAMES_KANA.has(compact) || /^ー/.test(compact) || KANA_ROLE_END.test(compact)) return null;
@@ -197,7 +197,7 @@ function honorificSpans(text: string): Span[] {
     // 中山さくら先生: a kanji family name right before a hiragana given name.
     if (script === 'hira' && name === null && cls === 'polite' && /\p{sc=Han}$/u.test(before)) {
       const hira = run;
-      if (Array.from(hira).length >= 2 && Array.from(hira).length <= 4 && !/[のがをにはでともへや]/u.test(hira)) {
+      if (Array.from(hira).length >= 2 && Array.from(hira).length <= 4 && !/[のがをにはでともへやっ]/u.test(hira)) {
         const s2 = runStart(text, start, 'han');
         const family = text.slice(s2, start);
         if (Array.from(family).length <= 3 && nameIn(family, cls, 'han', '') === family) {

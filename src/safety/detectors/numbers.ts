@@ -35,7 +35,7 @@ export function luhn(d: string): boolean {
 }
 
 // Twelve digits with any separators (spaces, dashes, dots, double spaces) between any of them.
-const TWELVE = /(?<![\d.,])\d(?:[ .-]{0,3}\d){11}(?![\d]|[ .-]\d)/dgu;
+const TWELVE = /(?<![\d.,])\d(?:[ ./-]{0,3}\d){11}(?![\d]|[ ./-]\d)/dgu;
 // Card numbers: 13 to 19 digits, grouped or not.
 const CARD = /(?<![\d.,])\d(?:[ -]?\d){12,18}(?!\d|[ -]\d)/dgu;
 // Any long run of digits is an identifier of some kind (figures carry commas or units).

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ChatAdapter, AdapterContext } from '../../adapters/adapter.js';
 import { MESSAGES } from '../core/messages.js';
 import { adminAuth } from './admin-auth.js';
+import { apiRateLimits, clientKey } from './rate-limit.js';
 import type { RunningService } from './services.js';
 
 const AskBody = z.object({ question: z.string(), lang: z.enum(['ja', 'en']).optional() });
@@ -49,8 +50,11 @@ export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[], se
   });
 
   app.use('/api', express.json({ limit: '64kb' }));
+  // Behind a reverse proxy the client's address is in X-Forwarded-For (TRUST_PROXY hops).
+  if (ctx.settings.TRUST_PROXY > 0) app.set('trust proxy', ctx.settings.TRUST_PROXY);
+  const limits = apiRateLimits(ctx);
 
-  app.post('/api/ask', async (req, res) => {
+  app.post('/api/ask', limits.ask, async (req, res) => {
     const body = AskBody.safeParse(req.body);
     if (!body.success) return badRequest(res, `expected {"question": string}: ${zodMessage(body.error)}`);
     const { answer, reply } = await ctx.bot.reply(body.data.question, { lang: body.data.lang });
@@ -59,7 +63,7 @@ export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[], se
     res.status(answer.error === undefined ? 200 : 400).json({ ...answer, question: reply.question, answerId: reply.answerId, sources: reply.sources, actions: reply.actions, office: reply.office });
   });
 
-  app.post('/api/feedback', async (req, res) => {
+  app.post('/api/feedback', limits.feedback, async (req, res) => {
     const body = FeedbackBody.safeParse(req.body);
     if (!body.success) return badRequest(res, zodMessage(body.error));
     const answer = await ctx.feedback.getAnswer(body.data.answerId);
@@ -69,11 +73,17 @@ export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[], se
     res.json({ ok: true, recorded: first, message });
   });
 
-  app.post('/api/escalation-requests', async (req, res) => {
+  app.post('/api/escalation-requests', limits.escalationRequests, async (req, res) => {
     const body = EscalationBody.safeParse(req.body);
     if (!body.success) return badRequest(res, zodMessage(body.error));
-    const record = await ctx.escalations.request(body.data.answerId, { platform: 'web', userId: 'web' }, { idempotencyKey: req.get('Idempotency-Key') });
+    // The web has no user id: the client's (hashed) address is the person the daily limit counts.
+    const record = await ctx.escalations.request(body.data.answerId, { platform: 'web', userId: 'web' }, { idempotencyKey: req.get('Idempotency-Key'), rateKey: `web:${clientKey(req)}` });
     if (record === null) return void res.status(404).json({ error: MESSAGES.answerExpired.ja });
+    if (record.rateLimited !== undefined) {
+      const { limit, retryAfterSeconds } = record.rateLimited;
+      res.setHeader('Retry-After', String(retryAfterSeconds));
+      return void res.status(429).json({ error: MESSAGES.escalationLimit.ja(limit, retryAfterSeconds), retryAfter: retryAfterSeconds });
+    }
     const office = record.route === null ? null : (ctx.bot.office(record.route) ?? null);
     res.status(202).json({ ok: true, route: record.route, ticketId: record.ticketId, message: MESSAGES.escalationRecorded.ja(office) });
   });

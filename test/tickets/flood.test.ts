@@ -13,8 +13,10 @@ let b: TicketsServer;
 beforeAll(async () => {
   // Defaults: 10 escalations per person a day, 10 escalation requests and 60 questions a minute per
   // client. Behind one proxy hop, so that each test is a client of its own (X-Forwarded-For).
-  a = await startTicketsServer({ prefix, env: { TRUST_PROXY: '1' } });
-  b = await startTicketsServer({ prefix, env: { TRUST_PROXY: '1' } });
+  // An empty value means the default.
+  const env = { TRUST_PROXY: '1', RATE_LIMIT_ASK_PER_MINUTE: '', RATE_LIMIT_ESCALATION_REQUESTS_PER_MINUTE: '', RATE_LIMIT_ESCALATIONS_PER_DAY: '' };
+  a = await startTicketsServer({ prefix, env });
+  b = await startTicketsServer({ prefix, env });
 });
 afterAll(async () => {
   await a?.close();

@@ -87,7 +87,9 @@ export function numberSpans(text: string): Span[] {
   out.push(
     ...spansOf(TWELVE, text, 'my-number', 0).map((s) => {
       const d = digitsOf(text.slice(s.start, s.end));
-      return hasMyNumberWord || validMyNumber(d) ? s : { ...s, kind: 'id-number' as const };
+      // Written 4-4-4 it is how a My Number is written; otherwise the check digit decides.
+      const grouped = /^\d{4}[ .-]+\d{4}[ .-]+\d{4}$/.test(text.slice(s.start, s.end));
+      return hasMyNumberWord || grouped || validMyNumber(d) ? s : { ...s, kind: 'id-number' as const };
     }),
   );
   out.push(...spansOf(CARD, text, 'card', 0, (m) => luhn(digitsOf(m[0])) || /^\d{4}([ -])\d{4}\1\d{4}\1\d{4}$/.test(m[0])));

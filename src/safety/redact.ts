@@ -3,7 +3,7 @@ import { nameSpans } from './detectors/names.js';
 import { numberSpans } from './detectors/numbers.js';
 import { addressSpans, birthDateSpans } from './detectors/places.js';
 import { sensitiveSpans } from './detectors/sensitive.js';
-import type { PersonalDataKind, Span } from './detectors/span.js';
+import { execAll, type PersonalDataKind, type Span } from './detectors/span.js';
 import { normalizeForDetection } from './normalize.js';
 import { publishedContacts } from './published.js';
 
@@ -122,7 +122,7 @@ function allowed(span: Span, normalized: string, original: string, allow: AllowL
  */
 export function redactPersonalData(text: string, allow: ReadonlySet<string> = new Set()): Redaction {
   const kinds = new Set<PersonalDataKind>();
-  for (const m of text.matchAll(MARKER_RE)) kinds.add(KIND_OF_MARKER.get(m[0])!);
+  for (const m of execAll(MARKER_RE, text)) kinds.add(KIND_OF_MARKER.get(m[0])!);
   const n = normalizeForDetection(text);
   // Markers already in the text are masked (same length, so offsets hold): 「[住所削除]の10」 must
   // not read as 住所 followed by an address.

@@ -1,4 +1,4 @@
-import type { Span } from './span.js';
+import { execAll, type Span } from './span.js';
 
 /**
  * Personal names. A name is only recognisable by what surrounds it, so these are context rules
@@ -169,7 +169,7 @@ function nameIn(run: string, cls: 'polite' | 'title' | 'suffix', script: 'han' |
 
 function honorificSpans(text: string): Span[] {
   const out: Span[] = [];
-  for (const m of text.matchAll(HONORIFIC_RE)) {
+  for (const m of execAll(HONORIFIC_RE, text)) {
     const h = m[0];
     const at = m.index;
     const after = text.slice(at + h.length, at + h.length + 3);
@@ -261,7 +261,7 @@ function acceptContextName(raw: string): string | null {
 
 function contextNameSpans(text: string): Span[] {
   const out: Span[] = [];
-  for (const m of text.matchAll(PERSON_CONTEXT)) {
+  for (const m of execAll(PERSON_CONTEXT, text)) {
     const from = m.index + m[0].length;
     const rest = text.slice(from, from + 40);
     const n = NAME_AT.exec(rest);
@@ -273,7 +273,7 @@ function contextNameSpans(text: string): Span[] {
     out.push({ start: from, end: from + name.length, kind: 'name' });
   }
   for (const re of [SELF_INTRO, ORG_INTRO, SIGNATURE, TRAILING, FROM_END, NAME_WITH_SECTION, AFTER_RULE]) {
-    for (const m of text.matchAll(re)) {
+    for (const m of execAll(re, text)) {
       const idx = m.indices?.[1];
       if (!idx) continue;
       let from = idx[0];
@@ -294,7 +294,7 @@ function contextNameSpans(text: string): Span[] {
     }
   }
   for (const re of [LATIN_BEFORE, LATIN_AFTER, LATIN_CONTEXT]) {
-    for (const m of text.matchAll(re)) {
+    for (const m of execAll(re, text)) {
       const idx = m.indices?.[1];
       if (!idx) continue;
       // Not a product, a place or a month: "Contact Microsoft Teams", "I am Japanese".

@@ -1,4 +1,4 @@
-import { digitsOf, spansOf, type PersonalDataKind, type Span } from './span.js';
+import { digitsOf, execAll, spansOf, type PersonalDataKind, type Span } from './span.js';
 
 /**
  * Identity, account and card numbers. A 12-digit number in any grouping is a My Number when a
@@ -64,7 +64,7 @@ const CODE_AFTER = /^(?:[ :：=#＃「『(（は、]|no\.?|No\.?|番号|は)*?(?
 function contextSpans(text: string): Span[] {
   const out: Span[] = [];
   for (const { re, kind } of CONTEXT) {
-    for (const m of text.matchAll(re)) {
+    for (const m of execAll(re, text)) {
       const from = m.index + m[0].length;
       const rest = text.slice(from, from + 48);
       const c = CODE_AFTER.exec(rest);

@@ -1,4 +1,4 @@
-import type { Span } from './span.js';
+import { execAll, type Span } from './span.js';
 
 /**
  * 要配慮個人情報 tied to a person: health, disability, pregnancy, family situations, beliefs,
@@ -24,7 +24,7 @@ export function sensitiveSpans(text: string, named: Span[]): Span[] {
   // Names in order of their start, walked with one pointer: linear over sentences and names.
   const starts = named.filter((n) => n.kind === 'name').map((n) => n.start).sort((a, b) => a - b);
   let k = 0;
-  const sentences = text.matchAll(/[^。！？!?\n]+[。！？!?\n]?/gu);
+  const sentences = execAll(/[^。！？!?\n]+[。！？!?\n]?/gu, text);
   for (const s of sentences) {
     const from = s.index;
     const to = from + s[0].length;
@@ -32,8 +32,8 @@ export function sensitiveSpans(text: string, named: Span[]): Span[] {
     const hasName = k < starts.length && starts[k]! < to;
     const aboutSomeone = hasName || PERSON_WORDS.test(s[0]);
     if (!aboutSomeone) continue;
-    for (const m of s[0].matchAll(PRIVATE_RE)) out.push({ start: from + m.index, end: from + m.index + m[0].length, kind: 'sensitive' });
-    if (hasName) for (const m of s[0].matchAll(TOPIC_RE)) out.push({ start: from + m.index, end: from + m.index + m[0].length, kind: 'sensitive' });
+    for (const m of execAll(PRIVATE_RE, s[0])) out.push({ start: from + m.index, end: from + m.index + m[0].length, kind: 'sensitive' });
+    if (hasName) for (const m of execAll(TOPIC_RE, s[0])) out.push({ start: from + m.index, end: from + m.index + m[0].length, kind: 'sensitive' });
   }
   return out;
 }

@@ -30,7 +30,7 @@ export const isBusinessNumber = (s: string): boolean => {
 
 // A phone-shaped run: starts at +81, (0…) or 0, holds digits and separators, ends on a digit.
 // Bounded repetition keeps the scan linear.
-const PHONE_SHAPE = /(?<![\d.,])(?:\+ ?81[ -]?(?:\( ?0 ?\)[ -]?)?\(?|\( ?0|0)[\d][\d ()./_-]{6,18}\d(?!\d)/dgu;
+const PHONE_SHAPE = /(?<![\d.,])(?:\+ ?81[ -]?(?:\( ?0 ?\)[ -]?)?\(?|\( ?0|0)[\d][\d ()./_-]{6,26}\d(?!\d)/dgu;
 // Eight-digit local numbers and extensions only count after a word that says "phone".
 const PHONE_CONTEXT = /(?:電話|でんわ|TEL|Tel|tel|携帯|ケータイ|けいたい|自宅|FAX|Fax|fax|ファックス|ファクス|内線|直通|連絡先|phone|mobile|cell)[^\d\n]{0,8}?(\d{2,5}(?:[ -]\d{3,4}){0,2})(?![\d.,%％]|-\d|\p{sc=Han})/dgu;
 

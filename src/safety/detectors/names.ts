@@ -83,7 +83,7 @@ function runStart(text: string, end: number, kind: 'han' | 'kata' | 'hira' | 'la
     kind === 'han'
       ? /^[\p{sc=Han}ヶヵ]$/u.test(c) || (c === 'ノ' && /^\p{sc=Han}$/u.test(text[i - 2] ?? '') && taken > 0)
       : kind === 'kata'
-        ? /^[\p{sc=Katakana}ー・]$/u.test(c)
+        ? /^[\p{sc=Katakana}\p{sc=Hangul}ー・]$/u.test(c)
         : kind === 'hira'
           ? /^\p{sc=Hiragana}$/u.test(c)
           : /^[A-Za-z'’.-]$/u.test(c);
@@ -118,7 +118,8 @@ function runStart(text: string, end: number, kind: 'han' | 'kata' | 'hira' | 'la
 
 function scriptOf(c: string): 'han' | 'kata' | 'hira' | 'latin' | null {
   if (/^[\p{sc=Han}ヶヵ]$/u.test(c)) return 'han';
-  if (/^[\p{sc=Katakana}ー]$/u.test(c)) return 'kata';
+  // Hangul names (김민수さん) are read like katakana ones.
+  if (/^[\p{sc=Katakana}\p{sc=Hangul}ー]$/u.test(c)) return 'kata';
   if (/^\p{sc=Hiragana}$/u.test(c)) return 'hira';
   if (/^[A-Za-z.]$/u.test(c)) return 'latin';
   return null;
@@ -245,6 +246,12 @@ const FROM_END = new RegExp(String.raw`(?:^|[\s。!！、])(${HAN}{2,4}(?: ${HAN
 const NAME_WITH_SECTION = new RegExp(String.raw`(?<![\p{sc=Han}ヶ])(${HAN}{2,4}(?: ${HAN}{1,4})?) ?[(（][^)）\n]{0,15}[課部局室係所庁省センター][)）]`, 'dgu');
 // After a separator line (-- or ――), the first line is the sender.
 const AFTER_RULE = new RegExp(String.raw`\n *(?:-{2,}|―{2,}|━{2,}|─{2,}|={2,}|_{2,}|\*{2,}) *\n *(?:\S{1,20}?[課部局室係市町村区所] )?(${HAN}{2,4}(?: ?${HAN}{1,4})?|${KATA}{2,10}(?: ${KATA}{2,10})?|${LATIN_WORD}(?: ${LATIN_WORD}){1,2}) *(?=\n|$)`, 'dgu');
+// 山田(やまだ)さん: the reading between the name and the honorific.
+const NAME_READING = new RegExp(String.raw`(${HAN}{1,4}(?: ?${HAN}{1,4})?) ?[(（][\p{sc=Hiragana}\p{sc=Katakana}ー・ ]{1,24}[)）] ?(?:${POLITE}|${TITLES})`, 'dgu');
+// 普通 1234567 ヤマダタロウ: the account holder after the account number.
+const ACCOUNT_HOLDER = new RegExp(String.raw`(?:普通|当座|貯蓄)(?:預金)? ?(?:口座)? ?\d{6,8} ?(?:名義 ?)?(${KATA}{2,12}(?: ${KATA}{2,12})?)`, 'dgu');
+// A person mentioned by name in plain text: @山田.
+const MENTION = new RegExp(String.raw`(?<![A-Za-z0-9._%+-])@(${HAN}{2,6}|${KATA}{2,12})`, 'dgu');
 // English: "My name is Taro Yamada", "Dear Taro", "Regards, Taro Yamada".
 const LATIN_CONTEXT = new RegExp(`(?:[Mm]y name is|I am|I'm|This is|[Dd]ear|[Rr]egards,?|[Ss]incerely,?|[Tt]hanks,?|[Bb]est,?|[Cc]ontact|[Aa]sk|[Cc]all|[Ee]mail) (${LATIN_WORD}(?: ${LATIN_WORD}){0,2})`, 'dgu');
 
@@ -293,6 +300,16 @@ function contextNameSpans(text: string): Span[] {
       out.push({ start: from, end: from + name.length, kind: 'name' });
     }
   }
+  for (const re of [NAME_READING, ACCOUNT_HOLDER]) {
+    for (const m of execAll(re, text)) {
+      const idx = m.indices?.[1];
+      if (idx && acceptContextName(m[1]!) !== null) out.push({ start: idx[0], end: idx[1], kind: 'name' });
+    }
+  }
+  for (const m of execAll(MENTION, text)) {
+    const idx = m.indices?.[1];
+    if (idx && acceptContextName(m[1]!) !== null) out.push({ start: idx[0], end: idx[1], kind: 'name' });
+  }
   for (const re of [LATIN_BEFORE, LATIN_AFTER, LATIN_CONTEXT]) {
     for (const m of execAll(re, text)) {
       const idx = m.indices?.[1];
@@ -305,6 +322,14 @@ function contextNameSpans(text: string): Span[] {
   return out;
 }
 
+// A reading after a name: 鈴木一郎（スズキ イチロウ）.
+const READING_AFTER = /^ ?[(（][\p{sc=Hiragana}\p{sc=Katakana}ー・ ]{2,24}[)）]/u;
+
 export function nameSpans(text: string): Span[] {
-  return [...honorificSpans(text), ...contextNameSpans(text)];
+  const spans = [...honorificSpans(text), ...contextNameSpans(text)];
+  for (const s of spans) {
+    const r = READING_AFTER.exec(text.slice(s.end, s.end + 30));
+    if (r) s.end += r[0].length;
+  }
+  return spans;
 }

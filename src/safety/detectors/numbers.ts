@@ -55,11 +55,11 @@ const CONTEXT: { re: RegExp; kind: PersonalDataKind }[] = [
   { kind: 'card', re: /(?:クレジットカード番号|クレジットカード|クレカ|カード番号|card(?: number| no\.?))/giu },
   {
     kind: 'id-number',
-    re: /(?:職員番号|職員ID|職員コード|職員証番号|社員番号|社員ID|社員コード|従業員番号|人事番号|個人コード|運転免許証番号|免許証番号|免許番号|運転免許証|免許証|旅券番号|パスポート番号|パスポート|保険証番号|保険証|被保険者番号|被保険者証|保険者番号|記号番号|基礎年金番号|年金番号|年金手帳|住民票コード|学籍番号|学生番号|会員番号|会員ID|顧客番号|利用者番号|利用者ID|受給者番号|受給者証|在留カード番号|在留カード|ユーザーID|ユーザID|ログインID|LINE ?ID|LINEのID|Slack ?ID|アカウントID|アカウント名|社員証|職員証|健康保険証|受験番号|登録番号|識別番号|employee (?:id|number|no\.?)|staff (?:id|number|no\.?)|passport(?: number| no\.?)?|licen[cs]e(?: number| no\.?)?|member(?:ship)? (?:id|number|no\.?)|user ?id|login ?id|ssn|social security(?: number)?)/giu,
+    re: /(?:(?<=記号[ :：]?[\dA-Za-z-]{1,12}[ 、,]?)番号|職員番号|職員ID|職員コード|職員証番号|社員番号|社員ID|社員コード|従業員番号|人事番号|個人コード|運転免許証番号|免許証番号|免許番号|運転免許証|免許証|旅券番号|パスポート番号|パスポート|保険証番号|保険証|被保険者番号|被保険者証|保険者番号|記号番号|基礎年金番号|年金番号|年金手帳|住民票コード|学籍番号|学生番号|会員番号|会員ID|顧客番号|利用者番号|利用者ID|受給者番号|受給者証|在留カード番号|在留カード|ユーザーID|ユーザID|ログインID|LINE ?ID|LINEのID|Slack ?ID|アカウントID|アカウント名|社員証|職員証|健康保険証|受験番号|登録番号|識別番号|employee (?:id|number|no\.?)|staff (?:id|number|no\.?)|passport(?: number| no\.?)?|licen[cs]e(?: number| no\.?)?|member(?:ship)? (?:id|number|no\.?)|user ?id|login ?id|ssn|social security(?: number)?)/giu,
   },
 ];
 // What a context word is followed by: a short gap (は, :, 「, No.) and a code with a digit in it.
-const CODE_AFTER = /^(?:[ :：=#＃「『(（は、]|no\.?|No\.?|番号|は)*?(?:普通|当座)?[ :：]{0,2}([A-Za-z]{0,4}[ -]?\d[\dA-Za-z]*(?:[ -][\dA-Za-z]*\d[\dA-Za-z]*){0,4}|[A-Za-z][A-Za-z0-9._-]{2,30})/u;
+const CODE_AFTER = /^(?:[ :：=#＃「『(（は、の第]|no\.?|No\.?|番号|記号|は)*?(?:普通|当座)?[ :：]{0,2}([A-Za-z]{0,4}[ -]?\d[\dA-Za-z]*(?:[ -][\dA-Za-z]*\d[\dA-Za-z]*){0,4}|[A-Za-z][A-Za-z0-9._-]{2,30})/u;
 
 function contextSpans(text: string): Span[] {
   const out: Span[] = [];

@@ -31,6 +31,8 @@ const YEAR_MONTH = `(?:(?:${ERA}(?:\\d{1,2}|元)|\\d{4}) ?年(?: ?\\d{1,2} ?月)
 const MONTH_DAY = '(?:\\d{1,2} ?月 ?\\d{1,2} ?日|\\d{1,2}/\\d{1,2}(?![/\\d]))';
 const BIRTH_BEFORE = new RegExp(`(?:生年月日|誕生日|生年|出生日|出生|birthday|birth date|date of birth|DOB|D\\.O\\.B\\.?|born(?: on| in)?)[^\\d\\n]{0,8}?(${DATE}|${YEAR_MONTH}|${MONTH_DAY})`, 'dgiu');
 const BIRTH_AFTER = new RegExp(`(${DATE}|${YEAR_MONTH}) ?(?:生まれ|生|うまれ|出生|誕生)`, 'dgu');
+// A full date with an age next to it: 1985年4月1日(39歳).
+const DATE_WITH_AGE = new RegExp(`(${DATE}) ?[(（]? ?(?:満 ?)?\\d{1,3} ?(?:歳|才)`, 'dgu');
 // A full date in 昭和 or before: nobody asks about telework rules of those days.
 const OLD_DATE = new RegExp(`(?:(?:明治|大正|昭和|[MTS]\\.? ?)\\d{1,2} ?年 ?\\d{1,2} ?月 ?\\d{1,2} ?日|(?:明治|大正|昭和|[MTS]\\.? ?)\\d{1,2}[/.]\\d{1,2}[/.]\\d{1,2}|19\\d{2}[/.]\\d{1,2}[/.]\\d{1,2})`, 'dgu');
 
@@ -60,5 +62,5 @@ export function addressSpans(text: string): Span[] {
 
 export function birthDateSpans(text: string): Span[] {
   if (!/\d/.test(text)) return [];
-  return [...spansOf(BIRTH_BEFORE, text, 'birth-date', 1), ...spansOf(BIRTH_AFTER, text, 'birth-date', 1), ...spansOf(OLD_DATE, text, 'birth-date')];
+  return [...spansOf(BIRTH_BEFORE, text, 'birth-date', 1), ...spansOf(BIRTH_AFTER, text, 'birth-date', 1), ...spansOf(OLD_DATE, text, 'birth-date'), ...spansOf(DATE_WITH_AGE, text, 'birth-date', 1)];
 }

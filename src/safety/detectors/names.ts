@@ -322,11 +322,35 @@ function contextNameSpans(text: string): Span[] {
   return out;
 }
 
+// Common family names (prefectures, cities and plain nouns left out), recognised alone when they
+// are a whole kanji run followed by a particle: 部下の佐藤が, 田中に確認, 渡辺花子から.
+const SURNAMES =
+  '佐々木|長谷川|五十嵐|大久保|久保田|佐藤|鈴木|高橋|田中|伊藤|渡辺|渡邊|渡部|山本|中村|小林|加藤|吉田|山田|井上|木村|斎藤|齋藤|斉藤|清水|山崎|池田|橋本|阿部|山下|中島|石井|小川|前田|岡田|藤田|後藤|近藤|村上|遠藤|青木|坂本|福田|太田|西村|藤井|金子|岡本|藤原|三浦|原田|中川|松田|竹内|小野|田村|中山|和田|石田|森田|上田|柴田|酒井|工藤|横山|宮本|内田|高木|安藤|谷口|大野|丸山|今井|高田|藤本|武田|村田|杉山|増田|大塚|久保|松井|小島|岩崎|桜井|野口|松尾|野村|木下|菊地|佐野|大西|杉本|新井|浜田|菅原|水野|小松|島田|古川|高野|西田|菊池|山内|西川|北村|安田|中田|平田|飯田|吉川|本田|沢田|吉村|岩田|中西|服部|樋口|永井|松岡|田口|山中|森本|土屋|矢野|広瀬|秋山|石原|松下|松浦|吉岡|馬場|浅野|荒木|野田|小沢|田辺|川村|星野|黒田|尾崎|望月|永田|熊谷|内藤|松村|西山|大谷|平井|岩本|片山|本間|早川|横田|岡崎|荒井|大石|鎌田|成田|宮田|小田|篠原|須藤|河野|大沢|小西|栗原|伊東|松原|三宅|大森|奥村|内山|片岡';
+const BARE_SURNAME = new RegExp(String.raw`(?<![\p{sc=Han}ヶ々])(${SURNAMES})( ?[\p{sc=Han}]{1,3})?(?![\p{sc=Han}ヶ々])(?=が|は|に|と|の|も|へ|を|や|から|より|まで|です|でした|[、。,.!?！？ )）]|$)`, 'dgu');
+const TITLE_OR_HONORIFIC = new RegExp(`^ ?(?:${TITLES}|${POLITE})$`, 'u');
+const HONORIFIC_END = new RegExp(`(?:${TITLES}|${POLITE}|${SUFFIX})$`, 'u');
+
+function bareSurnameSpans(text: string): Span[] {
+  const out: Span[] = [];
+  for (const m of execAll(BARE_SURNAME, text)) {
+    let end = m.index + m[1]!.length;
+    // 花子様, 太郎君: the honorific after the given name stays.
+    const given = m[2]?.replace(HONORIFIC_END, '');
+    if (given !== undefined && given.trim() !== '' && !TITLE_OR_HONORIFIC.test(given)) {
+      // 佐藤市, 田中町, 山田課: a place or a section named after the family, not a person.
+      if (ORG_CHARS.test(given) || ORG_END.test(given) || /^[町村字区郡]$/u.test(given.trim())) continue;
+      if (!NOT_NAMES.has(given.trim())) end += given.length;
+    }
+    out.push({ start: m.index, end, kind: 'name' });
+  }
+  return out;
+}
+
 // A reading after a name: 鈴木一郎（スズキ イチロウ）.
 const READING_AFTER = /^ ?[(（][\p{sc=Hiragana}\p{sc=Katakana}ー・ ]{2,24}[)）]/u;
 
 export function nameSpans(text: string): Span[] {
-  const spans = [...honorificSpans(text), ...contextNameSpans(text)];
+  const spans = [...honorificSpans(text), ...contextNameSpans(text), ...bareSurnameSpans(text)];
   for (const s of spans) {
     const r = READING_AFTER.exec(text.slice(s.end, s.end + 30));
     if (r) s.end += r[0].length;

@@ -11,6 +11,8 @@ import { AnswerQueue } from './queue.js';
 
 export { signSlackRequest, slackSignature } from './signing.js';
 
+/** Answers start once no Slack request has arrived for this long (or after the queue's hold limit). */
+const QUIET_MS = 20;
 /** How long stop() waits for answers already being written. */
 const DRAIN_MS = 10_000;
 
@@ -25,7 +27,10 @@ export const createSlackAdapter: AdapterFactory = async (ctx) => {
   const inflight = new InFlight();
   // Answers wait behind acknowledgements: a burst of events is acknowledged within Slack's 3 s.
   let unacknowledged = 0;
-  const answers = new AnswerQueue(2, (err) => log.error({ err }, 'slack listener failed'), () => unacknowledged > 0);
+  let lastArrival = 0;
+  // Busy while requests are being acknowledged, and for a moment after the last one arrived (a
+  // burst comes in waves).
+  const answers = new AnswerQueue(2, (err) => log.error({ err }, 'slack listener failed'), () => unacknowledged > 0 || Date.now() - lastArrival < QUIET_MS);
   let stopping = false;
   const deps: SlackDeps = {
     bot: ctx.bot,
@@ -54,6 +59,7 @@ export const createSlackAdapter: AdapterFactory = async (ctx) => {
         if (stopping) return void res.status(503).set('Retry-After', '5').end();
         // Counted until answered: answers wait while requests are being acknowledged.
         unacknowledged++;
+        lastArrival = Date.now();
         let counted = true;
         const done = () => {
           if (counted) unacknowledged--;

@@ -65,7 +65,18 @@ export function detect(text: string): Span[] {
   const found: Span[] = [...emailSpans(text), ...phoneSpans(text), ...numberSpans(text), ...addressSpans(text), ...birthDateSpans(text)];
   const names = nameSpans(text);
   found.push(...names, ...sensitiveSpans(text, names));
-  return merge(found, text);
+  return merge(withoutUrlParts(found, text), text);
+}
+
+// Digits and words inside a web address are its path (a page id, a date), not a person's number or
+// name; contact details (e-mail, phone) and card or My Numbers inside one are still removed.
+const URL_RE = /https?:\/\/[^\s<>"'`、。「」（）()]+/g;
+const KEPT_IN_URLS = new Set<PersonalDataKind>(['id-number', 'birth-date', 'address', 'name']);
+
+function withoutUrlParts(spans: Span[], text: string): Span[] {
+  const urls = [...execAll(URL_RE, text)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  if (urls.length === 0) return spans;
+  return spans.filter((s) => !(KEPT_IN_URLS.has(s.kind) && urls.some((u) => s.start >= u.start && s.end <= u.end)));
 }
 
 function merge(spans: Span[], text: string): Span[] {

@@ -410,7 +410,7 @@ async function renderFaqForm(id) {
     el('p', { id: 'faq-q-hint', class: 'hint', text: '職員が実際に尋ねる言い方を書きます。保存のとき、それぞれの言い方でこのエントリが回答されるか確かめます。' }),
     field('faq-answer', '回答(日本語)', answerJa), field('faq-answer-en', '回答(英語・任意)', answerEn),
     el('div', { class: 'filters' }, field('faq-doc', '出典の資料', doc), field('faq-section', '出典の節', section), field('faq-route', '担当窓口', office)),
-    el('div', {}, el('label', { for: 'faq-escalate', text: '窓口への問い合わせも案内する' }), Object.assign(escalate, { id: 'faq-escalate' })),
+    el('div', { class: 'check' }, Object.assign(escalate, { id: 'faq-escalate' }), el('label', { for: 'faq-escalate', text: '窓口への問い合わせも案内する' })),
     problem,
     el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', text: '保存する' }), el('a', { class: 'button', href: '#faq', text: '取り消し' })));
   form.addEventListener('submit', async (e) => {

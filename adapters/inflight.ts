@@ -15,16 +15,21 @@ export class InFlight {
     return this.work.size;
   }
 
-  /** Resolves when everything tracked has settled, or after `limitMs`, whichever comes first. */
+  /**
+   * Resolves when everything tracked has settled, or after `limitMs`, whichever comes first.
+   * Work tracked while draining (an answer queued by an event being processed) is waited for too.
+   */
   async drain(limitMs: number): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      Promise.allSettled([...this.work]),
-      new Promise((resolve) => {
-        timer = setTimeout(resolve, limitMs);
-        timer.unref();
-      }),
-    ]);
+    let timedOut = false;
+    const deadline = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        resolve();
+      }, limitMs);
+      timer.unref();
+    });
+    while (this.work.size > 0 && !timedOut) await Promise.race([Promise.allSettled([...this.work]), deadline]);
     clearTimeout(timer);
   }
 }

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../src/knowledge/paths.js';
 import { benchQuestions } from './questions.js';
 import { startServe, stopServe } from './serve-process.js';
+import { slackBurstBench } from './slack-burst-bench.js';
 import { percentile, round } from './stats.js';
 
 const root = packageRoot();
@@ -75,7 +76,8 @@ async function slackAckBench(port: number): Promise<void> {
 }
 
 async function askThroughputBench(port: number): Promise<void> {
-  const { child, base } = await startServe({ PORT: String(port) });
+  // One client sending 2,000 questions: the per-client limit is off for the measurement.
+  const { child, base } = await startServe({ PORT: String(port), RATE_LIMIT_ASK_PER_MINUTE: '0' });
   try {
     const concurrency = 20;
     const total = 2000;
@@ -109,6 +111,9 @@ async function askThroughputBench(port: number): Promise<void> {
 const port = 38000 + (process.pid % 1000);
 console.log('\nserver (telework-bot serve as its own process, clients on loopback):');
 // The Slack adapter lands in its own change; measure it once it is there.
-if (existsSync(join(root, 'adapters', 'slack', 'index.ts')) && existsSync(join(root, 'dist', 'adapters', 'slack', 'index.js'))) await slackAckBench(port);
+if (existsSync(join(root, 'adapters', 'slack', 'index.ts')) && existsSync(join(root, 'dist', 'adapters', 'slack', 'index.js'))) {
+  await slackAckBench(port);
+  await slackBurstBench(port + 2);
+}
 else console.log('slack ack: the Slack adapter is not in this build yet');
 await askThroughputBench(port + 1);

@@ -146,6 +146,7 @@ async function confirmTicket(deps: SlackDeps, p: Press, lang: Lang): Promise<voi
 /** 送信する: creates the ticket (idempotent on slack:<answerId>:<userId>) and posts its id in the thread. */
 async function sendTicket(deps: SlackDeps, p: Press, who: Requester, lang: Lang): Promise<void> {
   const result = (await deps.escalate(p.answerId, who)) as EscalationResult | null;
+  if (result?.rateLimited !== undefined) return notify(deps, p, MESSAGES.escalationLimit[lang](result.rateLimited.limit, result.rateLimited.retryAfterSeconds));
   if (result === null || result.ticketId === undefined) return notify(deps, p, MESSAGES.answerExpired[lang]);
   const office = result.route === null ? null : (deps.bot.office(result.route) ?? null);
   const text = result.created === false ? MESSAGES.tickets.alreadyCreated[lang](result.ticketId) : MESSAGES.tickets.created[lang](result.ticketId, office?.shortName ?? '');

@@ -2,6 +2,7 @@ import { App, ExpressReceiver, type Logger as BoltLogger, SocketModeReceiver, we
 import type { Env } from '../../src/config/settings.js';
 import type { Logger } from '../../src/logging/logger.js';
 import { boltLogger } from './bolt-logger.js';
+import { MAX_BODY_BYTES } from './guard.js';
 
 /** Slack's Web API client joins method names onto the base URL, so it must end with '/'. */
 export function normalizeApiUrl(url: string | undefined): string | undefined {
@@ -102,6 +103,8 @@ export function createBolt(settings: Env, log: Logger): BoltSetup {
       endpoints: '/slack/events',
       // Ack first, answer after: Slack wants a response within 3 seconds.
       processBeforeResponse: false,
+      // A body larger than this is refused (413) while it is read, before it is parsed.
+      bodyLimit: MAX_BODY_BYTES,
       logger,
     });
   }

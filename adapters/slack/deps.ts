@@ -21,6 +21,8 @@ export interface SlackDeps {
   escalate: EscalationSink;
   /** Keeps a piece of work alive until stop() has let it finish. */
   track<T>(work: Promise<T>): Promise<T>;
+  /** Runs an event's answer after the acknowledgements waiting in line (tracked for stop()). */
+  later(work: () => Promise<void>): void;
 }
 
 const HOUR_MS = 60 * 60 * 1000;

@@ -39,7 +39,7 @@ export function registerHandlers(app: App, deps: SlackDeps): void {
   app.event('app_mention', async ({ event, body, client, context }) => {
     const e = event as unknown as IncomingMessage;
     if (!fromPerson(e, context.botUserId)) return;
-    await deps.track(answerEvent(deps, client, body.event_id, e, { channel: e.channel, threadTs: e.thread_ts ?? e.ts }));
+    deps.later(() => answerEvent(deps, client, body.event_id, e, { channel: e.channel, threadTs: e.thread_ts ?? e.ts }));
   });
 
   // Direct messages, and follow-ups in threads the bot already answered in.
@@ -47,7 +47,7 @@ export function registerHandlers(app: App, deps: SlackDeps): void {
     const e = event as unknown as IncomingMessage;
     if (!fromPerson(e, context.botUserId)) return;
     if (e.channel_type === 'im') {
-      await deps.track(answerEvent(deps, client, body.event_id, e, { channel: e.channel, threadTs: e.thread_ts }));
+      deps.later(() => answerEvent(deps, client, body.event_id, e, { channel: e.channel, threadTs: e.thread_ts }));
       return;
     }
     if (e.thread_ts === undefined || e.thread_ts === e.ts) return;
@@ -55,7 +55,7 @@ export function registerHandlers(app: App, deps: SlackDeps): void {
     if (context.botUserId !== undefined && e.text?.includes(`<@${context.botUserId}>`)) return;
     const tracked = await deps.store.get(KEYS.thread(e.channel, e.thread_ts).key);
     if (tracked === null) return;
-    await deps.track(answerEvent(deps, client, body.event_id, e, { channel: e.channel, threadTs: e.thread_ts }));
+    deps.later(() => answerEvent(deps, client, body.event_id, e, { channel: e.channel, threadTs: e.thread_ts }));
   });
 
   // /telework <質問>: acknowledged at once, answered ephemerally through response_url.

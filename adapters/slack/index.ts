@@ -5,9 +5,14 @@ import type { SlackDeps } from './deps.js';
 import { registerHandlers } from './handlers.js';
 import { createSlackMessenger } from './messenger.js';
 import { InFlight } from '../inflight.js';
+import { fastEventAck } from './fast-ack.js';
+import { slackRequestGuard } from './guard.js';
+import { AnswerQueue } from './queue.js';
 
 export { signSlackRequest, slackSignature } from './signing.js';
 
+/** Answers start once no Slack request has arrived for this long (or after the queue's hold limit). */
+const QUIET_MS = 20;
 /** How long stop() waits for answers already being written. */
 const DRAIN_MS = 10_000;
 
@@ -20,6 +25,12 @@ export const createSlackAdapter: AdapterFactory = async (ctx) => {
   const { app, receiver, socket, identity } = createBolt(ctx.settings, log);
 
   const inflight = new InFlight();
+  // Answers wait behind acknowledgements: a burst of events is acknowledged within Slack's 3 s.
+  let unacknowledged = 0;
+  let lastArrival = 0;
+  // Busy while requests are being acknowledged, and for a moment after the last one arrived (a
+  // burst comes in waves).
+  const answers = new AnswerQueue(2, (err) => log.error({ err }, 'slack listener failed'), () => unacknowledged > 0 || Date.now() - lastArrival < QUIET_MS);
   let stopping = false;
   const deps: SlackDeps = {
     bot: ctx.bot,
@@ -29,6 +40,7 @@ export const createSlackAdapter: AdapterFactory = async (ctx) => {
     lang: ctx.settings.BOT_LANG,
     escalate: (answerId, requester) => ctx.escalations.request(answerId, requester),
     track: (work) => inflight.track(work),
+    later: (work) => void inflight.track(answers.push(work)),
   };
   registerHandlers(app, deps);
   ctx.messengers.register(createSlackMessenger(app.client));
@@ -44,9 +56,23 @@ export const createSlackAdapter: AdapterFactory = async (ctx) => {
       const router = Router();
       // While stopping, refuse new events so that Slack retries them on another instance.
       router.use('/slack/events', (_req, res, next) => {
-        if (stopping) res.status(503).set('Retry-After', '5').end();
-        else next();
+        if (stopping) return void res.status(503).set('Retry-After', '5').end();
+        // Counted until answered: answers wait while requests are being acknowledged.
+        unacknowledged++;
+        lastArrival = Date.now();
+        let counted = true;
+        const done = () => {
+          if (counted) unacknowledged--;
+          counted = false;
+        };
+        res.once('finish', done);
+        res.once('close', done);
+        next();
       });
+      // Timestamps more than 5 minutes off (either way) and oversized bodies: refused unread.
+      router.use('/slack/events', slackRequestGuard());
+      // Signed events are acknowledged at once and processed behind other acknowledgements.
+      router.use('/slack/events', fastEventAck({ signingSecret: ctx.settings.SLACK_SIGNING_SECRET!, app, later: deps.later }));
       router.use(receiver.router);
       shared.use(router);
     },

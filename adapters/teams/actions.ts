@@ -67,6 +67,11 @@ export async function handleSubmit(deps: TeamsDeps, activity: Activity, submit: 
       throw err;
     }
     if (result === null) return MESSAGES.answerExpired[lang];
+    if (result.rateLimited !== undefined) {
+      // No ticket was made: the person may press again once the day's limit has passed.
+      await deps.store.del(once.key);
+      return MESSAGES.escalationLimit[lang](result.rateLimited.limit, result.rateLimited.retryAfterSeconds);
+    }
     const office = result.route === null ? null : (deps.bot.office(result.route) ?? null);
     const ticket = result.ticketId !== undefined ? tx(TEAMS_TEXTS.ticket, lang)(result.ticketId) : '';
     return `${MESSAGES.escalationRecorded[lang](office)}${ticket}`;

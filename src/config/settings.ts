@@ -130,6 +130,17 @@ export const EnvSchema = z.object({
   MAIL_REPLY_TO: optionalString,
   /** Days the audit log keeps ticket and reminder events and answers given. */
   AUDIT_RETENTION_DAYS: envNumber(z.coerce.number().int().min(1).max(3650).default(365)),
+  /**
+   * Rate limits (0 = off): questions, feedback and escalation requests per client (IP) and minute
+   * on the HTTP API, and tickets per person (chat user, or web client) and day, the same question
+   * again joining the person's open ticket. Counted in Redis across instances when REDIS_URL is set.
+   */
+  RATE_LIMIT_ASK_PER_MINUTE: envNumber(z.coerce.number().int().min(0).max(1_000_000).default(60)),
+  RATE_LIMIT_FEEDBACK_PER_MINUTE: envNumber(z.coerce.number().int().min(0).max(1_000_000).default(60)),
+  RATE_LIMIT_ESCALATION_REQUESTS_PER_MINUTE: envNumber(z.coerce.number().int().min(0).max(1_000_000).default(10)),
+  RATE_LIMIT_ESCALATIONS_PER_DAY: envNumber(z.coerce.number().int().min(0).max(1_000_000).default(10)),
+  /** Reverse proxies in front of the server (hops), so that limits count the client's address, not the proxy's. */
+  TRUST_PROXY: envNumber(z.coerce.number().int().min(0).max(10).default(0)),
   /** Reminders: who may manage them from chat (comma lists of Slack user ids, Slack user group ids, Teams user ids). */
   HR_SLACK_USER_IDS: z.string().optional().transform((v) => (v ?? '').split(',').map((x) => x.trim()).filter((x) => x !== '')),
   HR_SLACK_USERGROUP_IDS: z.string().optional().transform((v) => (v ?? '').split(',').map((x) => x.trim()).filter((x) => x !== '')),

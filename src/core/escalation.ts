@@ -4,10 +4,12 @@ export interface EscalationResult {
   route: string | null;
   /** Set once tickets exist: the human-friendly ticket id. */
   ticketId?: string;
-  /** False when the same request was made before (idempotent repeat). */
+  /** False when the same request was made before (idempotent repeat, or the same question again). */
   created?: boolean;
   /** The language of the answer escalated: the receipt is written in it. */
   lang?: 'ja' | 'en';
+  /** Set when the person's escalations for the day are used up: no ticket was made. */
+  rateLimited?: { limit: number; retryAfterSeconds: number };
 }
 
 /**
@@ -16,7 +18,8 @@ export interface EscalationResult {
  */
 export interface EscalationPort {
   /** null when the answer is unknown or expired. */
-  request(answerId: string, requester: Requester, opts?: { idempotencyKey?: string; route?: string }): Promise<EscalationResult | null>;
+  /** `rateKey` names the person for the flood limits when the requester id does not (the web's client). */
+  request(answerId: string, requester: Requester, opts?: { idempotencyKey?: string; route?: string; rateKey?: string }): Promise<EscalationResult | null>;
 }
 
 /** The default before tickets are configured: the request is recorded for review. */

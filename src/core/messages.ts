@@ -22,6 +22,9 @@ const OWN_CASE_EN: Record<OwnCaseKind, string> = {
 };
 
 /** Fixed user-facing texts, Japanese (polite) and English. */
+const waitJa = (s: number): string => (s < 60 ? `${s}秒` : s < 3600 ? `約${Math.ceil(s / 60)}分` : `約${Math.ceil(s / 3600)}時間`);
+const waitEn = (s: number): string => (s < 60 ? `${s} seconds` : s < 3600 ? `about ${Math.ceil(s / 60)} minutes` : `about ${Math.ceil(s / 3600)} hours`);
+
 export const MESSAGES = {
   empty: { ja: '質問が空です。テレワークについて知りたいことを入力してください。', en: 'The question is empty. Please type what you would like to know about telework.' },
   tooLong: {
@@ -96,6 +99,16 @@ export const MESSAGES = {
       `お問い合わせの依頼を受け付けました。${o ? `担当窓口(${o.shortName})` : '担当窓口'}への送付準備ができ次第、このスレッドでお知らせします。個人情報(電話番号・メールアドレス等)は送付前に削除されます。`,
     en: (o: Office | null) =>
       `Your request has been recorded. It will be passed to ${o ? o.shortName : 'the responsible office'}, and you will be told in this thread. Personal data (phone numbers, e-mail addresses) is removed before anything is sent.`,
+  },
+  /** Rate limits (429): how long to wait, in words. */
+  rateLimited: {
+    ja: (seconds: number) => `短時間に多くのリクエストがあったため、受付を一時停止しています。${waitJa(seconds)}後にもう一度お試しください。`,
+    en: (seconds: number) => `Too many requests in a short time. Please try again in ${waitEn(seconds)}.`,
+  },
+  escalationLimit: {
+    ja: (limit: number, seconds: number) =>
+      `担当窓口へのお問い合わせは1日${limit}件までです。上限に達したため、${waitJa(seconds)}後にもう一度お試しください。同じご質問はすでに受け付けた問い合わせにまとめられます。`,
+    en: (limit: number, seconds: number) => `You can send up to ${limit} requests a day to the offices. Please try again in ${waitEn(seconds)}. The same question again joins the request you already sent.`,
   },
   feedbackThanks: { ja: 'ご評価ありがとうございます。今後の改善に活用します。', en: 'Thank you for your feedback.' },
   resolvedThanks: { ja: '解決してよかったです。ほかにもご質問があればどうぞ。', en: 'Glad it helped. Ask me anything else about telework.' },

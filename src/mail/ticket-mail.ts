@@ -1,13 +1,9 @@
 import type { Office } from '../core/office.js';
 import type { TicketRecord } from '../tickets/model.js';
+import { KIND_LABELS } from '../safety/redact.js';
 import type { MailMessage } from './mailer.js';
 
-const REDACTION_LABELS: Record<string, string> = {
-  'my-number': '個人番号',
-  phone: '電話番号',
-  email: 'メールアドレス',
-  name: '氏名',
-};
+const REDACTION_LABELS: Record<string, string> = KIND_LABELS;
 
 /**
  * The first line of a ticket mail when replies are read. A reply that quotes the mail without

@@ -1,64 +1,148 @@
+import { emailSpans, nationalDigits, phoneSpans } from './detectors/contact.js';
+import { nameSpans } from './detectors/names.js';
+import { numberSpans } from './detectors/numbers.js';
+import { addressSpans, birthDateSpans } from './detectors/places.js';
+import { sensitiveSpans } from './detectors/sensitive.js';
+import { execAll, type PersonalDataKind, type Span } from './detectors/span.js';
+import { normalizeForDetection } from './normalize.js';
+import { publishedContacts } from './published.js';
+
 /**
  * Personal data redaction, applied before anything is logged, stored in a ticket or sent.
- * Each kind is replaced by a marker that says what was removed.
+ * A pipeline: normalise (NFKC, format characters dropped, dashes and spaces unified) with a map
+ * back to the original; detect on the normalised text; replace in the original, each piece by
+ * a marker that says what was removed. Every stage is linear in the length of the text.
  */
 
-export type PersonalDataKind = 'my-number' | 'phone' | 'email' | 'name';
+export type { PersonalDataKind };
 
-const MARKERS: Record<PersonalDataKind, string> = {
+export const MARKERS: Record<PersonalDataKind, string> = {
   'my-number': '[個人番号削除]',
   phone: '[電話番号削除]',
   email: '[メールアドレス削除]',
   name: '[氏名削除]',
+  address: '[住所削除]',
+  'birth-date': '[生年月日削除]',
+  'id-number': '[識別番号削除]',
+  account: '[口座番号削除]',
+  card: '[カード番号削除]',
+  sensitive: '[要配慮情報削除]',
 };
 
-// Order matters: e-mail before phone (digits inside addresses), My Number (12 digits) before phone.
-const PATTERNS: { kind: PersonalDataKind; re: RegExp }[] = [
-  // The look-behind starts a match only at the start of a run, so a long run of letters without
-  // an @ costs linear time, not quadratic.
-  { kind: 'email', re: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g },
-  { kind: 'my-number', re: /(?<![\d-])\d{4}[ -]?\d{4}[ -]?\d{4}(?![\d-])/g },
-  {
-    kind: 'phone',
-    re: /(?<![\d-])(?:\+81[ -]?)?(?:0\d{1,4}[ -]\d{1,4}[ -]\d{3,4}|0[5789]0[ -]?\d{4}[ -]?\d{4}|0\d{9,10}|\(0\d{1,4}\)\s?\d{1,4}-\d{3,4})(?![\d-])/g,
-  },
-  // Names are only detectable with a cue: a surname-like word followed by an honorific.
-  { kind: 'name', re: /[\u4E00-\u9FFF]{1,4}(?:\s?[\u4E00-\u9FFF]{1,4})?(?=(?:さん|様|さま|氏|君|くん)(?![\u4E00-\u9FFF]))/g },
-];
+/** Japanese labels of the kinds (the office's mail lists what was removed). */
+export const KIND_LABELS: Record<PersonalDataKind, string> = {
+  'my-number': '個人番号',
+  phone: '電話番号',
+  email: 'メールアドレス',
+  name: '氏名',
+  address: '住所',
+  'birth-date': '生年月日',
+  'id-number': '識別番号(職員番号・免許証番号など)',
+  account: '口座番号',
+  card: 'カード番号',
+  sensitive: '要配慮個人情報',
+};
 
-/** Words that take an honorific but are not names (皆さん, 担当者様). */
-const NOT_NAMES = new Set([
-  '皆', '担当', '担当者', '職員', '利用者', '住民', '客', '関係者', '上司', '同僚', '部長', '課長', '係長', '室長', '先生', '各位',
-  // Roles and organisations people address with さん: not personal names, and often the topic.
-  '業者', '事業者', '取引先', '委託先', '受託者', '相手', '先方', '市民', '町民', '村民', '区民', '県民', '部下', '後輩', '先輩',
-  '上長', '首長', '市長', '町長', '村長', '区長', '知事', '議員', '委員', '人事', '総務', '窓口', '事務局', '管理者', '新人',
-]);
+// When two detections overlap, the marker says the more specific kind.
+const PRIORITY: PersonalDataKind[] = ['email', 'my-number', 'card', 'account', 'phone', 'id-number', 'birth-date', 'address', 'name', 'sensitive'];
+const rank = (k: PersonalDataKind): number => PRIORITY.indexOf(k);
+
+const MARKER_RE = new RegExp(
+  Object.values(MARKERS)
+    .map((m) => m.replace(/[[\]]/g, '\\$&'))
+    .join('|'),
+  'g',
+);
+const KIND_OF_MARKER = new Map(Object.entries(MARKERS).map(([k, m]) => [m, k as PersonalDataKind]));
 
 export interface Redaction {
   text: string;
   kinds: PersonalDataKind[];
 }
 
-/** Full-width digits and symbols are folded first so that ０９０−１２３４ is caught too. */
-function foldDigits(text: string): string {
-  return text
-    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\uFF0D\u2010-\u2015\u2212]/g, '-')
-    .replace(/\uFF20/g, '@');
+/** Everything personal in the (normalised) text, overlapping spans merged. */
+export function detect(text: string): Span[] {
+  const found: Span[] = [...emailSpans(text), ...phoneSpans(text), ...numberSpans(text), ...addressSpans(text), ...birthDateSpans(text)];
+  const names = nameSpans(text);
+  found.push(...names, ...sensitiveSpans(text, names));
+  return merge(found, text);
 }
 
-/** Known office contacts may be shown: only personal data is removed, not the ministry's published numbers. */
-export function redactPersonalData(text: string, allow: ReadonlySet<string> = new Set()): Redaction {
-  let out = foldDigits(text);
-  const kinds = new Set<PersonalDataKind>();
-  for (const { kind, re } of PATTERNS) {
-    out = out.replace(re, (m) => {
-      if (allow.has(m) || (kind === 'name' && NOT_NAMES.has(m))) return m;
-      kinds.add(kind);
-      return MARKERS[kind];
-    });
+function merge(spans: Span[], text: string): Span[] {
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Span[] = [];
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    // Overlapping, or two parts of one name with only a space between (渡部　さくら).
+    const joins = last !== undefined && (s.start < last.end || (s.kind === 'name' && last.kind === 'name' && /^ *$/.test(text.slice(last.end, s.start))));
+    if (last !== undefined && joins) {
+      if (s.end > last.end) last.end = s.end;
+      if (rank(s.kind) < rank(last.kind)) last.kind = s.kind;
+      continue;
+    }
+    out.push({ ...s });
   }
-  return { text: out, kinds: [...kinds] };
+  return out;
+}
+
+interface AllowList {
+  exact: ReadonlySet<string>;
+  digits: ReadonlySet<string>;
+  emails: ReadonlySet<string>;
+}
+
+function allowList(extra: ReadonlySet<string>): AllowList {
+  const base = publishedContacts();
+  if (extra.size === 0) return base;
+  const digits = new Set(base.digits);
+  const emails = new Set(base.emails);
+  for (const a of extra) {
+    const n = normalizeForDetection(a).text.trim();
+    if (n.includes('@')) emails.add(n.toLowerCase());
+    else {
+      const d = nationalDigits(n);
+      if (d.length >= 10 && /^0/.test(d)) digits.add(d);
+    }
+  }
+  return { exact: extra, digits, emails };
+}
+
+function allowed(span: Span, normalized: string, original: string, allow: AllowList): boolean {
+  if (allow.exact.has(original)) return true;
+  if (span.kind === 'email') return allow.emails.has(normalized.trim().toLowerCase());
+  if (span.kind === 'phone') return allow.digits.has(nationalDigits(normalized));
+  return false;
+}
+
+/**
+ * Removes personal data. `allow` lists published contacts (the offices' numbers and addresses,
+ * which answers may show) on top of those in the shipped knowledge/contacts.yaml. Markers
+ * already in the text (a question redacted earlier) count in `kinds` too, so that whoever
+ * redacts again still learns what was removed.
+ */
+export function redactPersonalData(text: string, allow: ReadonlySet<string> = new Set()): Redaction {
+  const kinds = new Set<PersonalDataKind>();
+  for (const m of execAll(MARKER_RE, text)) kinds.add(KIND_OF_MARKER.get(m[0])!);
+  const n = normalizeForDetection(text);
+  // Markers already in the text are masked (same length, so offsets hold): 「[住所削除]の10」 must
+  // not read as 住所 followed by an address.
+  const masked = n.text.replace(MARKER_RE, (m) => '\u0001'.repeat(m.length));
+  const spans = detect(masked);
+  if (spans.length === 0) return { text, kinds: [...kinds] };
+  const list = allowList(allow);
+  let out = '';
+  let at = 0;
+  for (const s of spans) {
+    const from = n.starts[s.start]!;
+    const to = n.starts[s.end]!;
+    if (from < at || to <= from) continue;
+    if (allowed(s, n.text.slice(s.start, s.end), text.slice(from, to), list)) continue;
+    out += text.slice(at, from) + MARKERS[s.kind];
+    at = to;
+    kinds.add(s.kind);
+  }
+  out += text.slice(at);
+  return { text: out, kinds: [...kinds].sort((a, b) => rank(a) - rank(b)) };
 }
 
 /** True when the text holds personal data of any kind. */

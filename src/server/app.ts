@@ -7,6 +7,7 @@ import { SessionStore } from '../console/sessions.js';
 import { adminAuth } from './admin-auth.js';
 import { storeUnavailableReason } from '../store/unavailable.js';
 import { probeKeySpaces } from './health.js';
+import { apiRateLimits, clientKey } from './rate-limit.js';
 import type { RunningService } from './services.js';
 import { webRequester } from './web-session.js';
 
@@ -57,8 +58,11 @@ export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[], se
   });
 
   app.use('/api', express.json({ limit: '64kb' }));
+  // Behind a reverse proxy the client's address is in X-Forwarded-For (TRUST_PROXY hops).
+  if (ctx.settings.TRUST_PROXY > 0) app.set('trust proxy', ctx.settings.TRUST_PROXY);
+  const limits = apiRateLimits(ctx);
 
-  app.post('/api/ask', async (req, res) => {
+  app.post('/api/ask', limits.ask, async (req, res) => {
     const body = AskBody.safeParse(req.body);
     if (!body.success) return badRequest(res, `expected {"question": string}: ${zodMessage(body.error)}`);
     const { answer, reply } = await ctx.bot.reply(body.data.question, { lang: body.data.lang });
@@ -67,7 +71,7 @@ export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[], se
     res.status(answer.error === undefined ? 200 : 400).json({ ...answer, question: reply.question, answerId: reply.answerId, sources: reply.sources, actions: reply.actions, office: reply.office });
   });
 
-  app.post('/api/feedback', async (req, res) => {
+  app.post('/api/feedback', limits.feedback, async (req, res) => {
     const body = FeedbackBody.safeParse(req.body);
     if (!body.success) return badRequest(res, zodMessage(body.error));
     const answer = await ctx.feedback.getAnswer(body.data.answerId);
@@ -78,11 +82,17 @@ export async function createApp(ctx: AdapterContext, adapters: ChatAdapter[], se
     res.json({ ok: true, recorded: first, message });
   });
 
-  app.post('/api/escalation-requests', async (req, res) => {
+  app.post('/api/escalation-requests', limits.escalationRequests, async (req, res) => {
     const body = EscalationBody.safeParse(req.body);
     if (!body.success) return badRequest(res, zodMessage(body.error));
-    const record = await ctx.escalations.request(body.data.answerId, webRequester(req, res), { idempotencyKey: req.get('Idempotency-Key') });
+    // The web person the daily limit counts is the client's (hashed) address: a cookie can be dropped.
+    const record = await ctx.escalations.request(body.data.answerId, webRequester(req, res), { idempotencyKey: req.get('Idempotency-Key'), rateKey: `web:${clientKey(req)}` });
     if (record === null) return void res.status(404).json({ error: MESSAGES.answerExpired.ja });
+    if (record.rateLimited !== undefined) {
+      const { limit, retryAfterSeconds } = record.rateLimited;
+      res.setHeader('Retry-After', String(retryAfterSeconds));
+      return void res.status(429).json({ error: MESSAGES.escalationLimit.ja(limit, retryAfterSeconds), retryAfter: retryAfterSeconds });
+    }
     const office = record.route === null ? null : (ctx.bot.office(record.route) ?? null);
     res.status(202).json({ ok: true, route: record.route, ticketId: record.ticketId, message: MESSAGES.escalationRecorded[record.lang ?? 'ja'](office) });
   });

@@ -1,6 +1,7 @@
 import type { EscalationPort, EscalationResult } from '../core/escalation.js';
 import type { FeedbackRecorder, Requester } from '../feedback/recorder.js';
-import { TicketError } from './errors.js';
+import type { EscalationGuard } from './escalation-limit.js';
+import { TicketError, storeStep } from './errors.js';
 import { IdempotencyKeySchema } from './model.js';
 import type { TicketService } from './service.js';
 
@@ -40,30 +41,64 @@ export class TicketEscalations implements EscalationPort {
   constructor(
     private readonly tickets: TicketService,
     private readonly feedback: FeedbackRecorder,
+    private readonly guard: EscalationGuard | null = null,
   ) {}
 
-  /** Throws a 400 TicketError for an invalid idempotency key (see escalationIdempotencyKey). */
-  async request(answerId: string, requester: Requester, opts: { idempotencyKey?: string; route?: string } = {}): Promise<EscalationResult | null> {
+  /**
+   * Throws a 400 TicketError for an invalid idempotency key (see escalationIdempotencyKey).
+   * A repeat (same key) answers with its ticket; the same question from the same person within a
+   * day joins that person's open ticket; past the day's limit no ticket is made (`rateLimited`).
+   */
+  async request(answerId: string, requester: Requester, opts: { idempotencyKey?: string; route?: string; rateKey?: string } = {}): Promise<EscalationResult | null> {
     const idempotencyKey = escalationIdempotencyKey(answerId, requester, opts.idempotencyKey);
     const answer = await this.feedback.getAnswer(answerId);
     if (answer === null) return null;
-    const { ticket, created } = await this.tickets.create(
-      {
-        question: answer.question,
-        route: opts.route ?? answer.route ?? undefined,
-        requester,
-        source: 'chat',
-        answerId,
-        idempotencyKey,
-        botAnswer: answer.text,
-        // The asker is told of the office's answer in the language they asked in.
-        ...(answer.lang ? { lang: answer.lang } : {}),
-      },
-      { platform: requester.platform, userId: requester.userId },
-    );
+    const guard = this.guard;
+    const person = guard?.person(requester, opts.rateKey) ?? '';
+    if (guard !== null) {
+      const repeat = await storeStep(() => this.tickets.repo.idFor(idempotencyKey));
+      if (repeat !== null) return this.existing(repeat, answer.route);
+      const earlier = await storeStep(() => guard.earlier(person, answer.question));
+      if (earlier !== null) {
+        const t = await this.tickets.get(earlier);
+        if (t !== null && (t.status === 'open' || t.status === 'notified')) return { route: t.route, ticketId: t.id, created: false };
+      }
+      const quota = await storeStep(() => guard.take(person));
+      if (!quota.ok) return { route: answer.route, rateLimited: { limit: guard.perDay, retryAfterSeconds: quota.retryAfterSeconds } };
+    }
+    let result;
+    try {
+      result = await this.tickets.create(
+        {
+          question: answer.question,
+          route: opts.route ?? answer.route ?? undefined,
+          requester,
+          source: 'chat',
+          answerId,
+          idempotencyKey,
+          botAnswer: answer.text,
+          // The asker is told of the office's answer in the language they asked in.
+          ...(answer.lang ? { lang: answer.lang } : {}),
+        },
+        { platform: requester.platform, userId: requester.userId },
+      );
+    } catch (err) {
+      await guard?.giveBack(person);
+      throw err;
+    }
+    const { ticket, created } = result;
+    if (guard !== null) {
+      if (created) await guard.remember(person, answer.question, ticket.id).catch(() => undefined);
+      else await guard.giveBack(person);
+    }
     // The review list of escalation requests keeps working as before.
     if (created) await this.feedback.recordEscalationRequest(answerId, requester);
     return { route: ticket.route, ticketId: ticket.id, created, ...(answer.lang ? { lang: answer.lang } : {}) };
+  }
+
+  private async existing(id: string, route: string | null): Promise<EscalationResult> {
+    const t = await this.tickets.get(id);
+    return { route: t?.route ?? route, ticketId: id, created: false };
   }
 
   /** The confirm step: exactly what a press of 送信する would send, or null for an expired answer. */

@@ -5,6 +5,7 @@ import type { Logger } from '../logging/logger.js';
 import { createSmtpMailer, type Mailer } from '../mail/mailer.js';
 import type { RunningService } from '../server/services.js';
 import { channelsFor, deliveryPlan } from './delivery-config.js';
+import { EscalationGuard } from './escalation-limit.js';
 import { TicketEscalations } from './escalations.js';
 import { registerTickets, unregisterTickets } from './registry.js';
 import { TICKET_KEYS, TicketRepository } from './repository.js';
@@ -79,7 +80,7 @@ export async function startTicketService(ctx: AdapterContext, opts: TicketServic
     lang: ctx.settings.BOT_LANG,
     ...(opts.enqueueTimeoutMs !== undefined ? { enqueueTimeoutMs: opts.enqueueTimeoutMs } : {}),
   });
-  const escalations = new TicketEscalations(service, ctx.feedback);
+  const escalations = new TicketEscalations(service, ctx.feedback, new EscalationGuard(ctx.store, ctx.settings.REDIS_PREFIX, ctx.settings.RATE_LIMIT_ESCALATIONS_PER_DAY));
   ctx.escalations = escalations;
   registerTickets(ctx.store, { service, escalations });
 

@@ -4,15 +4,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ticketsFor } from '../../src/tickets/registry.js';
 import { runAxe } from '../support/axe.js';
 import { startTestServer } from '../support/server-harness.js';
+import { type SlackApiStub, startSlackApiStub } from '../support/slack-api-stub.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SIGN_IN = 'ConsoleBrowserTestTokenAbcdefghijKLMNOP';
 let srv: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
+// Reminders go to a Slack channel, so the Slack adapter runs (against a loopback stand-in of the Web API).
+let slack: SlackApiStub;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does this`);
-  srv = await startTestServer({}, { signInToken: SIGN_IN });
+  slack = await startSlackApiStub();
+  srv = await startTestServer({ SLACK_SIGNING_SECRET: 'console-test-secret', SLACK_BOT_TOKEN: 'xoxb-console-test', SLACK_API_URL: slack.url }, { signInToken: SIGN_IN });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -22,6 +26,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await srv?.close();
+  await slack?.close();
 });
 
 const post = async (path: string, body: unknown) => (await fetch(`${srv.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();

@@ -87,6 +87,11 @@ export async function startTicketsServer(opts: {
     REDIS_PREFIX: opts.prefix,
     TICKET_DELIVERY_ATTEMPTS: '6',
     TICKET_DELIVERY_BACKOFF_MS: '200',
+    // These suites escalate far more than a person would: flood limits are off here and proven
+    // with their defaults in flood.test.ts.
+    RATE_LIMIT_ASK_PER_MINUTE: '0',
+    RATE_LIMIT_ESCALATION_REQUESTS_PER_MINUTE: '0',
+    RATE_LIMIT_ESCALATIONS_PER_DAY: '0',
     ...(redisUrl !== null ? { REDIS_URL: redisUrl } : {}),
     ...opts.env,
   });

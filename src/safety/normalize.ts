@@ -1,0 +1,73 @@
+/**
+ * The first stage of redaction: a normalised copy of the text for the detectors, with a map from
+ * every normalised position back to the original, so that what is found is replaced in the
+ * original (which keeps its own spelling everywhere else).
+ *
+ * - NFKC per character cluster (full-width letters, digits, ＠, （）, half-width kana with their
+ *   voiced marks, no-break and ideographic spaces become their plain forms);
+ * - format characters (Unicode Cf: zero-width space and joiners, soft hyphen, BOM, bidi marks)
+ *   and variation selectors are dropped, so they cannot split a number or a name;
+ * - every dash-like character becomes '-', and so do ー, 一, ・ and box-drawing lines between digits;
+ * - every kind of white space becomes one ASCII space, and every line break \\n (one for one).
+ */
+export interface Normalized {
+  /** The normalised text. */
+  text: string;
+  /** starts[i] is the original UTF-16 offset of normalised code unit i; starts[text.length] is the original length. */
+  starts: Int32Array;
+}
+
+const FORMAT = /^[\p{Cf}\uFE00-\uFE0F\u{E0100}-\u{E01EF}\u034F\u115F\u1160\u3164\uFFA0]$/u;
+// Dash punctuation (‐ ‑ ‒ – — ― ﹘ ﹣ －), minus signs, and the small hyphen-like marks people type
+// between digits. The wave dash 〜 is a range ("9時〜17時"), not a separator: left alone.
+const DASH = /^[\p{Pd}\u2212\u2043\u02D7\u2796\uFE63\uFF0D]$/u;
+const NOT_DASH = new Set(['\u301C', '\u3030', '\u30A0']);
+const SPACE = /^\s$/u;
+const KANJI_DIGITS = '〇一二三四五六七八九';
+// Marks that combine with the character before them (dakuten, half-width ﾞﾟ, combining marks).
+const COMBINING = /^[\p{M}\uFF9E\uFF9F]$/u;
+
+/** Normalises for detection; see the module comment. Linear in the length of the text. */
+export function normalizeForDetection(input: string): Normalized {
+  const out: string[] = [];
+  const starts: number[] = [];
+  const cps = Array.from(input);
+  let offset = 0;
+  const emit = (s: string, at: number) => {
+    for (let k = 0; k < s.length; k++) {
+      out.push(s[k]!);
+      starts.push(at);
+    }
+  };
+  for (let i = 0; i < cps.length; ) {
+    const at = offset;
+    let cluster = cps[i]!;
+    let j = i + 1;
+    while (j < cps.length && COMBINING.test(cps[j]!) && !FORMAT.test(cps[j]!)) cluster += cps[j++]!;
+    for (let k = i; k < j; k++) offset += cps[k]!.length;
+    i = j;
+    if (FORMAT.test(cluster)) continue;
+    if (SPACE.test(cluster)) {
+      // Line breaks stay: signatures and separator lines are read by line.
+      emit(/[\n\r\u2028\u2029\v\f\u0085]/u.test(cluster) ? '\n' : ' ', at);
+      continue;
+    }
+    if (DASH.test(cluster) && !NOT_DASH.has(cluster)) {
+      emit('-', at);
+      continue;
+    }
+    let n = cluster.normalize('NFKC');
+    // NFKC turns some symbols into several characters (㈱ → (株)); that is fine, all map to `at`.
+    if (/^\s+$/u.test(n)) n = ' ';
+    emit(n, at);
+  }
+  starts.push(input.length);
+  let text = out.join('');
+  // ー (or a lookalike) between digits is a dash: 090ー1234ー9999. Done after the first pass so
+  // that dropped format characters between the digit and the mark do not matter.
+  // Numbers written in kanji digits (〇九〇-一二三四-五六七八, a My Number in kanji): a run of
+  // ten or more becomes ASCII digits, one for one. Shorter runs (二〇二三年) are left alone.
+  text = text.replace(/[〇零一二三四五六七八九](?:[ \-ー]?[〇零一二三四五六七八九]){9,}/gu, (m) => m.replace(/[〇零一二三四五六七八九]/gu, (c) => String(Math.max(0, KANJI_DIGITS.indexOf(c)))));
+  text = text.replace(/(?<=\d ?)[\u30FC\u2500\u2501\u4E00\u30FB\u00B7](?= ?\d)/gu, '-');
+  return { text, starts: Int32Array.from(starts) };
+}

@@ -7,7 +7,7 @@ export type AuditActor = { platform: string; userId: string } | { admin: true } 
 export interface AuditEvent {
   /** What happened, e.g. 'ticket.created', 'ticket.answered', 'reminder.paused', 'answer.given'. */
   action: string;
-  subject: { type: 'ticket' | 'reminder' | 'answer'; id: string };
+  subject: { type: 'ticket' | 'reminder' | 'answer' | 'faq'; id: string };
   actor: AuditActor;
   /** Free-form details; every string in it is redacted before it is stored. */
   details?: Record<string, unknown>;

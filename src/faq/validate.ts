@@ -1,4 +1,5 @@
 import { foldForMatch } from '../text/synonyms.js';
+import type { KnowledgeDocument } from '../knowledge/model.js';
 import type { FaqEntry } from './model.js';
 
 /** What an entry may cite: knowledge documents and their section headings. */
@@ -6,6 +7,10 @@ export interface CitableDocument {
   id: string;
   headings: string[];
 }
+
+/** The documents of a knowledge load as FAQ sources: ids and section headings. */
+export const citableDocuments = (documents: KnowledgeDocument[]): CitableDocument[] =>
+  documents.map((d) => ({ id: d.meta.id, headings: d.sections.flatMap((s) => (s.heading === null ? [] : [s.heading])) }));
 
 export interface FaqProblem {
   file: string;

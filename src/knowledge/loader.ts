@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import type { ZodError } from 'zod';
 import type { FaqEntry } from '../faq/model.js';
 import { FaqFileSchema } from '../faq/schema.js';
-import { faqProblems } from '../faq/validate.js';
+import { citableDocuments, faqProblems } from '../faq/validate.js';
 import { FrontMatterError, parseMarkdownSections, splitFrontMatter } from './markdown.js';
 import type { KnowledgeDocument, KnowledgeProblem } from './model.js';
 import {
@@ -206,7 +206,7 @@ export async function loadKnowledge(dirs: string[]): Promise<LoadedKnowledge> {
   problems.push(
     ...faqProblems(
       faq,
-      documents.map((d) => ({ id: d.meta.id, headings: d.sections.flatMap((s) => (s.heading === null ? [] : [s.heading])) })),
+      citableDocuments(documents),
       contacts.offices.map((o) => o.id),
     ),
   );

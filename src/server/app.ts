@@ -15,7 +15,7 @@ const AskBody = z.object({ question: z.string(), lang: z.enum(['ja', 'en']).opti
 const FeedbackBody = z.object({ answerId: z.string().min(1), vote: z.enum(['helpful', 'unhelpful', 'resolved']) });
 const EscalationBody = z.object({ answerId: z.string().min(1) });
 const AuditQuery = z.object({
-  type: z.enum(['ticket', 'reminder', 'answer']).optional(),
+  type: z.enum(['ticket', 'reminder', 'answer', 'faq']).optional(),
   id: z.string().min(1).optional(),
   action: z.string().min(1).optional(),
   since: z.iso.datetime({ offset: true }).optional(),

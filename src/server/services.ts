@@ -29,6 +29,7 @@ export async function startServices(ctx: AdapterContext): Promise<RunningService
   // Office replies by e-mail: after tickets, whose service it answers through.
   if (ctx.settings.IMAP_URL !== undefined) services.push(await (await import('../mail/inbox/start.js')).startMailReplies(ctx));
   services.push((await import('../review/start.js')).startReview(ctx));
+  services.push(await (await import('../faq/start.js')).startFaq(ctx));
   void ctx;
   return services;
 }

@@ -74,10 +74,15 @@ function select(options, value) {
 const PAGES = [
   { id: 'inbox', label: '受信箱', roles: ['office'], render: renderInbox },
   { id: 'review', label: 'レビュー', roles: ['curator'], render: renderReview },
+  { id: 'faq', label: 'FAQ', roles: ['curator'], render: renderFaq },
   { id: 'reminders', label: 'リマインダー', roles: ['hr'], render: renderReminders },
   { id: 'audit', label: '監査ログ', roles: [], render: renderAudit },
 ];
-const ROUTES = { ticket: { page: 'inbox', render: renderTicket } };
+const ROUTES = {
+  ticket: { page: 'inbox', render: renderTicket },
+  'faq-new': { page: 'faq', render: () => renderFaqForm(null) },
+  'faq-edit': { page: 'faq', render: (id) => renderFaqForm(id) },
+};
 
 const inboxState = { status: '', office: '', since: '', text: '' };
 
@@ -134,7 +139,13 @@ async function renderTicket(id) {
     }
   } else botPanel.append(el('p', { class: 'hint', text: t.answerId ? 'ボットの回答は保存期間(30日)を過ぎました。' : 'ボットの回答からではなく、直接作成された問い合わせです。' }));
   parts.push(botPanel);
-  if (t.answer) parts.push(el('section', { class: 'panel', 'aria-labelledby': 'h-ans' }, el('h2', { id: 'h-ans', text: '窓口の回答' }), el('p', { class: 'text', text: t.answer.text }), el('p', { class: 'hint', text: `${jst(t.answer.at)} ${t.answer.by}` })));
+  if (t.answer) {
+    const promote = has('curator') ? el('div', { class: 'actions' }, el('button', { type: 'button', text: 'この回答をFAQにする', onclick: () => {
+      const src = bot?.sources?.find((s) => s.documentId);
+      promoteToFaq({ questions: [t.question], answer: t.answer.text, route: t.route, ...(src ? { source: { documentId: src.documentId, section: src.section ?? undefined } } : {}) });
+    } })) : null;
+    parts.push(el('section', { class: 'panel', 'aria-labelledby': 'h-ans' }, el('h2', { id: 'h-ans', text: '窓口の回答' }), el('p', { class: 'text', text: t.answer.text }), el('p', { class: 'hint', text: `${jst(t.answer.at)} ${t.answer.by}` }), promote));
+  }
   parts.push(el('section', { class: 'panel', 'aria-labelledby': 'h-hist' }, el('h2', { id: 'h-hist', text: '履歴' }),
     el('ol', { class: 'history' }, ...t.history.map((e) => el('li', { text: [jst(e.at), EVENT[e.type] ?? e.type, e.channel ? `(${e.channel})` : '', e.from ? `${officeName(e.from)} → ${officeName(e.to)}` : '', e.note ? `申し送り: ${e.note}` : '', e.detail ?? ''].filter(Boolean).join(' ') })))));
 
@@ -219,7 +230,9 @@ async function renderReview() {
           el('span', { text: `${g.count} 件` }),
           ...Object.entries(g.kinds).filter(([, n]) => n > 0).map(([k, n]) => el('span', { class: 'badge', text: `${KIND[k]} ${n}` })),
           el('span', { text: `最終 ${jst(g.lastAt)}` })),
-        el('div', { class: 'actions' }, toggle), answers);
+        el('div', { class: 'actions' }, toggle,
+          el('button', { type: 'button', text: 'FAQにする', 'aria-label': `「${g.question}」をFAQにする`, onclick: () => promoteToFaq({ questions: [...new Set([g.question, ...g.answers.map((a) => a.question)])].slice(0, 20) }) })),
+        answers);
     }));
   };
   form.addEventListener('submit', (e) => { e.preventDefault(); load().catch((err) => say(err.message)); });
@@ -295,7 +308,7 @@ async function renderReminders() {
 }
 
 async function renderAudit() {
-  const type = select([['', 'すべて'], ['ticket', '問い合わせ'], ['reminder', 'リマインダー'], ['answer', 'ボットの回答']], '');
+  const type = select([['', 'すべて'], ['ticket', '問い合わせ'], ['reminder', 'リマインダー'], ['answer', 'ボットの回答'], ['faq', 'FAQ']], '');
   const id = el('input', { type: 'text' });
   const action = el('input', { type: 'text', placeholder: 'ticket.answered' });
   const since = el('input', { type: 'date' });
@@ -321,6 +334,104 @@ async function renderAudit() {
   form.addEventListener('submit', (e) => { e.preventDefault(); load().catch((err) => say(err.message)); });
   view.replaceChildren(heading('監査ログ'), form, count, list);
   await load();
+}
+
+// ---------- FAQ entries (curator) ----------
+const ORIGIN = { shipped: '同梱(knowledge/faq)', stored: 'コンソールで作成' };
+let faqDraft = null;
+let knowledgeCache = null;
+const knowledgeSections = async () => (knowledgeCache ??= await api('GET', '/api/knowledge/sections'));
+
+/** Opens the FAQ form prefilled (from a review group or an answered ticket). */
+function promoteToFaq(draft) {
+  faqDraft = draft;
+  location.hash = '#faq-new';
+}
+
+function evalLine(ev) {
+  if (!ev || ev.total === 0) return 'キュレーター評価: コンソールで作成したエントリはまだありません。';
+  return `キュレーター評価: ${ev.passed} / ${ev.total} の質問が自分のエントリで回答されました${ev.at ? `(${jst(ev.at)})` : ''}。`;
+}
+
+async function renderFaq() {
+  const [entries, ev] = await Promise.all([api('GET', '/api/faq'), api('GET', '/api/faq/eval')]);
+  const failures = (ev?.failures ?? []).map((f) => el('li', { text: `${f.question}: ${f.why.join('、')}` }));
+  const list = el('ul', { class: 'cards', 'aria-label': 'FAQエントリ一覧' }, ...entries.map((e) => {
+    const badges = [el('span', { class: 'badge', text: ORIGIN[e.origin] })];
+    if (e.overridesShipped) badges.push(el('span', { class: 'badge', text: '同梱のエントリを上書き' }));
+    if (e.hidden) badges.push(el('span', { class: 'badge', text: '非表示' }));
+    const del = el('button', { type: 'button', class: 'danger', text: e.origin === 'shipped' ? '非表示にする' : '削除', 'aria-label': `${e.id} を${e.origin === 'shipped' ? '非表示にする' : '削除'}` });
+    del.addEventListener('click', async () => {
+      if (!confirm(e.origin === 'shipped' || e.overridesShipped ? `${e.id} を非表示にしますか。同梱のエントリも使われなくなります。` : `${e.id} を削除しますか。`)) return;
+      try {
+        await api('DELETE', `/api/faq/${encodeURIComponent(e.id)}`);
+        say(`${e.id} を${e.origin === 'shipped' || e.overridesShipped ? '非表示にしました' : '削除しました'}。`);
+        await route();
+      } catch (err) { say(err.message); }
+    });
+    return el('li', { class: 'card' },
+      el('div', { class: 'meta' }, el('span', { text: e.id }), ...badges, e.updatedAt ? el('span', { text: `${jst(e.updatedAt)} ${e.by ?? ''}` }) : null),
+      el('p', { class: 'q', text: e.questions.join('\n') }),
+      el('p', { class: 'text', text: `回答: ${e.answer.ja}` }),
+      el('p', { class: 'hint', text: `出典: ${e.source.documentId}${e.source.section ? ` ${e.source.section}` : ''} ・ 担当: ${officeName(e.route)}${e.escalate ? ' ・ 問い合わせを案内' : ''}` }),
+      el('div', { class: 'actions' }, el('a', { class: 'button', href: `#faq-edit/${encodeURIComponent(e.id)}`, text: e.hidden ? '戻す(編集)' : '編集', 'aria-label': `${e.id} を${e.hidden ? '戻す' : '編集'}` }), e.hidden ? null : del));
+  }));
+  view.replaceChildren(heading('FAQ'),
+    el('p', { class: 'hint', text: 'ボットは質問がFAQエントリの言い方に十分近いとき、その回答を出典付きで答えます。ここで作成・編集したエントリはすべてのインスタンスですぐに使われます。' }),
+    el('div', { class: 'actions' }, el('a', { class: 'button primary', href: '#faq-new', text: '新しいエントリ' }), el('a', { class: 'button', href: '/api/faq/export', download: 'console-faq.yaml', text: 'YAMLで書き出す' })),
+    el('section', { class: 'panel', 'aria-labelledby': 'h-eval' }, el('h2', { id: 'h-eval', text: 'キュレーター評価' }), el('p', { text: evalLine(ev) }), failures.length > 0 ? el('ul', {}, ...failures) : null),
+    el('p', { class: 'hint', 'aria-live': 'polite', text: `${entries.length} 件` }), list);
+}
+
+async function renderFaqForm(id) {
+  const [k, existing] = await Promise.all([knowledgeSections(), id ? api('GET', `/api/faq/${encodeURIComponent(id)}`) : null]);
+  const draft = existing ?? faqDraft ?? {};
+  faqDraft = null;
+  const questions = el('textarea', { rows: '5', required: true, 'aria-describedby': 'faq-q-hint' });
+  questions.value = (draft.questions ?? []).join('\n');
+  const answerJa = el('textarea', { rows: '5', required: true, maxlength: '4000' });
+  answerJa.value = typeof draft.answer === 'string' ? draft.answer : (draft.answer?.ja ?? '');
+  const answerEn = el('textarea', { rows: '3', maxlength: '4000' });
+  answerEn.value = typeof draft.answer === 'object' ? (draft.answer?.en ?? '') : '';
+  const doc = select(k.documents.map((d) => [d.documentId, `${d.title}(${d.documentId})`]), draft.source?.documentId ?? k.documents[0]?.documentId);
+  const section = el('select');
+  const fillSections = (chosen) => {
+    const d = k.documents.find((x) => x.documentId === doc.value);
+    section.replaceChildren(el('option', { value: '', text: '(節を指定しない)' }), ...(d?.sections ?? []).map((h) => el('option', { value: h, text: h, selected: h === chosen })));
+  };
+  fillSections(draft.source?.section);
+  doc.addEventListener('change', () => fillSections(null));
+  const office = select(k.offices.map((o) => [o.id, o.name]), draft.route ?? k.offices[0]?.id);
+  const escalate = el('input', { type: 'checkbox', checked: draft.escalate === true });
+  const problem = el('div', { role: 'alert', class: 'error' });
+  const title = id ? `FAQエントリ ${id} の編集` : 'FAQエントリの作成';
+  const form = el('form', { class: 'panel', 'aria-labelledby': 'h-faq-form' }, el('h2', { id: 'h-faq-form', text: '内容' }),
+    field('faq-questions', '質問の言い方(1行に1つ)', questions),
+    el('p', { id: 'faq-q-hint', class: 'hint', text: '職員が実際に尋ねる言い方を書きます。保存のとき、それぞれの言い方でこのエントリが回答されるか確かめます。' }),
+    field('faq-answer', '回答(日本語)', answerJa), field('faq-answer-en', '回答(英語・任意)', answerEn),
+    el('div', { class: 'filters' }, field('faq-doc', '出典の資料', doc), field('faq-section', '出典の節', section), field('faq-route', '担当窓口', office)),
+    el('div', { class: 'check' }, Object.assign(escalate, { id: 'faq-escalate' }), el('label', { for: 'faq-escalate', text: '窓口への問い合わせも案内する' })),
+    problem,
+    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', text: '保存する' }), el('a', { class: 'button', href: '#faq', text: '取り消し' })));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    problem.textContent = '';
+    const body = {
+      questions: questions.value.split('\n').map((q) => q.trim()).filter(Boolean),
+      answer: answerEn.value.trim() ? { ja: answerJa.value.trim(), en: answerEn.value.trim() } : answerJa.value.trim(),
+      source: section.value ? { documentId: doc.value, section: section.value } : { documentId: doc.value },
+      route: office.value,
+      escalate: escalate.checked,
+    };
+    try {
+      const saved = await api(id ? 'PUT' : 'POST', id ? `/api/faq/${encodeURIComponent(id)}` : '/api/faq', body);
+      say(`${saved.id} を保存しました。${evalLine(saved.eval)}`);
+      location.hash = '#faq';
+    } catch (err) {
+      problem.textContent = `保存できませんでした: ${err.message}`;
+    }
+  });
+  view.replaceChildren(el('p', {}, el('a', { href: '#faq', text: '← FAQ一覧へ戻る' })), heading(title), form);
 }
 
 // ---------- routing ----------

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
 import type { AdapterContext, ChatAdapter } from '../../adapters/adapter.js';
@@ -14,6 +13,7 @@ import { MemoryStore } from '../../src/store/memory-store.js';
 import { RedisStore } from '../../src/store/redis-store.js';
 import type { Store } from '../../src/store/store.js';
 import { startTicketService, type TicketServiceOptions } from '../../src/tickets/start.js';
+import { logSink } from '../support/log-sink.js';
 import { TEST_REDIS_URL } from '../support/redis.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 
@@ -116,13 +116,7 @@ export async function startTicketsServer(opts: {
     ...(redisUrl !== null ? { REDIS_URL: redisUrl } : {}),
     ...opts.env,
   });
-  const logs: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, cb) {
-      logs.push(chunk.toString('utf8'));
-      cb();
-    },
-  });
+  const { lines: logs, sink } = logSink();
   const logger = createLogger({ level: 'debug' }, sink);
   const store: Store = redisUrl !== null ? RedisStore.fromUrl(redisUrl, opts.prefix) : new MemoryStore();
   const ctx = buildContext({ bot: await fixtureBot(), store, logger, settings });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commandText } from '../../src/tickets/chat.js';
 
 const Id = z.string().min(1).max(200);
 
@@ -100,12 +101,5 @@ export function questionFrom(text: string): string {
 
 /** The same with line breaks kept (an office's answer may have paragraphs). */
 export function commandTextFrom(text: string): string {
-  return text
-    .replace(/<m\s[^>]*>/gi, ' ')
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((l) => l.replace(/[^\S\n]+/g, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return commandText(text.replace(/<m\s[^>]*>/gi, ' '));
 }

@@ -1,4 +1,5 @@
 import type { AdapterContext, AdapterFactory, ChatAdapter } from '../adapter.js';
+import { chatDeps } from '../chat-deps.js';
 import { InFlight } from '../inflight.js';
 import { LineWorksApi } from './api.js';
 import { lineworksConfig } from './config.js';
@@ -47,16 +48,10 @@ export async function createLineWorksAdapterWith(ctx: AdapterContext, opts: Line
   const inflight = new InFlight();
   let stopping = false;
   const deps: LineWorksDeps = {
-    bot: ctx.bot,
-    store: ctx.store,
-    feedback: ctx.feedback,
-    escalations: ctx.escalations,
-    logger: log,
-    lang: ctx.settings.BOT_LANG,
+    ...chatDeps(ctx, log, inflight),
     api,
     botId: cfg.botId,
     botName: cfg.botName,
-    track: (work) => inflight.track(work),
   };
   ctx.messengers.register(createLineWorksMessenger(api));
   log.info({ botId: cfg.botId, apiUrl: cfg.apiUrl }, 'lineworks adapter ready');

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import express, { type NextFunction, type Request, type Response, Router } from 'express';
+import express, { type Request, type Response, Router } from 'express';
 import type { Logger } from '../../src/logging/logger.js';
+import { bodyErrors, refuseWhileStopping } from '../http-guards.js';
 import { claimOnce } from '../../src/store/dedupe.js';
 import type { Store } from '../../src/store/store.js';
 import { KEYS } from './deps.js';
@@ -21,12 +22,6 @@ export interface CallbackRouteOptions {
   handle(event: CallbackEvent): void;
 }
 
-function bodyErrors(err: Error & { type?: string }, _req: Request, res: Response, next: NextFunction): void {
-  if (err.type === 'entity.too.large') return void res.status(413).json({ error: `the body is too large (${BODY_LIMIT} at most)` });
-  if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported') return void res.status(415).json({ error: 'unsupported body encoding' });
-  next(err);
-}
-
 /**
  * POST /lineworks/callback: the signature is checked on the raw bytes before anything is parsed
  * (401, nothing sent, when it or X-WORKS-BotId is missing or wrong), the event validated (400),
@@ -37,11 +32,7 @@ export function callbackRouter(o: CallbackRouteOptions): Router {
   const router = Router();
   router.post(
     CALLBACK_PATH,
-    (_req: Request, res: Response, next: NextFunction) => {
-      // While stopping, new callbacks go to another instance (the load balancer retries elsewhere).
-      if (o.isStopping()) res.status(503).set('Retry-After', '5').json({ error: 'shutting down' });
-      else next();
-    },
+    refuseWhileStopping(() => o.isStopping()),
     // Any content type: the signature covers the exact bytes, whatever the header says.
     express.raw({ type: () => true, limit: BODY_LIMIT }),
     async (req: Request, res: Response) => {
@@ -82,7 +73,7 @@ export function callbackRouter(o: CallbackRouteOptions): Router {
       }
       o.handle(parsed.value);
     },
-    bodyErrors,
+    bodyErrors(BODY_LIMIT),
   );
   return router;
 }

@@ -1,15 +1,13 @@
-import type { Lang } from '../../src/core/answer.js';
+import { CHAT_TEXTS, tx } from '../chat-texts.js';
 
-/** User-facing texts that only the Slack adapter needs (Japanese, polite, by default). */
+/** User-facing texts of the Slack adapter: the shared chat texts and its own (Japanese, polite, by default). */
 export const SLACK_TEXTS = {
+  ...CHAT_TEXTS,
   help: {
     ja: 'テレワーク相談ボットです。テレワークについてのご質問を、`@ボット名 質問` のようにメンションするか、`/telework 質問` で送ってください(例: `/telework 特別交付税の措置率は?`)。ダイレクトメッセージでもご質問いただけます。',
     en: 'I am the telework help bot. Mention me with your question (`@bot question`), use `/telework question`, or send me a direct message (e.g. `/telework What is the special allocation tax rate?`).',
   },
   questionLabel: { ja: '質問', en: 'Question' },
-  sourcesLabel: { ja: '出典', en: 'Sources' },
-  officeLabel: { ja: '担当窓口', en: 'Responsible office' },
-  page: { ja: (p: number) => `${p}ページ`, en: (p: number) => `p. ${p}` },
   share: { ja: 'チャンネルに投稿', en: 'Post to channel' },
   shared: { ja: 'チャンネルに投稿しました。', en: 'Posted to the channel.' },
   shareFailed: {
@@ -21,12 +19,10 @@ export const SLACK_TEXTS = {
     ja: '使い方: `/telework answer TW-2026-000123 回答文`(担当窓口のチャンネルで実行してください)',
     en: 'Usage: `/telework answer TW-2026-000123 answer text` (in the office\'s channel)',
   },
-  ticketAnswerSent: { ja: (id: string) => `${id} の回答を質問者に送りました。`, en: (id: string) => `The answer to ${id} has been sent to the asker.` },
   ticketAnswerNotAllowed: {
     ja: (id: string) => `${id} にはこのチャンネルから回答できません(担当窓口のチャンネルからお送りください)。`,
     en: (id: string) => `${id} cannot be answered from this channel (use the office's channel).`,
   },
-  ticketAnswerFailed: { ja: (reason: string) => `回答を送れませんでした: ${reason}`, en: (reason: string) => `The answer was not sent: ${reason}` },
   remindTitle: { ja: 'リマインダー作成', en: 'New reminder' },
   remindSubmit: { ja: '作成', en: 'Create' },
   remindCancel: { ja: 'キャンセル', en: 'Cancel' },
@@ -38,7 +34,8 @@ export const SLACK_TEXTS = {
   remindOptions: { ja: 'オプション', en: 'Options' },
   remindSkipHolidays: { ja: '祝日は送信しない', en: 'Skip public holidays' },
   remindSkipYearEnd: { ja: '年末年始(12/29〜1/3)は送信しない', en: 'Skip the year-end break (12/29–1/3)' },
+  // Slack's own, shorter wording.
   remindUnavailable: { ja: 'リマインダー機能は現在利用できません。', en: 'Reminders are not available right now.' },
 } as const;
 
-export const tx = <T>(m: { ja: T; en: T }, lang: Lang): T => m[lang];
+export { tx };

@@ -9,6 +9,7 @@ import { noticeActivity } from './notice.js';
 import { ReferenceStore } from './references.js';
 import { messagesRouter } from './route.js';
 import { sanitizeMiddleware } from './sanitize.js';
+import { chatDeps } from '../chat-deps.js';
 import { InFlight } from '../inflight.js';
 
 /** How long stop() waits for answers already being written. */
@@ -35,17 +36,11 @@ export async function createTeamsAdapterWith(ctx: AdapterContext, opts: TeamsAda
   const inflight = new InFlight();
   let stopping = false;
   const deps: TeamsDeps = {
-    bot: ctx.bot,
-    store: ctx.store,
-    feedback: ctx.feedback,
-    escalations: ctx.escalations,
-    logger: log,
-    lang: ctx.settings.BOT_LANG,
+    ...chatDeps(ctx, log, inflight),
     adapter,
     appId,
     references: new ReferenceStore(ctx.store),
     answerBudgetMs: opts.answerBudgetMs ?? ANSWER_BUDGET_MS,
-    track: (work) => inflight.track(work),
   };
 
   // Errors that escape the turn logic: logged (redacted by the logger), the person gets an apology.

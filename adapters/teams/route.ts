@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
-import express, { type NextFunction, type Request, type Response, Router } from 'express';
+import express, { type Request, type Response, Router } from 'express';
 import type { Logger } from '../../src/logging/logger.js';
+import { bodyErrors, refuseWhileStopping } from '../http-guards.js';
 import { IncomingActivitySchema, toSdkActivity, zodMessage } from './activity.js';
 import type { TeamsCloudAdapter } from './auth.js';
 import type { TurnLogic } from './handler.js';
@@ -28,14 +29,6 @@ export function isLoopbackUrl(url: string): boolean {
   }
 }
 
-/** Body parser failures answer in JSON here, with this route's limit (kept in the route so logs show its path). */
-function bodyErrors(err: Error & { type?: string }, _req: Request, res: Response, next: NextFunction): void {
-  if (err.type === 'entity.parse.failed') return void res.status(400).json({ error: 'the body is not valid JSON' });
-  if (err.type === 'entity.too.large') return void res.status(413).json({ error: `the body is too large (${BODY_LIMIT} at most)` });
-  if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported') return void res.status(415).json({ error: 'unsupported body encoding' });
-  next(err);
-}
-
 /**
  * POST /api/messages: validate the activity (400 with a JSON error), authenticate it with
  * botbuilder (401), run the turn, answer with the turn's invoke response or 200.
@@ -44,11 +37,7 @@ export function messagesRouter(o: RouteOptions): Router {
   const router = Router();
   router.post(
     '/api/messages',
-    (_req: Request, res: Response, next: NextFunction) => {
-      // While stopping, refuse new activities so that the Bot Connector retries them elsewhere.
-      if (o.isStopping()) res.status(503).set('Retry-After', '5').json({ error: 'shutting down' });
-      else next();
-    },
+    refuseWhileStopping(() => o.isStopping()),
     express.json({ limit: BODY_LIMIT }),
     async (req: Request, res: Response) => {
       const parsed = IncomingActivitySchema.safeParse(req.body);
@@ -80,7 +69,7 @@ export function messagesRouter(o: RouteOptions): Router {
         if (!res.headersSent) res.status(500).json({ error: 'internal error' });
       }
     },
-    bodyErrors,
+    bodyErrors(BODY_LIMIT),
   );
   return router;
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Lang } from '../../src/core/answer.js';
 import { MESSAGES } from '../../src/core/messages.js';
 import { stripUserMentions } from '../../src/safety/mentions.js';
-import { answerFromChat, isStatusQuery, parseAnswerCommand, statusText } from '../../src/tickets/chat.js';
+import { answerFromChat, commandText, isStatusQuery, parseAnswerCommand, statusText } from '../../src/tickets/chat.js';
 import { TicketError } from '../../src/tickets/errors.js';
 import { type RunningTickets, ticketsFor } from '../../src/tickets/registry.js';
 import type { Submit } from './actions.js';
@@ -178,13 +178,7 @@ export function commandTextFrom(text: string | undefined): string {
       .replace(/<\/(?:p|div|li|blockquote|h[1-6]|pre)>/gi, '\n')
       .replace(/<\/?(?:p|div|pre|ul|ol|li|blockquote|h[1-6]|span|b|strong|i|em|u|s|strike|code)(?:\s[^>]*)?\/?>/gi, ''),
   );
-  return plain
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((l) => l.replace(/[^\S\n]+/g, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return commandText(plain);
 }
 
 /**

@@ -47,15 +47,11 @@ export interface ReviewQuery {
   limit?: number;
 }
 
-interface Item {
-  answerId: string;
-  question: string;
-  at: string;
-  kind: string | null;
-  confidence: number | null;
-  route: string | null;
-  kinds: Set<ReviewKind>;
-}
+/** A ReviewAnswer while it is being collected: its problems as a set. */
+type Item = Omit<ReviewAnswer, 'kinds'> & { kinds: Set<ReviewKind> };
+
+/** ISO times, newest first. */
+const newestFirst = (a: string, b: string): number => (a < b ? 1 : a > b ? -1 : 0);
 
 const utc = (t: string | undefined): string | undefined => (t === undefined ? undefined : new Date(t).toISOString());
 
@@ -119,7 +115,7 @@ export class ReviewService {
 
   /** Groups of similar questions, most asked first (then most recent). */
   async groups(q: ReviewQuery = {}): Promise<ReviewGroup[]> {
-    const items = [...(await this.items(q)).values()].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+    const items = [...(await this.items(q)).values()].sort((a, b) => newestFirst(a.at, b.at));
     const groups: Array<{ grams: Set<string>; items: Item[] }> = [];
     const exact = new Map<string, (typeof groups)[number]>();
     // Bigram → groups having it: only groups that share a bigram are compared (thousands of groups stay fast).
@@ -153,10 +149,10 @@ export class ReviewService {
       const kinds: Record<ReviewKind, number> = { outOfScope: 0, lowConfidence: 0, unhelpful: 0, escalated: 0 };
       for (const it of g.items) for (const k of it.kinds) kinds[k]++;
       const newest = g.items[0]!;
-      const answers = g.items.slice(0, ANSWERS_PER_GROUP).map((it) => ({ answerId: it.answerId, question: it.question, at: it.at, kind: it.kind, confidence: it.confidence, route: it.route, kinds: [...it.kinds] }));
+      const answers = g.items.slice(0, ANSWERS_PER_GROUP).map((it) => ({ ...it, kinds: [...it.kinds] }));
       return { question: newest.question, count: g.items.length, kinds, lastAt: newest.at, answerIds: answers.map((a) => a.answerId), answers };
     });
-    out.sort((a, b) => b.count - a.count || (a.lastAt < b.lastAt ? 1 : a.lastAt > b.lastAt ? -1 : 0));
+    out.sort((a, b) => b.count - a.count || newestFirst(a.lastAt, b.lastAt));
     return out.slice(0, q.limit ?? 100);
   }
 

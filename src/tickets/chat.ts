@@ -5,7 +5,7 @@ import { TicketIdSchema, type Ticket } from './model.js';
 import type { TicketService } from './service.js';
 
 /**
- * Chat-side ticket features shared by the Slack and Teams adapters: 「問い合わせ状況」 for the
+ * Chat-side ticket features shared by the chat adapters (Slack, Teams, LINE WORKS): 「問い合わせ状況」 for the
  * asker, and the office's reply command (`answer TW-2026-000123 本文`) in the office's channel.
  */
 
@@ -20,6 +20,20 @@ export async function statusText(service: TicketService, who: Pick<Requester, 'p
   if (tickets.length === 0) return t.statusNone[lang];
   const day = (iso: string): string => new Date(iso).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB', { timeZone: 'Asia/Tokyo', dateStyle: 'short', timeStyle: 'short' });
   return [t.statusHeader[lang], ...tickets.map((x) => t.statusLine[lang](x.id, t.status[x.status][lang], x.officeName, day(x.createdAt)))].join('\n');
+}
+
+/**
+ * An office's answer as typed, once the platform's markup is gone: line breaks kept (it may have
+ * paragraphs), spaces folded within each line, at most one blank line in a row, trimmed.
+ */
+export function commandText(plain: string): string {
+  return plain
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.replace(/[^\S\n]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 const ANSWER_COMMAND = /^answer\s+(\S+)\s+([\s\S]+)$/i;

@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ticketsFor } from '../../src/tickets/registry.js';
 import { runAxe } from '../support/axe.js';
+import { launchChromium } from '../support/chromium.js';
 import { startTestServer } from '../support/server-harness.js';
 import { type SlackApiStub, startSlackApiStub } from '../support/slack-api-stub.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SIGN_IN = 'ConsoleBrowserTestTokenAbcdefghijKLMNOP';
 let srv: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -14,13 +14,9 @@ let browser: Browser;
 let slack: SlackApiStub;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does this`);
   slack = await startSlackApiStub();
   srv = await startTestServer({ SLACK_SIGNING_SECRET: 'console-test-secret', SLACK_BOT_TOKEN: 'xoxb-console-test', SLACK_API_URL: slack.url }, { signInToken: SIGN_IN });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   mkdirSync('test-artifacts', { recursive: true });
 });
 afterAll(async () => {

@@ -1,15 +1,14 @@
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/settings.js';
 import { rolesFromClaim } from '../../src/console/oidc.js';
 import { runAxe } from '../support/axe.js';
+import { launchChromium } from '../support/chromium.js';
 import { startTestServer } from '../support/server-harness.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 // The people the provider knows, and the groups it says they are in.
 const GROUPS: Record<string, string[]> = { 'hr-desk': ['hr-office-group'], curator: ['curator'], nobody: ['sales'] };
 let idpServer: Server;
@@ -17,7 +16,6 @@ let srv: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does this`);
   // A real OpenID provider (oidc-provider) on a loopback port, with its development login pages.
   idpServer = createServer();
   await new Promise<void>((r) => idpServer.listen(0, '127.0.0.1', () => r()));
@@ -39,10 +37,7 @@ beforeAll(async () => {
     cookies: { keys: ['oidc-test-cookie-key-0123456789'] },
   });
   idpServer.on('request', provider.callback());
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,6 +1,5 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import { ImapFlow } from 'imapflow';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { createSlackAdapter } from '../../adapters/slack/index.js';
@@ -14,6 +13,7 @@ import { RedisStore } from '../../src/store/redis-store.js';
 import type { Store } from '../../src/store/store.js';
 import { startTicketService } from '../../src/tickets/start.js';
 import type { Dovecot } from '../support/dovecot.js';
+import { logSink } from '../support/log-sink.js';
 import { ADMIN_TOKEN, fixtureBot, REDIS_URL } from '../tickets/harness.js';
 
 export const BOT_ADDRESS = 'bot@example.invalid';
@@ -55,13 +55,7 @@ export async function startMailServer(opts: {
     ...(opts.prefix !== null ? { REDIS_URL, REDIS_PREFIX: opts.prefix } : {}),
     ...opts.env,
   });
-  const logs: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, cb) {
-      logs.push(chunk.toString('utf8'));
-      cb();
-    },
-  });
+  const { lines: logs, sink } = logSink();
   const store: Store = opts.prefix !== null ? RedisStore.fromUrl(REDIS_URL, opts.prefix) : new MemoryStore();
   const ctx = buildContext({ bot: await fixtureBot(), store, logger: createLogger({ level: 'debug' }, sink), settings });
   const tickets = await startTicketService(ctx, { sweepMs: 500, smtpTimeoutMs: 2000 });

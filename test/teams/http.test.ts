@@ -1,10 +1,10 @@
-import { Writable } from 'node:stream';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { TeleworkBot } from '../../src/core/bot.js';
 import { MESSAGES } from '../../src/core/messages.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import type { ConnectorStub } from '../support/connector-stub.js';
+import { logSink } from '../support/log-sink.js';
 import { QUESTION, type TeamsHarness, activity, cardOf, sleep, startTeamsHarness, useBotAndStub } from './harness.js';
 
 const QUIET_MS = 300;
@@ -83,13 +83,7 @@ describe('POST /api/messages boundary', () => {
   });
 
   test('without an app id it warns loudly and only accepts loopback service URLs', async () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
+    const { lines, sink } = logSink();
     h = await startTeamsHarness({ bot, logger: createLogger({ level: 'warn' }, sink) });
     const warning = lines.map((l) => JSON.parse(l) as { level: number; msg: string }).find((l) => l.msg.includes('UNAUTHENTICATED'));
     expect(warning?.level).toBe(40);

@@ -1,10 +1,10 @@
-import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createTeamsAdapterWith } from '../../adapters/teams/index.js';
 import type { TeleworkBot } from '../../src/core/bot.js';
 import { MESSAGES } from '../../src/core/messages.js';
 import { createLogger } from '../../src/logging/logger.js';
 import type { ConnectorStub } from '../support/connector-stub.js';
+import { logSink } from '../support/log-sink.js';
 import { BOT_ID, BOT_NAME, CARD_TYPE, QUESTION, type TeamsHarness, activity, cardOf, cardText, sleep, startTeamsHarness, useBotAndStub } from './harness.js';
 
 /** After "nothing more should be sent", how long to keep watching. */
@@ -158,13 +158,7 @@ describe('Teams messages', () => {
 describe('Teams answers that go wrong or take long', () => {
   test('an error while answering is logged with personal data redacted, and the person gets an apology', async () => {
     await h.close();
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
+    const { lines, sink } = logSink();
     const broken = Object.create(bot) as TeleworkBot;
     broken.reply = async () => {
       throw new Error('index exploded for 山田太郎さん 090-1234-5678');

@@ -1,53 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Redis } from 'ioredis';
-import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
-import { PERSONAL, QUESTION_WITH_PD, REDIS_URL, deletePrefix, eventually, keysUnder, newPrefix, startTicketsServer, type TicketsServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { PERSONAL, QUESTION_WITH_PD, eventually, storedUnder, newPrefix, useMailedTicketsServer } from './harness.js';
 
-let smtp: SmtpSink;
-let srv: TicketsServer;
 const prefix = newPrefix();
+const live = useMailedTicketsServer(prefix);
 
-beforeAll(async () => {
-  smtp = await startSmtpSink();
-  srv = await startTicketsServer({ prefix, env: { SMTP_URL: smtp.url, MAIL_FROM: 'bot@example.invalid' } });
-});
-afterAll(async () => {
-  await srv?.close();
-  await smtp?.close();
-  await deletePrefix(prefix);
-});
-
-const create = (body: unknown, headers: Record<string, string> = {}) => srv.api('/api/tickets', { body, headers });
-
-/** Every string value stored under our prefix, whatever the Redis type. */
-async function everythingStored(): Promise<string> {
-  const r = new Redis(REDIS_URL);
-  try {
-    const out: string[] = [];
-    for (const k of await keysUnder(prefix)) {
-      const type = await r.type(k);
-      if (type === 'string') out.push((await r.get(k)) ?? '');
-      else if (type === 'list') out.push(...(await r.lrange(k, 0, -1)));
-      else if (type === 'set') out.push(...(await r.smembers(k)));
-      else if (type === 'hash') out.push(...Object.values(await r.hgetall(k)));
-      else if (type === 'zset') out.push(...((await r.call('ZRANGE', k, '0', '-1')) as string[]));
-    }
-    return out.join('\n');
-  } finally {
-    r.disconnect();
-  }
-}
+const create = (body: unknown, headers: Record<string, string> = {}) => live.srv.api('/api/tickets', { body, headers });
 
 describe('tickets admin API on Redis, delivered by e-mail', () => {
   it('answers 401 without the bearer token or with a wrong one', async () => {
-    expect((await srv.api('/api/tickets', { token: null })).status).toBe(401);
-    expect((await srv.api('/api/tickets', { token: 'wrong-token-wrong-token' })).status).toBe(401);
-    expect((await srv.api('/api/tickets', { body: { question: 'x' }, token: null })).status).toBe(401);
-    expect((await srv.api('/api/tickets')).status).toBe(200);
+    expect((await live.srv.api('/api/tickets', { token: null })).status).toBe(401);
+    expect((await live.srv.api('/api/tickets', { token: 'wrong-token-wrong-token' })).status).toBe(401);
+    expect((await live.srv.api('/api/tickets', { body: { question: 'x' }, token: null })).status).toBe(401);
+    expect((await live.srv.api('/api/tickets')).status).toBe(200);
   });
 
   it('routes by the core decision, mails the right office with the ticket id, and moves open → notified once', async () => {
-    const before = smtp.messages.length;
+    const before = live.smtp.messages.length;
     const res = await create({ question: QUESTION_WITH_PD, requester: { platform: 'api', userId: 'ops' } });
     expect(res.status).toBe(201);
     const t = await res.json();
@@ -56,7 +24,7 @@ describe('tickets admin API on Redis, delivered by e-mail', () => {
     expect(t.status).toBe('open');
     expect(t.history.map((e: { type: string }) => e.type)).toEqual(['created']);
 
-    const [mail] = (await smtp.waitFor(before + 1)).slice(before);
+    const [mail] = (await live.smtp.waitFor(before + 1)).slice(before);
     expect(mail!.to).toEqual(['sec@example.invalid']);
     expect(mail!.from).toBe('bot@example.invalid');
     expect(mail!.subject).toContain(t.id);
@@ -65,7 +33,7 @@ describe('tickets admin API on Redis, delivered by e-mail', () => {
     expect(mail!.text).toContain('暗号化');
 
     const done = await eventually(async () => {
-      const got = await (await srv.api(`/api/tickets/${t.id}`)).json();
+      const got = await (await live.srv.api(`/api/tickets/${t.id}`)).json();
       return got.status === 'notified' ? got : undefined;
     });
     expect(done.history.map((e: { type: string }) => e.type)).toEqual(['created', 'delivered', 'notified']);
@@ -74,12 +42,12 @@ describe('tickets admin API on Redis, delivered by e-mail', () => {
   });
 
   it('takes an operator override of the route, and refuses an unknown one', async () => {
-    const before = smtp.messages.length;
+    const before = live.smtp.messages.length;
     const res = await create({ question: '端末の暗号化について教えてください', route: 'hr' });
     expect(res.status).toBe(201);
     const t = await res.json();
     expect(t.route).toBe('hr');
-    const [mail] = (await smtp.waitFor(before + 1)).slice(before);
+    const [mail] = (await live.smtp.waitFor(before + 1)).slice(before);
     expect(mail!.to).toEqual(['hr@example.invalid']);
     expect(mail!.subject).toContain(t.id);
 
@@ -89,7 +57,7 @@ describe('tickets admin API on Redis, delivered by e-mail', () => {
   });
 
   it('keeps no personal data in the store, the mail, the audit log or the logs', async () => {
-    const before = smtp.messages.length;
+    const before = live.smtp.messages.length;
     const res = await create({ question: QUESTION_WITH_PD, route: 'security' });
     const t = await res.json();
     expect(t.question).toContain('[個人番号削除]');
@@ -97,23 +65,23 @@ describe('tickets admin API on Redis, delivered by e-mail', () => {
     expect(t.question).toContain('[メールアドレス削除]');
     expect(t.question).toContain('[氏名削除]');
     expect(t.redacted.sort()).toEqual(['email', 'my-number', 'name', 'phone']);
-    await smtp.waitFor(before + 1);
-    await eventually(async () => (await (await srv.api(`/api/tickets/${t.id}`)).json()).status === 'notified');
+    await live.smtp.waitFor(before + 1);
+    await eventually(async () => (await (await live.srv.api(`/api/tickets/${t.id}`)).json()).status === 'notified');
     // The office answers with personal data too: it is redacted before it is stored or sent.
-    const answered = await srv.api(`/api/tickets/${t.id}/answer`, { body: { answer: '山田太郎さんには 090-1234-5678 ではなく窓口 03-0000-2222 へご連絡いただくようお伝えください。' } });
+    const answered = await live.srv.api(`/api/tickets/${t.id}/answer`, { body: { answer: '山田太郎さんには 090-1234-5678 ではなく窓口 03-0000-2222 へご連絡いただくようお伝えください。' } });
     expect(answered.status).toBe(200);
     const a = await answered.json();
     expect(a.answer.text).toContain('[電話番号削除]');
     expect(a.answer.text).toContain('03-0000-2222'); // the office's published number stays
 
-    const audit = await (await srv.api(`/api/tickets/audit?ticket=${t.id}`)).json();
+    const audit = await (await live.srv.api(`/api/tickets/audit?ticket=${t.id}`)).json();
     expect(audit.entries.map((e: { action: string }) => e.action)).toEqual(['ticket.created', 'ticket.delivered', 'ticket.answered', 'ticket.closed']);
 
     const places = {
-      store: await everythingStored(),
-      mail: smtp.messages.map((m) => `${m.subject}\n${m.text}\n${m.raw}`).join('\n'),
+      store: await storedUnder(prefix),
+      mail: live.smtp.messages.map((m) => `${m.subject}\n${m.text}\n${m.raw}`).join('\n'),
       audit: JSON.stringify(audit),
-      logs: srv.logs.join(''),
+      logs: live.srv.logs.join(''),
     };
     expect(places.store).toContain(t.id);
     expect(places.logs).toContain(t.id);
@@ -144,11 +112,11 @@ describe('tickets admin API on Redis, delivered by e-mail', () => {
     const hr = await (await create({ question: '規程の整備について相談したいです', route: 'hr' })).json();
     const sec = await (await create({ question: '紛失時の対応を相談したいです', route: 'security' })).json();
     await eventually(async () => {
-      const all = (await (await srv.api('/api/tickets?status=open')).json()) as { id: string }[];
+      const all = (await (await live.srv.api('/api/tickets?status=open')).json()) as { id: string }[];
       return !all.some((t) => t.id === hr.id || t.id === sec.id);
     });
     const byOffice = async (office: string, status?: string) =>
-      ((await (await srv.api(`/api/tickets?office=${office}${status ? `&status=${status}` : ''}`)).json()) as { id: string; route: string; status: string }[]);
+      ((await (await live.srv.api(`/api/tickets?office=${office}${status ? `&status=${status}` : ''}`)).json()) as { id: string; route: string; status: string }[]);
     const hrList = await byOffice('hr');
     expect(hrList.map((t) => t.id)).toContain(hr.id);
     expect(hrList.map((t) => t.id)).not.toContain(sec.id);
@@ -158,26 +126,26 @@ describe('tickets admin API on Redis, delivered by e-mail', () => {
     expect(secNotified.every((t) => t.status === 'notified' && t.route === 'security')).toBe(true);
     expect(await byOffice('security', 'closed')).not.toContainEqual(expect.objectContaining({ id: sec.id }));
     // Newest first.
-    const ids = ((await (await srv.api('/api/tickets')).json()) as { id: string }[]).map((t) => t.id);
+    const ids = ((await (await live.srv.api('/api/tickets')).json()) as { id: string }[]).map((t) => t.id);
     expect([...ids].sort().reverse()).toEqual(ids);
-    expect((await srv.api('/api/tickets?status=pending')).status).toBe(400);
+    expect((await live.srv.api('/api/tickets?status=pending')).status).toBe(400);
   });
 
   it('validates bodies and ids, and closes an API ticket on its answer (once)', async () => {
     expect((await create({})).status).toBe(400);
     expect((await create({ question: '   ' })).status).toBe(400);
     expect((await create({ question: 'x', requester: { platform: 'fax', userId: 'u' } })).status).toBe(400);
-    expect((await srv.api('/api/tickets/not-an-id')).status).toBe(400);
-    expect((await srv.api('/api/tickets/TW-2020-999999')).status).toBe(404);
+    expect((await live.srv.api('/api/tickets/not-an-id')).status).toBe(400);
+    expect((await live.srv.api('/api/tickets/TW-2020-999999')).status).toBe(404);
     const t = await (await create({ question: '制度について相談したいです', route: 'hr' })).json();
-    expect((await srv.api(`/api/tickets/${t.id}/answer`, { body: {} })).status).toBe(400);
-    const ok = await srv.api(`/api/tickets/${t.id}/answer`, { body: { answer: '規程の例をお送りします。' } });
+    expect((await live.srv.api(`/api/tickets/${t.id}/answer`, { body: {} })).status).toBe(400);
+    const ok = await live.srv.api(`/api/tickets/${t.id}/answer`, { body: { answer: '規程の例をお送りします。' } });
     expect(ok.status).toBe(200);
     const closed = await ok.json();
     expect(closed.status).toBe('closed');
     expect(closed.answer.text).toBe('規程の例をお送りします。');
     expect(closed.history.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['created', 'answered', 'closed']));
-    const twice = await srv.api(`/api/tickets/${t.id}/answer`, { body: { answer: 'もう一度' } });
+    const twice = await live.srv.api(`/api/tickets/${t.id}/answer`, { body: { answer: 'もう一度' } });
     expect(twice.status).toBe(409);
   });
 });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
+import { afterAll, beforeAll } from 'vitest';
 import type { AdapterContext, ChatAdapter } from '../../adapters/adapter.js';
 import { loadSettings } from '../../src/config/settings.js';
 import { TeleworkBot } from '../../src/core/bot.js';
@@ -13,7 +13,9 @@ import { MemoryStore } from '../../src/store/memory-store.js';
 import { RedisStore } from '../../src/store/redis-store.js';
 import type { Store } from '../../src/store/store.js';
 import { startTicketService, type TicketServiceOptions } from '../../src/tickets/start.js';
+import { logSink } from '../support/log-sink.js';
 import { TEST_REDIS_URL } from '../support/redis.js';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 
 /** The tests' one Redis setting (test/support/redis.ts), under the name the ticket tests use. */
 export const REDIS_URL = TEST_REDIS_URL;
@@ -58,6 +60,25 @@ export async function keysUnder(prefix: string): Promise<string[]> {
   }
 }
 
+/** Every string value stored under a prefix, whatever the Redis type (to prove no personal data was stored). */
+export async function storedUnder(prefix: string): Promise<string> {
+  const r = new Redis(REDIS_URL);
+  try {
+    const out: string[] = [];
+    for (const k of await keysUnder(prefix)) {
+      const type = await r.type(k);
+      if (type === 'string') out.push((await r.get(k)) ?? '');
+      else if (type === 'list') out.push(...(await r.lrange(k, 0, -1)));
+      else if (type === 'set') out.push(...(await r.smembers(k)));
+      else if (type === 'hash') out.push(...Object.values(await r.hgetall(k)));
+      else if (type === 'zset') out.push(...((await r.call('ZRANGE', k, '0', '-1')) as string[]));
+    }
+    return out.join('\n');
+  } finally {
+    r.disconnect();
+  }
+}
+
 export interface TicketsServer {
   base: string;
   ctx: AdapterContext;
@@ -95,13 +116,7 @@ export async function startTicketsServer(opts: {
     ...(redisUrl !== null ? { REDIS_URL: redisUrl } : {}),
     ...opts.env,
   });
-  const logs: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, cb) {
-      logs.push(chunk.toString('utf8'));
-      cb();
-    },
-  });
+  const { lines: logs, sink } = logSink();
   const logger = createLogger({ level: 'debug' }, sink);
   const store: Store = redisUrl !== null ? RedisStore.fromUrl(redisUrl, opts.prefix) : new MemoryStore();
   const ctx = buildContext({ bot: await fixtureBot(), store, logger, settings });
@@ -138,6 +153,24 @@ export async function startTicketsServer(opts: {
       await store.close();
     },
   };
+}
+
+/**
+ * The suites' usual set-up: an SMTP sink and one tickets server mailing to it, started before the
+ * file's tests and stopped after them (then only `prefix`'s keys deleted). Read `srv`/`smtp` inside tests.
+ */
+export function useMailedTicketsServer(prefix: string): { readonly srv: TicketsServer; readonly smtp: SmtpSink } {
+  const live = {} as { srv: TicketsServer; smtp: SmtpSink };
+  beforeAll(async () => {
+    live.smtp = await startSmtpSink();
+    live.srv = await startTicketsServer({ prefix, env: { SMTP_URL: live.smtp.url, MAIL_FROM: 'bot@example.invalid' } });
+  });
+  afterAll(async () => {
+    await live.srv?.close();
+    await live.smtp?.close();
+    await deletePrefix(prefix);
+  });
+  return live;
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

@@ -83,7 +83,8 @@ const ASSESSMENT = [
 const CONFLICT = [
   /(断られ|拒否され|却下され|反対され|止められ|認めてもらえな|認めてくれな|許可してくれな|許可してもらえな|させてもらえな|させてくれな)/,
   /(ダメ|だめ|駄目|無理)(と|だと|って)(言われ|いわれ)/,
-  /\b(refuses?|refused|won't let|will not let|doesn't let|does not let|denied|rejected)\b/i,
+  /\b(refuses?|refused|won't let|will not let|doesn't let|does not let|denied|rejected|turned down)\b/i,
+  /\b(won't|will not|doesn't|does not|didn't|did not) (approve|allow|permit|accept|sign off)\b/i,
 ];
 
 /** An injury or an accident to the asker. */

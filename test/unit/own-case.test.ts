@@ -18,6 +18,7 @@ describe('own-case classifier', () => {
     ['Can you review our VPN configuration?', 'assessment'],
     ['How much should we pay as an allowance?', 'amount'],
     ['My manager refused my request to work from home.', 'conflict'],
+    ['The department head will not approve working from home for our team.', 'conflict'],
     // Own organisation × who decides / an obligation / a permission to pay / an amount to set.
     ['当町の通勤手当の見直しは誰が決めるのですか', 'decision'],
     ['本県も国にならって制度を設けなければならないのでしょうか', 'decision'],

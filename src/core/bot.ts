@@ -8,7 +8,7 @@ import { chunkDocuments } from '../knowledge/chunker.js';
 import { KnowledgeError, type LoadedKnowledge, loadKnowledge } from '../knowledge/loader.js';
 import type { KnowledgeChunk } from '../knowledge/model.js';
 import { shippedKnowledgeDir } from '../knowledge/paths.js';
-import type { Contacts } from '../knowledge/schema.js';
+import type { Contacts, Referral } from '../knowledge/schema.js';
 import { focusOnQuestion } from '../text/focus.js';
 import { KnowledgeIndex, type QueryAnalysis, type RetrievalHit } from '../retrieval/knowledge-index.js';
 import { KnowledgeRetriever } from '../retrieval/langchain-retriever.js';
@@ -329,6 +329,10 @@ export class TeleworkBot {
       const all = wantsAll ? this.offices : [office];
       for (const o of all) if (o.email === null || !body.includes(o.email)) lines.push(MESSAGES.contactLine[lang](o));
     }
+    // A contact question naming a referral service (the consultation centre, free advice) gets its address too.
+    if (intents.wantsContact) {
+      for (const r of this.referralsNamedIn(folded)) if (![r.phone, r.email].some((a) => a !== null && body.includes(a))) lines.push(MESSAGES.referralLine[lang](r));
+    }
     if (addContact) {
       if (escalate) {
         lines.push(MESSAGES.offerEscalation[lang](office));
@@ -347,6 +351,13 @@ export class TeleworkBot {
       sources,
       routeReason: decision.reason,
     });
+  }
+
+  /** Referral services with an address that the (folded) question names by one of their keywords. */
+  private referralsNamedIn(folded: string): Referral[] {
+    return this.knowledge.contacts.referrals.filter(
+      (r) => (r.phone !== null || r.email !== null) && r.keywords.some((k) => folded.includes(foldForMatch(k))),
+    );
   }
 
   /** "sentence。sentence。[1] sentence。[2]": numbered in citation order. */

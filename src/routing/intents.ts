@@ -96,7 +96,7 @@ const CONTACT = [
 
 /** Asks for the address itself (to contact the office themselves). */
 const ASKS_ADDRESS = [
-  /(連絡先|問い?合わ?せ先|問合せ先|メールアドレス|メアド|電話番号|どこ(に|へ)(連絡|問い?合わ?せ|電話|メール))/,
+  /(連絡先|問い?合わ?せ先|問合せ先|申込先|申込み先|申し込み先|照会先|メールアドレス|メアド|電話番号|どこ(に|へ)(連絡|問い?合わ?せ|電話|メール))/,
   /\b(who (should|do) i (contact|ask|write to)|contact details|e-?mail address|phone number)\b/i,
 ];
 /** Asks the bot to pass the question on (not just for an address). */

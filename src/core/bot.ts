@@ -172,6 +172,9 @@ export class TeleworkBot {
   /** The question as it is searched: no instructions to the bot, no personal data. */
   private searchableText(clean: string): string {
     const text = removeInjectionClauses(clean);
+    const whole = redactPersonalData(text).text;
+    // Most questions carry no personal data: nothing to drop, no sentence-by-sentence pass.
+    if (whole === text) return whole;
     const parts = text.split(/(?<=[。！？!?\n])/);
     // A short sentence that only carried personal data (返信は x@y にください, 私の番号は …) is no
     // part of the question: left in, its leftovers dilute the match of the sentence that asks.

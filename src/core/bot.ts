@@ -8,13 +8,14 @@ import { chunkDocuments } from '../knowledge/chunker.js';
 import { KnowledgeError, type LoadedKnowledge, loadKnowledge } from '../knowledge/loader.js';
 import type { KnowledgeChunk } from '../knowledge/model.js';
 import { shippedKnowledgeDir } from '../knowledge/paths.js';
-import type { Contacts } from '../knowledge/schema.js';
+import type { Contacts, Referral } from '../knowledge/schema.js';
 import { focusOnQuestion } from '../text/focus.js';
 import { KnowledgeIndex, type QueryAnalysis, type RetrievalHit } from '../retrieval/knowledge-index.js';
 import { KnowledgeRetriever } from '../retrieval/langchain-retriever.js';
 import { detectIntents, detectLang, type Intents, removeInjectionClauses } from '../routing/intents.js';
 import { OfficeRouter } from '../routing/router.js';
 import { detectOwnCase, withoutSignals } from '../routing/own-case.js';
+import { namesOnlyUnknownSchemes } from '../routing/named-schemes.js';
 import { neutralizeBroadcastMentions, stripUserMentions } from '../safety/mentions.js';
 import { redactPersonalData } from '../safety/redact.js';
 import { foldForMatch } from '../text/synonyms.js';
@@ -37,6 +38,8 @@ const DOMAIN_COVERAGE = 0.5;
 const GENERATOR_PASSAGES = 3;
 /** Passages that send the reader to the original document. */
 const REFERS_TO_ORIGINAL = /(資料には含まれていません|書かれていない|記載されていない|原文|本文を確認|最新版を)/;
+/** A sentence with personal data keeps a place in the question only with this many characters left. */
+const PII_SENTENCE_MIN_CHARS = 12;
 /** An own-case question counts as ours when its best passage covers this much of it (without a domain word). */
 const OWN_CASE_COVERAGE = 0.3;
 /** The general rule is shown before an own case only when it answers the topic this well. */
@@ -78,6 +81,9 @@ export class TeleworkBot {
   private readonly domainWords: string[];
   private readonly officeById: Map<string, Office>;
   private readonly contactsChunks: KnowledgeChunk[];
+
+  /** All passage text, folded: which scheme names the knowledge mentions at all. */
+  private readonly knowledgeText: string;
   private readonly publishedContacts: Set<string>;
   /** Curated FAQ entries, matched before passages; entries can be changed at run time. */
   readonly faq: FaqMatcher;
@@ -112,6 +118,7 @@ export class TeleworkBot {
       for (const w of group) if (/^[a-z][a-z -]{5,}$/.test(w) && !domain.has(w)) this.domainWords.push(w);
     }
     this.contactsChunks = index.chunks.filter((c) => c.kind === 'contacts');
+    this.knowledgeText = index.chunks.map((c) => foldForMatch(c.text)).join('\n');
     this.faq = new FaqMatcher(
       knowledge.faq.map((f) => f.entry),
       index.synonyms,
@@ -164,7 +171,22 @@ export class TeleworkBot {
 
   /** The question as it is searched: no instructions to the bot, no personal data. */
   private searchableText(clean: string): string {
-    return redactPersonalData(removeInjectionClauses(clean)).text.replace(/\[[^\]]*削除\]/g, ' ');
+    const text = removeInjectionClauses(clean);
+    const whole = redactPersonalData(text).text;
+    // Most questions carry no personal data: nothing to drop, no sentence-by-sentence pass.
+    if (whole === text) return whole;
+    const parts = text.split(/(?<=[。！？!?\n])/);
+    // A short sentence that only carried personal data (返信は x@y にください, 私の番号は …) is no
+    // part of the question: left in, its leftovers dilute the match of the sentence that asks.
+    const kept =
+      parts.length > 1
+        ? parts.filter((p) => {
+            const redacted = redactPersonalData(p).text;
+            if (redacted === p || /[?？か]\s*$/.test(p.trim())) return true;
+            return redacted.replace(/\[[^\]]*削除\]/g, '').replace(/[\s。、,.!！]/g, '').length >= PII_SENTENCE_MIN_CHARS;
+          })
+        : parts;
+    return redactPersonalData(kept.join('')).text.replace(/\[[^\]]*削除\]/g, ' ');
   }
 
   /** The passages the answer is composed from (also measured by the recall bench). */
@@ -242,8 +264,13 @@ export class TeleworkBot {
       const text = parts.join('\n');
       return result('out-of-scope', text, { outOfScope: !inDomain, confidence: 1 });
     }
-    // The asker's own case (a decision, an amount, a conflict, an injury …) on a telework topic.
-    const ownCaseOnTopic = ownCase !== null && (inDomain || WORK_CONTEXT.test(folded) || (top?.strictCoverage ?? 0) >= OWN_CASE_COVERAGE);
+    // Another ministry's or sector's scheme by name (IT導入補助金): not one these documents speak for.
+    if (!intents.wantsHuman && !intents.incident && namesOnlyUnknownSchemes(folded, this.knowledgeText)) {
+      return result('out-of-scope', MESSAGES.outOfScope[lang], { outOfScope: true, confidence: 1 });
+    }
+    // The asker's own case (a decision, an amount, a conflict, an injury …) on a telework topic;
+    // which product to buy is shopping advice, however it is asked.
+    const ownCaseOnTopic = ownCase !== null && !intents.wantsProduct && (inDomain || WORK_CONTEXT.test(folded) || (top?.strictCoverage ?? 0) >= OWN_CASE_COVERAGE);
     const needsPerson = intents.wantsHuman || intents.incident || intents.wantsJudgement || ownCaseOnTopic;
     // A curated FAQ entry answers its question before any passage is searched; a question that
     // needs a person or asks for a product is never settled by one.
@@ -305,6 +332,10 @@ export class TeleworkBot {
       const all = wantsAll ? this.offices : [office];
       for (const o of all) if (o.email === null || !body.includes(o.email)) lines.push(MESSAGES.contactLine[lang](o));
     }
+    // A contact question naming a referral service (the consultation centre, free advice) gets its address too.
+    if (intents.wantsContact) {
+      for (const r of this.referralsNamedIn(folded)) if (![r.phone, r.email].some((a) => a !== null && body.includes(a))) lines.push(MESSAGES.referralLine[lang](r));
+    }
     if (addContact) {
       if (escalate) {
         lines.push(MESSAGES.offerEscalation[lang](office));
@@ -323,6 +354,13 @@ export class TeleworkBot {
       sources,
       routeReason: decision.reason,
     });
+  }
+
+  /** Referral services with an address that the (folded) question names by one of their keywords. */
+  private referralsNamedIn(folded: string): Referral[] {
+    return this.knowledge.contacts.referrals.filter(
+      (r) => (r.phone !== null || r.email !== null) && r.keywords.some((k) => folded.includes(foldForMatch(k))),
+    );
   }
 
   /** "sentence。sentence。[1] sentence。[2]": numbered in citation order. */

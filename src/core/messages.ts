@@ -1,6 +1,7 @@
 import type { Lang } from './answer.js';
 import type { Office } from './office.js';
 import type { OwnCaseKind } from '../routing/own-case.js';
+import type { Referral } from '../knowledge/schema.js';
 
 const OWN_CASE_JA: Record<OwnCaseKind, string> = {
   decision: 'ご自身の団体でどうすべきかの判断',
@@ -83,6 +84,13 @@ export const MESSAGES = {
   documentLink: {
     ja: (title: string, url: string) => `詳しくは「${title}」をご覧ください: ${url}`,
     en: (title: string, url: string) => `The full document "${title}": ${url}`,
+  },
+  /** A referral service's address (not an escalation target): name, phone, e-mail, hours, page. */
+  referralLine: {
+    ja: (r: Referral) =>
+      `${r.name}${r.phone ? ` 電話: ${r.phone}` : ''}${r.email ? ` メール: ${r.email}` : ''}${r.hours ? ` 受付: ${r.hours}` : ''}${r.url ? ` ${r.url}` : ''}`,
+    en: (r: Referral) =>
+      `${r.name}${r.phone ? ` phone: ${r.phone}` : ''}${r.email ? ` e-mail: ${r.email}` : ''}${r.hours ? ` hours: ${r.hours}` : ''}${r.url ? ` ${r.url}` : ''}`,
   },
   contactLine: {
     ja: (o: Office) => `${o.name}${o.email ? ` メール: ${o.email}` : ''}${o.phone ? ` 電話: ${o.phone}` : ''}`,

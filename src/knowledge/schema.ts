@@ -77,6 +77,8 @@ export const ReferralSchema = z
     email: z.string().email().nullable().default(null),
     phone: z.string().min(1).nullable().default(null),
     hours: z.string().nullable().default(null),
+    /** Words that name the service or what it offers (matched on normalised text): a contact question naming one gets its address. */
+    keywords: z.array(z.string().min(1)).default([]),
     source: z.string().optional(),
   })
   .strict();

@@ -176,7 +176,13 @@ export class KnowledgeIndex {
     let rest = undated;
     // Replace matched spans from the end so earlier offsets stay valid.
     for (const m of [...matches].reverse()) rest = `${rest.slice(0, m.start)} ${rest.slice(m.end)}`;
+    // Two words of one synonym group (どうやって … 経由) are one concept: counted twice, they would
+    // outweigh everything else the question asks.
+    const seenGroups = new Set<string>();
     for (const m of matches) {
+      const group = m.alternatives.join('\u0000');
+      if (seenGroups.has(group)) continue;
+      seenGroups.add(group);
       const info = this.groupInfo(m.alternatives);
       for (const [t, w] of info.terms) terms.set(t, Math.max(terms.get(t) ?? 0, w));
       const weight = info.weight;

@@ -85,12 +85,18 @@ const CONTACT = [
   /どこ(に|へ|で)?[^。]{0,6}(連絡|相談|聞|問い?合|質問|電話|メール)/,
   /(聞く|相談する|問い?合わせる|質問する|連絡する)(なら|には|のは|先は)(どこ|誰)/,
   /(どの|どちらの)(部署|課|窓口|担当|係|部局)/,
-  /\b(contact|e-?mail|phone|who (should|do) i ask)\b/i,
+  // Where one may apply or enquire (申込先, 照会先), and who or which office can be asked.
+  /(申込先|申込み先|申し込み先|照会先|連絡窓口)/,
+  /(誰|だれ)(に|へ)[^。]{0,4}(聞|相談|問い?合|質問|連絡)/,
+  /(聞ける|聞けば|相談できる|問い?合わせでき|問い?合わせられる|質問できる)(部署|課|窓口|ところ|所|先|担当)/,
+  /\b(contact|e-?mail|phone|who (should|do|can) i ask)\b/i,
+  /\b(which|what) (office|department|section|division|unit)\b/i,
+  /\bwho (handles|deals with|is in charge|is responsible)\b/i,
 ];
 
 /** Asks for the address itself (to contact the office themselves). */
 const ASKS_ADDRESS = [
-  /(連絡先|問い?合わ?せ先|問合せ先|メールアドレス|メアド|電話番号|どこ(に|へ)(連絡|問い?合わ?せ|電話|メール))/,
+  /(連絡先|問い?合わ?せ先|問合せ先|申込先|申込み先|申し込み先|照会先|メールアドレス|メアド|電話番号|どこ(に|へ)(連絡|問い?合わ?せ|電話|メール))/,
   /\b(who (should|do) i (contact|ask|write to)|contact details|e-?mail address|phone number)\b/i,
 ];
 /** Asks the bot to pass the question on (not just for an address). */
@@ -104,14 +110,17 @@ const LINK = [
 ];
 
 const PRODUCT = [
-  /(おすすめ|オススメ|お勧め|お薦め|おススメ)(の|は|を|な)?[^。]{0,12}(パソコン|pc|PC|ノート|タブレット|機種|製品|モニター|ディスプレイ|椅子|机|デスク|ルーター|ヘッドセット|マウス|キーボード|ウェブカメラ|webカメラ)/,
-  /(パソコン|pc|PC|ノート|タブレット|機種|製品|モニター|ディスプレイ|椅子|机|デスク|ルーター|ヘッドセット|マウス|キーボード|カメラ)[^。]{0,12}(おすすめ|オススメ|お勧め|お薦め|どれがいい|どれが良い|買うなら|選び方)/,
-  /\b(recommend|which (laptop|pc|computer|chair|monitor) (should|to) (i|we) buy)\b/i,
+  /(おすすめ|オススメ|お勧め|お薦め|おススメ)(の|は|を|な)?[^。]{0,12}(パソコン|pc|ノート|タブレット|機種|製品|モニター|ディスプレイ|椅子|机|デスク|ルーター|ヘッドセット|マウス|キーボード|ウェブカメラ|webカメラ|カメラ|回線|プロバイダ)/i,
+  /(パソコン|pc|ノート|タブレット|機種|製品|モニター|ディスプレイ|椅子|机|デスク|ルーター|ヘッドセット|マウス|キーボード|カメラ|回線|プロバイダ)[^。]{0,12}(おすすめ|オススメ|お勧め|お薦め|どれがいい|どれが良い|どっちが(安|いい|良)|買うなら|選び方)/i,
+  /\b(recommend|which (laptop|pc|computer|chair|monitor|webcam|headset|router) (should|to) (i|we) buy)\b/i,
 ];
 
 const PRIVATE_SECTOR = [
   /(弊社|当社|自社|うちの会社|我が社|わが社|会社員|民間(企業|会社)(の|で|です|に勤め|に勤務)|株式会社|中小企業(の|です|で)|社員(の|に|が|向け)|従業員(の|に|が|向け))/,
+  // A company as the one who acts or is served (中小企業が, 企業向け, 事業主): the schemes here are for local governments.
+  /(中小企業|民間企業|企業|事業者|事業主|個人事業主)(が|向け|の(社員|従業員|方)|に対する)/,
   /\b(our company|my company|my employer|a private company|private firm|our employees|our staff at the company)\b/i,
+  /\b(small (and medium[- ]sized )?business(es)?|smes?|private (companies|businesses|sector)|companies|employers)\b/i,
 ];
 
 const any = (patterns: RegExp[], text: string): boolean => patterns.some((p) => p.test(text));

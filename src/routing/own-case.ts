@@ -41,6 +41,11 @@ const DECISION = [
   /(した|する)(方|ほう)が(いい|よい|良い)(です|でしょう|の|か)/,
   /どう(すれば|したら|すると)(いい|よい|良い)/,
   /(決めて|判断して|決定して)(ほしい|欲しい|ください|下さい|もらえ|いただけ)/,
+  // Who decides it for them, and whether they are obliged to (出さなきゃいけない, 義務ですか).
+  /(誰|だれ|どこ|何)(が|で)(決め|判断|決定)/,
+  /(なきゃ|なくちゃ|なければ|ないと)(いけない|ならない|だめ|ダメ|まずい)/,
+  /義務(です|でしょう|なの|か|が(ある|あり))/,
+  /\b(who decides|who sets|do (we|i) have to|must (we|i)|are (we|i) (obliged|required))\b/i,
   /\b(should (we|i) (set|pay|give|allow|choose|decide|do|use|buy|introduce)|what should (we|i) do|decide (for|whether)|can you decide)\b/i,
 ];
 
@@ -50,6 +55,9 @@ const PERMISSION = [
   /(ダメ|だめ|駄目|NG|アウト|不可)(です|でしょう|なの|か)(か|でしょうか)?/,
   /(て|で)も?(いい|よい|良い|大丈夫|構わない|かまわない)(です|でしょう|の|か)[^。、]{0,4}([?？。]|$)/,
   /(対象|該当)(になり|になる|します|する|に入り)(ます)?(か|でしょうか|の)/,
+  // Whether they may pay or grant something themselves (出せる?, 支給できますか).
+  /(出せ|払え|支払え|支給でき|設け|設定でき)(る|ます)(の|か|んですか|んでしょうか|でしょうか)?([?？]|$)/,
+  /\bcan (we|i) (pay|give|grant|offer|set)\b/i,
   /\b(am i|are we|is it) (allowed|permitted|ok|okay|eligible|covered)\b/i,
 ];
 
@@ -57,6 +65,7 @@ const PERMISSION = [
 const AMOUNT = [
   /(いくら|何円|幾ら)(に|で|を|くらい|ぐらい)?(すべき|設定|支給|払|出|もらえ|なる|決め)/,
   /(金額|額|単価|月額|日額)(は|を)?(いくら|どう|どれ|何円|決め)/,
+  /(いくら|何円|幾ら)(に|と)(すれば|したら|する|しよう|設定)/,
   /\bhow much (should|will|do|would) (we|i|our)\b/i,
 ];
 
@@ -74,7 +83,8 @@ const ASSESSMENT = [
 const CONFLICT = [
   /(断られ|拒否され|却下され|反対され|止められ|認めてもらえな|認めてくれな|許可してくれな|許可してもらえな|させてもらえな|させてくれな)/,
   /(ダメ|だめ|駄目|無理)(と|だと|って)(言われ|いわれ)/,
-  /\b(refuses?|refused|won't let|will not let|doesn't let|does not let|denied|rejected)\b/i,
+  /\b(refuses?|refused|won't let|will not let|doesn't let|does not let|denied|rejected|turned down)\b/i,
+  /\b(won't|will not|doesn't|does not|didn't|did not) (approve|allow|permit|accept|sign off)\b/i,
 ];
 
 /** An injury or an accident to the asker. */

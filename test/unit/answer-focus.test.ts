@@ -65,12 +65,20 @@ describe('answers on the shipped knowledge', () => {
   });
 
   it('hands an own case to the office: the general rule first, then why', async () => {
-    const { answer } = await bot.ask('本町で在宅勤務手当を支給するなら、月額はいくらにすべきでしょうか');
-    expect(answer).toMatchObject({ route: 'hr', escalate: true, outOfScope: false });
+    const { answer } = await bot.ask('当市で職員の私物のパソコンをテレワークに使うのは認められますか');
+    expect(answer).toMatchObject({ route: 'security', escalate: true, outOfScope: false });
     const lines = answer.answer.split('\n');
     const why = lines.findIndex((l) => l.includes('資料だけではお答えできません'));
     expect(why).toBeGreaterThan(0);
-    expect(lines.slice(0, why).join('')).toContain('条例');
+    expect(lines.slice(0, why).join('')).toContain('貸与する端末');
+  });
+
+  it('hands an own amount to the office without an unsourced rule', async () => {
+    const { answer } = await bot.ask('本町で在宅勤務手当を支給するなら、月額はいくらにすべきでしょうか');
+    expect(answer).toMatchObject({ route: 'hr', escalate: true, outOfScope: false });
+    expect(answer.answer).toContain('資料だけではお答えできません');
+    // No source says a municipality's allowance needs a 条例 (it was removed from the knowledge).
+    expect(answer.answer).not.toContain('条例');
   });
 
   it('keeps the incident flow (own CISO first) for incidents', async () => {

@@ -28,6 +28,11 @@ describe('extractive composition', () => {
     expect(c.support).toBeGreaterThan(0.5);
   });
 
+  it('counts two words of one synonym group as one concept', () => {
+    const concepts = bot.index.analyze('補助金って財政支援のこと?').concepts;
+    expect(concepts.filter((c) => c.alternatives.includes('財政支援'))).toHaveLength(1);
+  });
+
   it('has no support for a question the knowledge does not cover', () => {
     const analysis = bot.index.analyze('通勤手当の計算方法');
     const c = composeExtractive(analysis, bot.index.search(analysis, 5));

@@ -18,6 +18,14 @@ describe('own-case classifier', () => {
     ['Can you review our VPN configuration?', 'assessment'],
     ['How much should we pay as an allowance?', 'amount'],
     ['My manager refused my request to work from home.', 'conflict'],
+    ['The department head will not approve working from home for our team.', 'conflict'],
+    // Own organisation × who decides / an obligation / a permission to pay / an amount to set.
+    ['当町の通勤手当の見直しは誰が決めるのですか', 'decision'],
+    ['本県も国にならって制度を設けなければならないのでしょうか', 'decision'],
+    ['Who decides the allowance for our staff?', 'decision'],
+    ['うちの村でも光熱費の補填を支給できますか?', 'permission'],
+    ['Can we pay a home-working allowance to our part-time staff?', 'permission'],
+    ['わが市の通信費の補助はいくらにしたらいいですか', 'amount'],
   ])('%s → %s', (q, kind) => {
     expect(detectOwnCase(q)?.kind).toBe(kind);
   });
@@ -28,6 +36,8 @@ describe('own-case classifier', () => {
     '当市は職員が80人ほどです。同じ規模の団体の導入率は?',
     '国家公務員の在宅勤務等手当はいつからですか',
     'Who should I contact about the allowance?',
+    '国家公務員の手当の額は誰が決めるのですか',
+    '支給できる経費の範囲は?',
     '職員から「自分のPCを使ってもいいですか」と聞かれました。私物端末の扱いは?',
   ])('asks for general knowledge: %s', (q) => {
     expect(detectOwnCase(q)).toBeNull();

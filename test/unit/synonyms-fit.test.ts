@@ -23,6 +23,8 @@ const GENERAL_WORDS = new Set([
   'どのように', '幹部', '町長', '持ち出', 'コピペ', 'コピー', '何時',
   // Kana spelling of 宛て; the stem of 変える (a plain synonym of 見直す).
   'あて', '変え',
+  // Common nouns staff use for knowledge terms (merit = 利点/効果, a line = 通信, the office in charge = 担当課).
+  'メリット', '回線', '担当部署',
 ]);
 
 const norm = (s: string): string => s.normalize('NFKC').toLowerCase();

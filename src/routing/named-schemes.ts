@@ -1,0 +1,23 @@
+/**
+ * Support schemes a question names (IT導入補助金, 人材確保等支援助成金, 普通交付税) that the knowledge
+ * never mentions: another ministry's or another sector's scheme, not one this bot can speak for.
+ * A name counts when it has a proper prefix; general words for telework or support (テレワーク補助金,
+ * 国の助成金) name no particular scheme.
+ */
+const SCHEME = /([\p{Script=Han}\p{Script=Katakana}ーa-z0-9・]{2,})(助成金|補助金|交付金|交付税|給付金|奨励金)/gu;
+const GENERIC_PREFIX = /^(テレワーク|在宅勤務|在宅|リモートワーク|リモート|導入|整備|推進|支援|関係|関連|国|国庫|国から|各種|その他)+$/u;
+
+/** The scheme names in a folded question (src/text/synonyms.ts foldForMatch), generic ones left out. */
+export function namedSchemes(folded: string): string[] {
+  const names: string[] = [];
+  for (const m of folded.matchAll(SCHEME)) {
+    if (!GENERIC_PREFIX.test(m[1]!)) names.push(m[0]);
+  }
+  return names;
+}
+
+/** True when the question names schemes and none of them appears in the knowledge. */
+export function namesOnlyUnknownSchemes(folded: string, knowledgeText: string): boolean {
+  const names = namedSchemes(folded);
+  return names.length > 0 && names.every((n) => !knowledgeText.includes(n));
+}

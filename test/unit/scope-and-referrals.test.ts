@@ -1,0 +1,46 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TeleworkBot } from '../../src/core/bot.js';
+import { detectIntents } from '../../src/routing/intents.js';
+
+// On the shipped knowledge: what is not ours (other sectors' and ministries' schemes, shopping),
+// and where a contact question gets a referral service's address.
+describe('scope and referrals on the shipped knowledge', () => {
+  let bot: TeleworkBot;
+  beforeAll(async () => {
+    bot = await TeleworkBot.create();
+  });
+
+  it.each([
+    '雇用調整助成金を在宅勤務の社員にも使えますか',
+    '企業向けのテレワーク導入の補助はありますか',
+    'What grants can small businesses get for remote work?',
+    'Which webcam should I buy for telework?',
+    'テレワーク用におすすめのヘッドセットは?',
+  ])('out of scope: %s', async (q) => {
+    const { answer } = await bot.ask(q);
+    expect(answer).toMatchObject({ outOfScope: true, route: null, escalate: false });
+  });
+
+  it('keeps the schemes the knowledge speaks for', async () => {
+    const { answer } = await bot.ask('特別交付税と普通交付税の違いは?');
+    expect(answer.outOfScope).toBe(false);
+  });
+
+  it('gives a referral service its address when a contact question names what it offers', async () => {
+    const { answer } = await bot.ask('テレワークの無料相談はどこに申し込めばいいですか、連絡先を教えて');
+    expect(answer.answer).toContain('0120-861009');
+    expect(answer.escalate).toBe(false);
+  });
+
+  it('leaves out a sentence that only carried personal data', async () => {
+    const { answer } = await bot.ask('回答は hanako@example.jp 宛てでお願いします。テレワーク導入経費の措置率を知りたい');
+    expect(answer.answer).toContain('0.5');
+    expect(answer.answer).not.toContain('hanako');
+  });
+
+  it('recognises who-to-ask forms as contact questions', () => {
+    for (const q of ['VPNの設定は誰に相談すればいいですか', '手当のことを聞ける部署はありますか', 'Which office handles remote access?', '研修の申込先は']) {
+      expect(detectIntents(q).wantsContact, q).toBe(true);
+    }
+  });
+});

@@ -108,7 +108,8 @@ async function askThroughputBench(port: number): Promise<void> {
   }
 }
 
-const port = 38000 + (process.pid % 1000);
+// Below the ephemeral range (32768–60999), so no client socket of the benches holds one of these ports.
+const port = 20000 + 3 * (process.pid % 1000);
 console.log('\nserver (telework-bot serve as its own process, clients on loopback):');
 // The Slack adapter lands in its own change; measure it once it is there.
 if (existsSync(join(root, 'adapters', 'slack', 'index.ts')) && existsSync(join(root, 'dist', 'adapters', 'slack', 'index.js'))) {

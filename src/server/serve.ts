@@ -68,8 +68,8 @@ export async function runServe(
     adapters.push(...(await loadAdapters(ctx)));
     const app = await createApp(ctx, adapters, services, signInToken !== undefined ? { signInToken } : {});
     server = await new Promise<Server>((resolve, reject) => {
-      const s = app.listen(settings.PORT, settings.HOST, () => resolve(s));
-      s.once('error', reject);
+      // Express 5 calls back with the error too (a port in use): the start must fail, not go on unbound.
+      const s = app.listen(settings.PORT, settings.HOST, (err?: Error) => (err ? reject(err) : resolve(s)));
     });
     for (const a of adapters) await a.start?.();
     for (const s of services) await s.start?.();

@@ -56,6 +56,8 @@ export class SynonymExpander {
     const out: SynonymMatch[] = [];
     const free = (s: number, e: number): boolean => taken.every(([a, b]) => e <= a || s >= b);
     for (const entry of this.entries) {
+      // Most terms are absent: a plain substring test rules them out before any regex runs.
+      if (!folded.includes(entry.term)) continue;
       const spans: [number, number][] = [];
       if (entry.pattern) {
         for (const m of folded.matchAll(entry.pattern)) spans.push([m.index, m.index + m[0].length]);

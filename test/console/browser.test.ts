@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ticketsFor } from '../../src/tickets/registry.js';
-import { runAxe } from '../support/axe.js';
+import { expectAccessible, runAxe } from '../support/axe.js';
+import { signInConsole } from '../support/console-page.js';
 import { launchChromium } from '../support/chromium.js';
 import { startTestServer } from '../support/server-harness.js';
 import { type SlackApiStub, startSlackApiStub } from '../support/slack-api-stub.js';
@@ -34,19 +35,8 @@ async function escalated(question: string, route: string): Promise<string> {
   return r!.ticketId!;
 }
 
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const bad = (await runAxe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad, `${where}: ${JSON.stringify(bad, null, 1)}`).toEqual([]);
-}
 
-async function signIn(width: number): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  // The start-up URL: the token is in the fragment and the page signs in by itself.
-  await page.goto(`${srv.base}/admin/sign-in#token=${SIGN_IN}`);
-  await page.waitForURL(/\/admin#inbox$/);
-  await page.getByRole('heading', { name: '受信箱' }).waitFor();
-  return page;
-}
+const signIn = (width: number): Promise<Page> => signInConsole(browser, srv.base, SIGN_IN, width);
 
 describe('the console in a real browser (local mode)', () => {
   it('signs in with the keyboard, answers a ticket and hands another to the other office', async () => {

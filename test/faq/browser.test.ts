@@ -1,21 +1,18 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAxe } from '../support/axe.js';
+import { expectAccessible } from '../support/axe.js';
+import { signInConsole } from '../support/console-page.js';
+import { launchChromium } from '../support/chromium.js';
 import { startTestServer } from '../support/server-harness.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SIGN_IN = 'FaqBrowserTestTokenAbcdefghijKLMNOPQRS';
 let srv: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does this`);
   srv = await startTestServer({}, { signInToken: SIGN_IN });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   mkdirSync('test-artifacts', { recursive: true });
 });
 afterAll(async () => {
@@ -25,18 +22,8 @@ afterAll(async () => {
 
 const post = async (path: string, body: unknown) => (await fetch(`${srv.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
 
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const bad = (await runAxe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad, `${where}: ${JSON.stringify(bad, null, 1)}`).toEqual([]);
-}
 
-async function signIn(width: number): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  await page.goto(`${srv.base}/admin/sign-in#token=${SIGN_IN}`);
-  await page.waitForURL(/\/admin#inbox$/);
-  await page.getByRole('heading', { name: '受信箱' }).waitFor();
-  return page;
-}
+const signIn = (width: number): Promise<Page> => signInConsole(browser, srv.base, SIGN_IN, width);
 
 const QUESTION = '在宅勤務の日の通勤手当はどうなりますか?';
 const OFFICE_ANSWER = '在宅勤務の日数に応じて通勤手当を日割りで支給する団体が多いです。各団体の給与条例をご確認ください。';

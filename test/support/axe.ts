@@ -22,3 +22,10 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html })) }));
   });
 }
+
+/** Fails with the violations listed when axe finds a serious or critical one. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  const { expect } = await import('vitest');
+  const bad = (await runAxe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad, `${where}: ${JSON.stringify(bad, null, 1)}`).toEqual([]);
+}

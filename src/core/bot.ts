@@ -46,6 +46,14 @@ const OWN_CASE_COVERAGE = 0.3;
 const OWN_CASE_GENERAL_SUPPORT = 0.7;
 /** Words of a working arrangement (在宅 but not 在宅医療/介護): an own case about them is about telework. */
 const WORK_CONTEXT = /(在宅(?!医療|介護|看護|ケア|療養|診療|酸素)|自宅(で|から)(の)?(仕事|勤務|作業|働)|出勤|庁内|庁舎|職場|勤務)/;
+/** Sentences of passage context a contact question gets besides the address. */
+const CONTACT_CONTEXT_SENTENCES = 2;
+/** A contact question shows passages only when they answer it this well (else the address alone). */
+const CONTACT_CONTEXT_SUPPORT = 0.7;
+/** Confidence of an answer that is an office's or service's published address. */
+const CONTACT_CONFIDENCE = 0.8;
+/** The question names the ministry (総務省, 国): its office's address is wanted too. */
+const MINISTRY = /(総務省|国に|国へ|国の|ministry|\bmic\b)/;
 /** "All of them": a contact question that wants every office. */
 const ALL_OF = /(全部|すべて|全て|全員|一覧|all\b|every)/;
 
@@ -285,12 +293,19 @@ export class TeleworkBot {
     }
 
     // An own case gets the general rule in brief; the office gives the answer.
-    const composition = composeExtractive(analysis, hits, { context: searchable, ...(ownCaseOnTopic ? { maxSentences: 2 } : {}) });
+    // A contact question is answered by the address; the passages add a little context at most.
+    const contactQuestion = intents.wantsContact && !needsPerson && !intents.wantsLink;
+    const composition = composeExtractive(analysis, hits, {
+      context: searchable,
+      ...(ownCaseOnTopic ? { maxSentences: 2 } : contactQuestion ? { maxSentences: CONTACT_CONTEXT_SENTENCES } : {}),
+    });
     const answered = hits.find((h) => h.chunk === composition.parts[0]?.chunk);
     const decision = this.router.route(searchable, intents, hits, answered);
     const office = this.officeById.get(decision.office)!;
     const confidence = top ? 0.4 * top.coverage + 0.6 * composition.support : 0;
-    const answerable = composition.parts.length > 0 && composition.support >= ANSWER_THRESHOLD;
+    const supported = composition.parts.length > 0 && composition.support >= ANSWER_THRESHOLD;
+    // Asked where to ask, the address answers; a passage that only shares a word would be noise.
+    const answerable = supported && (!contactQuestion || composition.support >= CONTACT_CONTEXT_SUPPORT);
 
     const sources: SourceRef[] = [];
     let body = '';
@@ -311,7 +326,7 @@ export class TeleworkBot {
     } else {
       // Incidents keep their flow: own CISO first (above), then the passages.
       if (!intents.incident && intents.wantsJudgement && !intents.wantsHuman) lines.push(MESSAGES.judgement[lang]);
-      else if (!intents.incident && !answerable) lines.push(MESSAGES.noKnowledge[lang]);
+      else if (!intents.incident && !answerable && !contactQuestion) lines.push(MESSAGES.noKnowledge[lang]);
       if (body !== '') lines.push(body);
       const note = answerable ? latestNote(searchable, sources, lang) : null;
       if (note !== null) lines.push(note);
@@ -322,19 +337,30 @@ export class TeleworkBot {
     if (answerable && main?.url && !body.includes(main.url) && (intents.wantsLink || REFERS_TO_ORIGINAL.test(body))) {
       lines.push(MESSAGES.documentLink[lang](main.title, main.url));
     }
-    const escalate = needsPerson || !answerable;
+    const escalate = needsPerson || (!answerable && !contactQuestion);
     // Asked where to ask, and the passages did not give the owning office's address: add it
     // (every office's, when asked for all of them).
     const givesContact = office.email !== null ? body.includes(office.email) : /@|\d{2,4}-\d{2,4}-\d{3,4}/.test(body);
     const wantsAll = intents.wantsContact && ALL_OF.test(folded);
-    const addContact = escalate || (intents.wantsContact && (!givesContact || wantsAll));
+    // Asked for the consultation centre's address, the centre's line answers; the ministry's office
+    // is added only when the question names the ministry too (or asks for every contact).
+    const referrals = intents.wantsContact ? this.referralsNamedIn(folded) : [];
+    const officeToo = referrals.length === 0 || wantsAll || MINISTRY.test(folded);
+    const addContact = escalate || (intents.wantsContact && officeToo && (!givesContact || wantsAll));
     if (addContact && !escalate) {
       const all = wantsAll ? this.offices : [office];
       for (const o of all) if (o.email === null || !body.includes(o.email)) lines.push(MESSAGES.contactLine[lang](o));
     }
     // A contact question naming a referral service (the consultation centre, free advice) gets its address too.
-    if (intents.wantsContact) {
-      for (const r of this.referralsNamedIn(folded)) if (![r.phone, r.email].some((a) => a !== null && body.includes(a))) lines.push(MESSAGES.referralLine[lang](r));
+    for (const r of referrals) {
+      if ([r.phone, r.email].some((a) => a !== null && body.includes(a))) continue;
+      lines.push(MESSAGES.referralLine[lang](r));
+      // Cited to the passage that publishes the address, like an office's line.
+      const published = this.index.chunks.find((c) => [r.phone, r.email].some((a) => a !== null && c.text.includes(a)));
+      if (published && !sources.some((s) => s.documentId === published.documentId && s.section === published.section)) {
+        sources.push({ ...this.sourcesFor([published])[0]!, n: sources.length + 1 });
+        lines[lines.length - 1] += ` [${sources.length}]`;
+      }
     }
     if (addContact) {
       if (escalate) {
@@ -347,10 +373,11 @@ export class TeleworkBot {
         lines[lines.length - 1] += ` [${sources.length}]`;
       }
     }
-    return result(answerable ? (escalate ? 'escalation' : 'answer') : 'no-knowledge', lines.join('\n'), {
+    const replied = answerable || contactQuestion;
+    return result(replied ? (escalate ? 'escalation' : 'answer') : 'no-knowledge', lines.join('\n'), {
       route: office.id,
       escalate,
-      confidence: answerable ? confidence : Math.min(confidence, 0.3),
+      confidence: answerable ? confidence : contactQuestion ? Math.max(confidence, CONTACT_CONFIDENCE) : Math.min(confidence, 0.3),
       sources,
       routeReason: decision.reason,
     });

@@ -49,7 +49,7 @@ export function rangesOf(text: string): Range[] {
  */
 export function headCountOf(question: string): number | null {
   if (rangesOf(question).length > 0) return null;
-  const m = /(\d[\d,]*)\s*(?:名|人|staff|employees|people)/i.exec(question);
+  const m = /(\d[\d,]*)\s*(?:名|人|(?:[a-z-]+\s+){0,2}(?:staff|employees|people|workers))/i.exec(question);
   return m ? num(m[1]!) : null;
 }
 

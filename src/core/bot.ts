@@ -14,11 +14,12 @@ import { KnowledgeIndex, type QueryAnalysis, type RetrievalHit } from '../retrie
 import { KnowledgeRetriever } from '../retrieval/langchain-retriever.js';
 import { detectIntents, detectLang, type Intents, removeInjectionClauses } from '../routing/intents.js';
 import { OfficeRouter } from '../routing/router.js';
-import { detectOwnCase, withoutSignals } from '../routing/own-case.js';
+import { detectOwnCase, type OwnCaseKind, withoutSignals } from '../routing/own-case.js';
 import { namesOnlyUnknownSchemes } from '../routing/named-schemes.js';
 import { neutralizeBroadcastMentions, stripUserMentions } from '../safety/mentions.js';
 import { redactPersonalData } from '../safety/redact.js';
 import { foldForMatch } from '../text/synonyms.js';
+import { expandEraInitials } from '../text/normalize.js';
 import { truncate } from '../text/truncate.js';
 import type { Answer, AnswerKind, AnswerResult, Lang, SourceRef } from './answer.js';
 import { MESSAGES } from './messages.js';
@@ -54,6 +55,8 @@ const CONTACT_CONTEXT_SUPPORT = 0.7;
 const CONTACT_CONFIDENCE = 0.8;
 /** The question names the ministry (総務省, 国): its office's address is wanted too. */
 const MINISTRY = /(総務省|国に|国へ|国の|ministry|\bmic\b)/;
+/** Own cases that are personal by nature (a conflict, an injury, one's pay): matters for HR. */
+const PERSONAL = new Set<OwnCaseKind>(['conflict', 'injury', 'pay']);
 /** "All of them": a contact question that wants every office. */
 const ALL_OF = /(全部|すべて|全て|全員|一覧|all\b|every)/;
 
@@ -179,7 +182,7 @@ export class TeleworkBot {
 
   /** The question as it is searched: no instructions to the bot, no personal data. */
   private searchableText(clean: string): string {
-    const text = removeInjectionClauses(clean);
+    const text = expandEraInitials(removeInjectionClauses(clean));
     const whole = redactPersonalData(text).text;
     // Most questions carry no personal data: nothing to drop, no sentence-by-sentence pass.
     if (whole === text) return whole;
@@ -300,7 +303,7 @@ export class TeleworkBot {
       ...(ownCaseOnTopic ? { maxSentences: 2 } : contactQuestion ? { maxSentences: CONTACT_CONTEXT_SENTENCES } : {}),
     });
     const answered = hits.find((h) => h.chunk === composition.parts[0]?.chunk);
-    const decision = this.router.route(searchable, intents, hits, answered);
+    const decision = this.router.route(searchable, intents, hits, answered, ownCaseOnTopic && PERSONAL.has(ownCase!.kind));
     const office = this.officeById.get(decision.office)!;
     const confidence = top ? 0.4 * top.coverage + 0.6 * composition.support : 0;
     const supported = composition.parts.length > 0 && composition.support >= ANSWER_THRESHOLD;

@@ -62,6 +62,10 @@ const INCIDENT = [
   /(誤送信|誤配信|誤送付|誤爆)/,
   /(撮影|スクショ|スクリーンショット)[^。]{0,30}(sns|SNS|ネット|投稿|上げ|アップ)/,
   /\b(lost|stolen|leak(ed)?|breach|malware|ransomware|hacked)\b/i,
+  // Ransomware by its symptom: a ransom note on the screen, files encrypted.
+  /(身代金|脅迫(文|メッセージ|画面)|ファイルが(暗号化され|開けなくな))/,
+  /\b(left|forgot) (my|our|the|a|an) [^.?!]{0,40}\b(in|on|at) (a|the) (taxi|cab|train|bus|station|restaurant|bar|car|plane|airport)\b/i,
+  /\b(can't|cannot|couldn't) find (my|our|the) (laptop|notebook|pc|computer|phone|smartphone|tablet|device|usb)\b/i,
   // Phishing: a suspicious mail, attachment or link that was opened.
   /(不審|怪し|あやし|見覚えのない|知らない)[^。]{0,15}(メール|添付|ファイル|リンク|url|URL|サイト)[^。]{0,15}(開い|開け|クリック|押し|実行|アクセスし|ダウンロードし)/,
   /(フィッシング|標的型)(メール|攻撃|詐欺|サイト)?[^。]{0,15}(開い|クリック|入力|引っかか|被害|届い)/,
@@ -131,6 +135,9 @@ const PRIVATE_SECTOR = [
   /\b(small (and medium[- ]sized )?business(es)?|smes?|private (companies|businesses|sector)|companies|employers)\b/i,
 ];
 
+/** A local government named as the user (役所でも使える?): the question is about our schemes, not a company's. */
+const GOVERNMENT_USER = /(役所|役場|自治体|地方公共団体|市町村|市区町村|都道府県|公務員|\blocal governments?\b|\bmunicipalit)/i;
+
 const any = (patterns: RegExp[], text: string): boolean => patterns.some((p) => p.test(text));
 
 export function detectIntents(question: string): Intents {
@@ -146,7 +153,7 @@ export function detectIntents(question: string): Intents {
     wantsContact: any(CONTACT, t),
     greeting: GREETING.test(t),
     wantsProduct: any(PRODUCT, t),
-    privateSector: any(PRIVATE_SECTOR, t),
+    privateSector: any(PRIVATE_SECTOR, t) && !GOVERNMENT_USER.test(t),
     wantsLink: any(LINK, t),
   };
 }

@@ -37,7 +37,7 @@ const OWN = [
 
 /** Asks for a decision on their case: should we, which is right, what to do. */
 const DECISION = [
-  /(すべき|するべき|べき)(です|でしょう|なの|か)/,
+  /(すべき|するべき|べき)(です|でしょう|なの|か|[?？]|$)/,
   /(した|する)(方|ほう)が(いい|よい|良い)(です|でしょう|の|か)/,
   /どう(すれば|したら|すると)(いい|よい|良い)/,
   /(決めて|判断して|決定して)(ほしい|欲しい|ください|下さい|もらえ|いただけ)/,
@@ -45,7 +45,8 @@ const DECISION = [
   /(誰|だれ|どこ|何)(が|で)(決め|判断|決定)/,
   /(なきゃ|なくちゃ|なければ|ないと)(いけない|ならない|だめ|ダメ|まずい)/,
   /義務(です|でしょう|なの|か|が(ある|あり))/,
-  /\b(who decides|who sets|do (we|i) have to|must (we|i)|are (we|i) (obliged|required))\b/i,
+  // "Do we have to pay to join" asks about a fee, not for a decision.
+  /\b(who decides|who sets|do (we|i) have to(?! pay\b)|must (we|i)|are (we|i) (obliged|required))\b/i,
   /\b(should (we|i) (set|pay|give|allow|choose|decide|do|use|buy|introduce)|what should (we|i) do|decide (for|whether)|can you decide)\b/i,
 ];
 
@@ -82,9 +83,19 @@ const ASSESSMENT = [
 /** A conflict: someone refused, blocked or overruled them. */
 const CONFLICT = [
   /(断られ|拒否され|却下され|反対され|止められ|認めてもらえな|認めてくれな|許可してくれな|許可してもらえな|させてもらえな|させてくれな)/,
-  /(ダメ|だめ|駄目|無理)(と|だと|って)(言われ|いわれ)/,
-  /\b(refuses?|refused|won't let|will not let|doesn't let|does not let|denied|rejected|turned down)\b/i,
+  /(ダメ|だめ|駄目|無理|不可|認めない|許可しない|できない)」?(と|だと|って)(言われ|いわれ)/,
+  // Told by a superior to do something, and asking whether that is normal or what to do about it.
+  /(上司|課長|係長|部長|所属長|室長|管理職)(から|に)[^。]{0,60}(と|って)(言われ|いわれ|命じられ|指示され)/,
+  /(納得(いか|でき)ない|納得がいかない|理不尽|パワハラ)/,
+  /\b(refus(e|es|ed|ing)|won't let|will not let|doesn't let|does not let|denied|rejected|turned down)\b/i,
   /\b(won't|will not|doesn't|does not|didn't|did not) (approve|allow|permit|accept|sign off)\b/i,
+];
+
+/** Asking to be permitted (認めてもらえますか, 許可をいただけますか): only an employer can grant it. */
+const PERMISSION_REQUEST = [
+  /(認めて|許可して|承認して|許して)(もらえ|いただけ|くれ|ください|下さい|ほしい|欲しい)/,
+  /(許可|承認|使用許可|利用許可)を?(いただけ|もらえ|ください|下さい|お願い)/,
+  /\b(can (you|i get) (approve|permit|authori[sz]e)|give me permission|(approve|permit) my)\b/i,
 ];
 
 /** An injury or an accident to the asker. */
@@ -117,6 +128,8 @@ export function detectOwnCase(question: string, asking: string = question): OwnC
   if (conflict) return { kind: 'conflict', signals: [conflict] };
   const injury = first(INJURY, t);
   if (injury) return { kind: 'injury', signals: [injury] };
+  const request = first(PERMISSION_REQUEST, nfkc(asking));
+  if (request) return { kind: 'permission', signals: [request] };
   // Words in quotes are someone else's (職員から「自分の…」と聞かれた): the asker relays a general question.
   const own = first(OWN, t.replace(/「[^」]*」/g, ' '));
   if (own === null) return null;

@@ -62,7 +62,7 @@ export class OfficeRouter {
    * `answered` is the passage the answer mainly quotes: its document's office is a better
    * guide than the top-ranked passage when the two differ.
    */
-  route(question: string, intents: Intents, hits: RetrievalHit[], answered?: RetrievalHit): RouteDecision {
+  route(question: string, intents: Intents, hits: RetrievalHit[], answered?: RetrievalHit, personal = false): RouteDecision {
     const folded = foldForMatch(question);
     const general = this.generalSpans(folded);
     const counts = this.keywords
@@ -74,6 +74,9 @@ export class OfficeRouter {
     if (counts.length > 0 && (counts.length === 1 || counts[0]!.found.length > counts[1]!.found.length)) {
       return { office: counts[0]!.office, reason: `keywords: ${counts[0]!.found.join(', ')}` };
     }
+    // A personal situation (a refusal by a superior, an injury, one's pay) is the default office's,
+    // whatever passage its words happened to find.
+    if (personal && counts.length === 0) return { office: this.contacts.defaultOffice, reason: 'personal situation (default office)' };
     const top = answered ?? hits[0];
     if (top?.chunk.office && top.coverage >= 0.3) {
       return { office: top.chunk.office, reason: `topic of ${top.chunk.documentId}` };

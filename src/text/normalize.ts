@@ -75,3 +75,19 @@ export function expandEraYears(text: string): string {
   }
   return extra.length === 0 ? text : `${text} ${extra.join(' ')}`;
 }
+
+/** Era initials staff type for years (R5, R6年度, H30): R = 令和, H = 平成, S = 昭和. */
+const ERA_INITIAL: Record<string, string> = { r: '令和', h: '平成', s: '昭和' };
+
+/**
+ * "R5" → "令和5年", "R6年度" → "令和6年度": written out, an abbreviated year is a date like any other
+ * (found in either calendar). Only a lone initial before one or two digits counts (not R2D2, not SR5).
+ */
+export function expandEraInitials(text: string): string {
+  return text.replace(/(?<![A-Za-z0-9\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A])([RHSＲＨＳrｒ])\s?([0-9０-９]{1,2})(?![0-9０-９A-Za-z.])(\s*年度?)?/g, (m, initial: string, digits: string, year: string | undefined) => {
+    const era = ERA_INITIAL[initial.normalize('NFKC').toLowerCase()];
+    if (era === undefined) return m;
+    const n = digits.normalize('NFKC');
+    return `${era}${n}${year ? year.trim() : '年'}`;
+  });
+}

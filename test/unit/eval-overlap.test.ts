@@ -93,7 +93,7 @@ describe('telework-bot eval-overlap', () => {
 
 describe("the project's blind set", () => {
   it('test/eval-blind/ has no copy or near copy of a gated question (test/eval/, shared dev set)', async () => {
-    const report = await checkOverlap(join(root, 'test/eval-blind'), [join(root, 'test/eval'), join(root, '../shared/eval/dev.jsonl')]);
+    const report = await checkOverlap(join(root, 'test/eval-blind'), [join(root, 'test/eval'), join(root, 'test/eval-dev'), join(root, '../shared/eval/dev.jsonl')]);
     expect(report.blindCount).toBeGreaterThan(100);
     expect(report.gatedCount).toBeGreaterThan(500);
     expect(report.pairs.map((p) => `${p.blind.id} ~ ${p.gated.id} (${p.similarity.toFixed(2)})`)).toEqual([]);

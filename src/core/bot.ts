@@ -276,7 +276,7 @@ export class TeleworkBot {
       return result('out-of-scope', text, { outOfScope: !inDomain, confidence: 1 });
     }
     // Another ministry's or sector's scheme by name (IT導入補助金): not one these documents speak for.
-    if (!intents.wantsHuman && !intents.incident && namesOnlyUnknownSchemes(folded, this.knowledgeText)) {
+    if (!intents.wantsHuman && !intents.incident && (intents.personalTax || namesOnlyUnknownSchemes(folded, this.knowledgeText))) {
       return result('out-of-scope', MESSAGES.outOfScope[lang], { outOfScope: true, confidence: 1 });
     }
     // The asker's own case (a decision, an amount, a conflict, an injury …) on a telework topic;

@@ -24,6 +24,8 @@ export interface Intents {
   wantsLink: boolean;
   /** The asker writes for a private company, not a local government (the schemes here are for local governments). */
   privateSector: boolean;
+  /** Asks about their own taxes (確定申告, 年末調整): not telework policy. */
+  personalTax: boolean;
   /** Asks which product to buy (おすすめのノートパソコン): shopping advice, not telework policy. */
   wantsProduct: boolean;
 }
@@ -123,7 +125,7 @@ const LINK = [
 
 const PRODUCT = [
   /(おすすめ|オススメ|お勧め|お薦め|おススメ)(の|は|を|な)?[^。]{0,12}(パソコン|pc|ノート|タブレット|機種|製品|モニター|ディスプレイ|椅子|机|デスク|ルーター|ヘッドセット|マウス|キーボード|ウェブカメラ|webカメラ|カメラ|回線|プロバイダ)/i,
-  /(パソコン|pc|ノート|タブレット|機種|製品|モニター|ディスプレイ|椅子|机|デスク|ルーター|ヘッドセット|マウス|キーボード|カメラ|回線|プロバイダ)[^。]{0,12}(おすすめ|オススメ|お勧め|お薦め|どれがいい|どれが良い|どっちが(安|いい|良)|買うなら|選び方)/i,
+  /(パソコン|pc|ノート|タブレット|機種|製品|モニター|ディスプレイ|椅子|机|デスク|ルーター|ヘッドセット|マウス|キーボード|カメラ|回線|プロバイダ)[^。]{0,12}(おすすめ|オススメ|お勧め|お薦め|どれがいい|どれが良い|いいの(は)?どれ|安くて(いい|良い)|どっちが(安|いい|良)|買うなら|選び方|通販|amazon|アマゾン|楽天)/i,
   /\b(recommend|which (laptop|pc|computer|chair|monitor|webcam|headset|router) (should|to) (i|we) buy)\b/i,
 ];
 
@@ -134,6 +136,12 @@ const PRIVATE_SECTOR = [
   /\b(our company|my company|my employer|a private company|private firm|our employees|our staff at the company)\b/i,
   /\b(small (and medium[- ]sized )?business(es)?|smes?|private (companies|businesses|sector)|companies|employers)\b/i,
 ];
+
+/**
+ * A person's own taxes (確定申告, 年末調整): never a telework-policy question here, even when it
+ * mentions working from home (在宅勤務の電気代を確定申告で).
+ */
+const PERSONAL_TAX = /(確定申告|年末調整|所得税|住民税|ふるさと納税|医療費控除|源泉徴収|青色申告|白色申告|\btax returns?\b|\bincome tax\b)/i;
 
 /** A local government named as the user (役所でも使える?): the question is about our schemes, not a company's. */
 const GOVERNMENT_USER = /(役所|役場|自治体|地方公共団体|市町村|市区町村|都道府県|公務員|\blocal governments?\b|\bmunicipalit)/i;
@@ -153,6 +161,7 @@ export function detectIntents(question: string): Intents {
     wantsContact: any(CONTACT, t),
     greeting: GREETING.test(t),
     wantsProduct: any(PRODUCT, t),
+    personalTax: PERSONAL_TAX.test(t),
     privateSector: any(PRIVATE_SECTOR, t) && !GOVERNMENT_USER.test(t),
     wantsLink: any(LINK, t),
   };

@@ -19,7 +19,22 @@ describe('intent detection', () => {
   });
   it('does not treat plain factual questions as any of those', () => {
     const i = detectIntents('特別交付税の措置率は?');
-    expect(i).toEqual({ wantsHuman: false, wantsJudgement: false, incident: false, wantsPrivateData: false, injection: false, wantsContact: false, greeting: false, wantsProduct: false, wantsLink: false, privateSector: false });
+    expect(i).toEqual({ wantsHuman: false, wantsJudgement: false, incident: false, wantsPrivateData: false, injection: false, wantsContact: false, greeting: false, wantsProduct: false, wantsLink: false, privateSector: false, personalTax: false });
+  });
+  it('recognises who handles a topic and by which channel as a contact question', () => {
+    expect(detectIntents('テレワークの取組状況調査の結果について質問があります。担当はどこですか').wantsContact).toBe(true);
+    expect(detectIntents('情報セキュリティを担当している総務省の部署名は').wantsContact).toBe(true);
+    expect(detectIntents('LGWAN接続について国に電話で聞きたい。番号は?').wantsContact).toBe(true);
+    expect(detectIntents('担当課だけでテレワークを進めても広がらない').wantsContact).toBe(false);
+  });
+  it('keeps a local government asking about a service for companies in scope, and personal taxes out', () => {
+    expect(detectIntents('相談センターって民間企業向けでしょ?役所でも使えるの?').privateSector).toBe(false);
+    expect(detectIntents('確定申告で在宅勤務の電気代を経費にできますか').personalTax).toBe(true);
+    expect(detectIntents('在宅勤務の経費は特別交付税の対象ですか').personalTax).toBe(false);
+  });
+  it('recognises a ransom note and a device left behind as incidents', () => {
+    expect(detectIntents('貸与PCの画面に身代金を要求するメッセージが出ました').incident).toBe(true);
+    expect(detectIntents('Left my office laptop in a taxi last night').incident).toBe(true);
   });
   it('tells shopping advice from questions about devices, and a download from a lost device', () => {
     expect(detectIntents('ゲーム用のノートパソコンでおすすめは?').wantsProduct).toBe(true);

@@ -26,6 +26,12 @@ describe('own-case classifier', () => {
     ['うちの村でも光熱費の補填を支給できますか?', 'permission'],
     ['Can we pay a home-working allowance to our part-time staff?', 'permission'],
     ['わが市の通信費の補助はいくらにしたらいいですか', 'amount'],
+    // A superior's refusal or instruction in quotes, asking to be permitted, an English refusal in progress.
+    ['申請したら課長に「前例がないからダメ」と言われました。納得いかないです', 'conflict'],
+    ['上司から在宅の日は1時間ごとに報告を送れと言われてます。人事に言うべき?', 'conflict'],
+    ['子どもが小さいので週5日在宅にしたいです。認めてもらえますか?', 'permission'],
+    ['私物のノートPCで作業したいので使用許可をいただけますか', 'permission'],
+    ['my boss keeps refusing my telework requests', 'conflict'],
   ])('%s → %s', (q, kind) => {
     expect(detectOwnCase(q)?.kind).toBe(kind);
   });
@@ -39,6 +45,8 @@ describe('own-case classifier', () => {
     '国家公務員の手当の額は誰が決めるのですか',
     '支給できる経費の範囲は?',
     '職員から「自分のPCを使ってもいいですか」と聞かれました。私物端末の扱いは?',
+    // "Do we have to pay" asks about a fee.
+    'Do we have to pay anything to use the LGWAN telework trial?',
   ])('asks for general knowledge: %s', (q) => {
     expect(detectOwnCase(q)).toBeNull();
   });

@@ -31,6 +31,8 @@ const GENERAL_WORDS = new Set([
   '市役所', '失くした', '問合せ', '開始', '拘束力', '経路', 'リンク', 'うちの村', 'アクセス制限', '料金', 'どんな方法',
   // Kanji spelling of 手をつけ (= 着手).
   '手を付け',
+  // Plain question words: いつまで (until when: a deadline, 締切), 曜日 (which day: 受付時間), 以前 (before: 前回).
+  'いつまで', '曜日', '以前',
 ]);
 
 const norm = (s: string): string => s.normalize('NFKC').toLowerCase();

@@ -96,6 +96,8 @@ export class TeleworkBot {
   /** All passage text, folded: which scheme names the knowledge mentions at all. */
   private readonly knowledgeText: string;
   private readonly publishedContacts: Set<string>;
+  /** Subjects the bot does not cover (synonyms.yaml offTopic), those the knowledge never mentions. */
+  private readonly offTopic: string[];
   /** Curated FAQ entries, matched before passages; entries can be changed at run time. */
   readonly faq: FaqMatcher;
 
@@ -130,6 +132,7 @@ export class TeleworkBot {
     }
     this.contactsChunks = index.chunks.filter((c) => c.kind === 'contacts');
     this.knowledgeText = index.chunks.map((c) => foldForMatch(c.text)).join('\n');
+    this.offTopic = [...new Set(knowledge.synonyms.offTopic.map(foldForMatch))].filter((t) => !this.knowledgeText.includes(t));
     this.faq = new FaqMatcher(
       knowledge.faq.map((f) => f.entry),
       index.synonyms,
@@ -276,7 +279,9 @@ export class TeleworkBot {
       return result('out-of-scope', text, { outOfScope: !inDomain, confidence: 1 });
     }
     // Another ministry's or sector's scheme by name (IT導入補助金): not one these documents speak for.
-    if (!intents.wantsHuman && !intents.incident && (intents.personalTax || namesOnlyUnknownSchemes(folded, this.knowledgeText))) {
+    // A subject the knowledge does not cover (a recipe, a chair, a side job), however it mentions telework.
+    const offTopic = intents.personalTax || this.offTopic.some((t) => folded.includes(t));
+    if (!intents.wantsHuman && !intents.incident && (offTopic || namesOnlyUnknownSchemes(folded, this.knowledgeText))) {
       return result('out-of-scope', MESSAGES.outOfScope[lang], { outOfScope: true, confidence: 1 });
     }
     // The asker's own case (a decision, an amount, a conflict, an injury …) on a telework topic;

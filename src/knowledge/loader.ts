@@ -154,6 +154,7 @@ export async function loadKnowledge(dirs: string[]): Promise<LoadedKnowledge> {
   let contacts: Contacts | null = null;
   const synonymGroups: string[][] = [];
   const domainTerms: string[] = [];
+  const offTopicTerms: string[] = [];
   const faq: { entry: FaqEntry; file: string }[] = [];
   for (const dir of dirs) {
     let files: string[];
@@ -175,6 +176,7 @@ export async function loadKnowledge(dirs: string[]): Promise<LoadedKnowledge> {
         if (s) {
           synonymGroups.push(...s.groups);
           domainTerms.push(...s.domain);
+          offTopicTerms.push(...s.offTopic);
         }
       } else if ((ext === '.yaml' || ext === '.yml') && rel.split(/[\\/]/).slice(0, -1).includes('faq')) {
         const f = await loadYaml(file, rel, FaqFileSchema, problems);
@@ -210,7 +212,7 @@ export async function loadKnowledge(dirs: string[]): Promise<LoadedKnowledge> {
       contacts.offices.map((o) => o.id),
     ),
   );
-  return { documents, contacts, synonyms: { groups: synonymGroups, domain: domainTerms }, problems, faq, dirs };
+  return { documents, contacts, synonyms: { groups: synonymGroups, domain: domainTerms, offTopic: offTopicTerms }, problems, faq, dirs };
 }
 
 function mergeContacts(base: Contacts | null, add: Contacts): Contacts {

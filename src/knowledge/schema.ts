@@ -103,6 +103,12 @@ export const SynonymsSchema = z
     groups: z.array(z.array(z.string().min(1)).min(2)),
     /** Terms that by themselves make a question about telework (the out-of-scope test). */
     domain: z.array(z.string().min(2)).default([]),
+    /**
+     * Subjects this bot does not cover even when a question mentions telework (a recipe, a chair, a
+     * spreadsheet formula, a side job): a question naming one is out of scope. A term the knowledge
+     * itself uses is ignored, so adding knowledge never leaves a covered subject refused.
+     */
+    offTopic: z.array(z.string().min(2)).default([]),
   })
   .strict();
 export type Synonyms = z.infer<typeof SynonymsSchema>;

@@ -132,7 +132,7 @@ const PRODUCT = [
 const PRIVATE_SECTOR = [
   /(弊社|当社|自社|うちの会社|我が社|わが社|会社員|民間(企業|会社)(の|で|です|に勤め|に勤務)|株式会社|中小企業(の|です|で)|社員(の|に|が|向け)|従業員(の|に|が|向け))/,
   // A company as the one who acts or is served (中小企業が, 企業向け, 事業主): the schemes here are for local governments.
-  /(中小企業|民間企業|企業|事業者|事業主|個人事業主)(が|向け|の(社員|従業員|方)|に対する)/,
+  /(中小企業|民間企業|企業|事業者|事業主|個人事業主|会社|勤め先)[)）]?(が|向け|の(社員|従業員|方)|に対する)/,
   /\b(our company|my company|my employer|a private company|private firm|our employees|our staff at the company)\b/i,
   /\b(small (and medium[- ]sized )?business(es)?|smes?|private (companies|businesses|sector)|companies|employers)\b/i,
 ];

@@ -55,10 +55,13 @@ const CONTACT_CONTEXT_SUPPORT = 0.7;
 const CONTACT_CONFIDENCE = 0.8;
 /** The question names the ministry (総務省, 国): its office's address is wanted too. */
 const MINISTRY = /(総務省|国に|国へ|国の|ministry|\bmic\b)/;
+/** Concepts of the question that the knowledge knows (a synonym group or a word it uses). */
+const knownConcepts = (analysis: QueryAnalysis): number => analysis.concepts.filter((c) => c.weight >= c.strictWeight).length;
+
 /** Own cases that are personal by nature (a conflict, an injury, one's pay): matters for HR. */
 const PERSONAL = new Set<OwnCaseKind>(['conflict', 'injury', 'pay']);
 /** "All of them": a contact question that wants every office. */
-const ALL_OF = /(全部|すべて|全て|全員|一覧|all\b|every)/;
+const ALL_OF = /(全部|すべて|全て|全員|一覧|\ball\b|\bevery)/;
 
 export interface BotOptions {
   /** Extra knowledge folders on top of the shipped one (KNOWLEDGE_DIR). */
@@ -263,7 +266,10 @@ export class TeleworkBot {
     const inDomain =
       this.domainWords.some((w) => folded.includes(w)) ||
       // Contact passages name offices (住民制度課): their words alone do not make a topic ours.
-      Math.max(0, ...hits.filter((h) => h.chunk.kind !== 'contacts').map((h) => h.strictCoverage)) >= DOMAIN_COVERAGE ||
+      // English words are unknown to Japanese knowledge by nature: an English question is judged by the
+      // words the knowledge does know (through the synonym groups' English forms), not sunk by the rest.
+      // It still needs two known concepts: one ("city" in a question about ramen) is a coincidence.
+      Math.max(0, ...hits.filter((h) => h.chunk.kind !== 'contacts').map((h) => (lang === 'en' && knownConcepts(analysis) >= 2 ? h.coverage : h.strictCoverage))) >= DOMAIN_COVERAGE ||
       // "Where do I ask about authentication?": a contact question on an office's topic.
       (intents.wantsContact && this.router.namesOfficeTopic(searchable));
 

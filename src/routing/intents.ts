@@ -40,7 +40,8 @@ const HUMAN = [
   /(人|人間|担当者|職員)に(聞き|きき|相談し|確認し)たい/,
   /(ボット|bot|BOT|AI)(じゃなくて|ではなく|でなく)/,
   /(総務省|担当)の(人|方|担当者)に/,
-  /\b(talk|speak|chat) (to|with) (a )?(human|person|someone|operator|agent|staff)\b/i,
+  /\b(talk|speak|chat) (to|with) (a |an |the )?(real |actual |live )?(human|person|someone|somebody|operator|agent|staff|people)\b/i,
+  /\b(put|get) me (through|in touch|in contact)\b|\b(connect|transfer|forward) me (to|with)\b|\bescalate (this|it|my|the)\b/i,
   /\b(contact|escalate|escalation|ask) (the )?(ministry|office|staff|human|person)\b/i,
 ];
 const JUDGEMENT = [
@@ -63,10 +64,10 @@ const INCIDENT = [
   /(誤って|間違って)[^。]{0,30}(送信|送っ|公開|アップ|投稿)/,
   /(誤送信|誤配信|誤送付|誤爆)/,
   /(撮影|スクショ|スクリーンショット)[^。]{0,30}(sns|SNS|ネット|投稿|上げ|アップ)/,
-  /\b(lost|stolen|leak(ed)?|breach|malware|ransomware|hacked)\b/i,
+  /\b(lost|stolen|leak(ed)?|breach|malware|ransomware|hacked|infected|compromised|virus)\b/i,
   // Ransomware by its symptom: a ransom note on the screen, files encrypted.
   /(身代金|脅迫(文|メッセージ|画面)|ファイルが(暗号化され|開けなくな))/,
-  /\b(left|forgot) (my|our|the|a|an) [^.?!]{0,40}\b(in|on|at) (a|the) (taxi|cab|train|bus|station|restaurant|bar|car|plane|airport)\b/i,
+  /\b(left|forgot) (my|our|the|a|an) [^.?!]{0,40}\b(in|on|at) (a|the) (taxi|cab|train|shinkansen|bullet train|subway|bus|station|restaurant|bar|car|plane|airport)\b/i,
   /\b(can't|cannot|couldn't) find (my|our|the) (laptop|notebook|pc|computer|phone|smartphone|tablet|device|usb)\b/i,
   // Phishing: a suspicious mail, attachment or link that was opened.
   /(不審|怪し|あやし|見覚えのない|知らない)[^。]{0,15}(メール|添付|ファイル|リンク|url|URL|サイト)[^。]{0,15}(開い|開け|クリック|押し|実行|アクセスし|ダウンロードし)/,
@@ -105,6 +106,7 @@ const CONTACT = [
   /電話[^。]{0,20}番号|(メール)?アドレス(は|を|って|が|も)/,
   /\b(contact|e-?mail|phone|who (should|do|can) i ask)\b/i,
   /\b(which|what) (office|department|section|division|unit)\b/i,
+  /\b(what|which) number\b|\b(ring|dial)\b|\b(call|reach|email|write to) (them|the|someone)\b/i,
   /\bwho (handles|deals with|is in charge|is responsible)\b/i,
 ];
 

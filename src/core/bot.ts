@@ -57,6 +57,11 @@ const CONTACT_CONFIDENCE = 0.8;
 const MINISTRY = /(総務省|国に|国へ|国の|ministry|\bmic\b)/;
 /** Concepts of the question that the knowledge knows (a synonym group or a word it uses). */
 const knownConcepts = (analysis: QueryAnalysis): number => analysis.concepts.filter((c) => c.weight >= c.strictWeight).length;
+/** Their summed rarity: several of the knowledge's terms (measured on the project's eval sets). */
+const knownWeight = (analysis: QueryAnalysis): number => analysis.concepts.reduce((s, c) => s + (c.weight >= c.strictWeight ? c.weight : 0), 0);
+/** A question with this much known vocabulary is ours at this strict coverage (else DOMAIN_COVERAGE). */
+const WORDY_KNOWN_WEIGHT = 9;
+const WORDY_DOMAIN_COVERAGE = 0.24;
 
 /** Own cases that are personal by nature (a conflict, an injury, one's pay): matters for HR. */
 const PERSONAL = new Set<OwnCaseKind>(['conflict', 'injury', 'pay']);
@@ -270,6 +275,9 @@ export class TeleworkBot {
       // words the knowledge does know (through the synonym groups' English forms), not sunk by the rest.
       // It still needs two known concepts: one ("city" in a question about ramen) is a coincidence.
       Math.max(0, ...hits.filter((h) => h.chunk.kind !== 'contacts').map((h) => (lang === 'en' && knownConcepts(analysis) >= 2 ? h.coverage : h.strictCoverage))) >= DOMAIN_COVERAGE ||
+      // A long question in the knowledge's own words (several of its terms) is ours even when chatter
+      // and names the knowledge never uses (網棚, 会計年度さん) lower its strict coverage.
+      (knownWeight(analysis) >= WORDY_KNOWN_WEIGHT && Math.max(0, ...hits.filter((h) => h.chunk.kind !== 'contacts').map((h) => h.strictCoverage)) >= WORDY_DOMAIN_COVERAGE) ||
       // "Where do I ask about authentication?": a contact question on an office's topic.
       (intents.wantsContact && this.router.namesOfficeTopic(searchable));
 

@@ -72,7 +72,7 @@ const AMOUNT = [
 
 /** Asks for an assessment or a check of their own set-up or document. */
 const ASSESSMENT = [
-  /(見て|チェックして|確認して|診断して|評価して|レビューして|審査して|添削して)(もらえ|いただけ|ほしい|欲しい|ください|下さい|くれ)/,
+  /(見て|チェックして|確認して|診断して|評価して|レビューして|審査して|添削して)(もらえ|もらい|いただけ|いただき|ほしい|欲しい|ください|下さい|くれ)/,
   /(問題|不備|漏れ|穴)(が|は)?(ない|ありません|ある)か/,
   /(安全|適切|妥当|適法|十分|大丈夫)(か|です(か|よね)|でしょうか|なのか)/,
   /\b(check|review|assess|audit|look at|go through)\b[^.?]{0,30}\b(our|my)\b/i,
@@ -87,12 +87,16 @@ const CONFLICT = [
   // Told by a superior to do something, and asking whether that is normal or what to do about it.
   /(上司|課長|係長|部長|所属長|室長|管理職)(から|に)[^。]{0,60}(と|って)(言われ|いわれ|命じられ|指示され)/,
   /(納得(いか|でき)ない|納得がいかない|理不尽|パワハラ)/,
+  // The superior as the one who refuses (課長が…全部却下してきます).
+  /(上司|課長|係長|部長|所属長|室長|管理職)(が|は)[^。]{0,30}(却下|拒否|断って|断られ|反対して|認めな|許可しな|させてくれな)/,
   /\b(refus(e|es|ed|ing)|won't let|will not let|doesn't let|does not let|denied|rejected|turned down)\b/i,
   /\b(won't|will not|doesn't|does not|didn't|did not) (approve|allow|permit|accept|sign off)\b/i,
 ];
 
 /** Asking to be permitted (認めてもらえますか, 許可をいただけますか): only an employer can grant it. */
 const PERMISSION_REQUEST = [
+  // Asking the bot to rule between their own texts (どっちを優先すべきか決めてもらえますか).
+  /(決めて|判断して|決定して|裁定して)(もらえ|いただけ|ください|下さい|ほしい|欲しい)/,
   /(認めて|許可して|承認して|許して)(もらえ|いただけ|くれ|ください|下さい|ほしい|欲しい)/,
   /(許可|承認|使用許可|利用許可)を?(いただけ|もらえ|ください|下さい|お願い)/,
   /\b(can (you|i get) (approve|permit|authori[sz]e)|give me permission|(approve|permit) my)\b/i,
@@ -106,7 +110,10 @@ const INJURY = [
 ];
 
 /** Their own pay: overtime, allowances paid to them. */
-const PAY = [/(残業代|残業手当|時間外手当|時間外勤務手当|超過勤務手当|給与|給料|手当)(は|が|って|も)?(出|支給|もらえ|払|つく|付く)/, /\b(overtime pay|my pay|my salary|paid overtime)\b/i];
+const PAY = [
+  /(残業代|残業手当|時間外手当|時間外勤務手当|超過勤務手当|給与|給料|手当)(は|が|って|も)?(出|支給|もらえ|払|つく|付く)/,
+  // Something missing from their pay (明細に載ってない, 振り込まれていない).
+  /(手当|給与|給料|残業代|明細)[^。]{0,20}(載って(い)?ない|入って(い)?ない|出て(い)?ない|支給されて(い)?ない|振り込まれて(い)?ない|もらえて(い)?ない|少ない|間違)/, /\b(overtime pay|my pay|my salary|paid overtime)\b/i];
 
 const first = (patterns: RegExp[], text: string): string | null => {
   for (const p of patterns) {

@@ -11,7 +11,7 @@ const QUESTION_MARK = /([?？]|か[。.]?$|ですか|ますか|でしょうか|�
 /** Closings and greetings that look like requests but ask nothing. */
 const CLOSING = /^(どうぞ|何卒|なにとぞ)?(よろしく|宜しく)(お願い|おねがい)?(申し上げます|いたします|致します|します|します|です)?[。.!！]*$|^(お疲れ(さま|様)です|お世話になっております|失礼します)[。.!！]*$/;
 /** Everything after such a marker is the question. */
-const TOPIC_MARKER = /(本題(なの)?です?が|本題ですが|質問(なの)?ですが|質問です[。、]|お聞きしたいのは|伺いたいのは|確認させてください[。、]?)/;
+const TOPIC_MARKER = /(本題(なの)?です?が|本題ですが|質問(なの)?ですが|質問です[。、]|質問\s*[:：]|本題\s*[:：]|お聞きしたいのは|伺いたいのは|確認させてください[。、]?|(?<=[。、!！\s])(ついでに|それと|ところで)[、,]?)/;
 
 function sentences(text: string): string[] {
   return text

@@ -50,7 +50,7 @@ const WORK_CONTEXT = /(在宅(?!医療|介護|看護|ケア|療養|診療|酸素
 /** Sentences of passage context a contact question gets besides the address. */
 const CONTACT_CONTEXT_SENTENCES = 2;
 /** A contact question shows passages only when they answer it this well (else the address alone). */
-const CONTACT_CONTEXT_SUPPORT = 0.7;
+const CONTACT_CONTEXT_SUPPORT = 0.6;
 /** Confidence of an answer that is an office's or service's published address. */
 const CONTACT_CONFIDENCE = 0.8;
 /** The question names the ministry (総務省, 国): its office's address is wanted too. */

@@ -3,6 +3,9 @@ import type { RetrievalHit } from '../retrieval/knowledge-index.js';
 import { foldForMatch, type SynonymExpander } from '../text/synonyms.js';
 import type { Intents } from './intents.js';
 
+/** Words after a topic that rule it out (以外, じゃない). */
+const NEGATED = /^(以外|じゃな|ではな|でな|は除|を除|関係な)/;
+
 export interface RouteDecision {
   office: string;
   reason: string;
@@ -53,6 +56,8 @@ export class OfficeRouter {
   private static occursOutside(folded: string, word: string, spans: [number, number][]): boolean {
     for (let i = folded.indexOf(word); i >= 0; i = folded.indexOf(word, i + 1)) {
       const end = i + word.length;
+      // 「セキュリティ以外の件」 names the topic to rule it out.
+      if (NEGATED.test(folded.slice(end, end + 6))) continue;
       if (!spans.some(([s, e]) => s <= i && end <= e)) return true;
     }
     return false;
@@ -65,8 +70,11 @@ export class OfficeRouter {
   route(question: string, intents: Intents, hits: RetrievalHit[], answered?: RetrievalHit, personal = false): RouteDecision {
     const folded = foldForMatch(question);
     const general = this.generalSpans(folded);
-    const counts = this.keywords
-      .map((k) => ({ office: k.office, found: OfficeRouter.distinct(k.words.filter((w) => OfficeRouter.occursOutside(folded, w, general))) }))
+    const found = this.keywords.map((k) => ({ office: k.office, found: OfficeRouter.distinct(k.words.filter((w) => OfficeRouter.occursOutside(folded, w, general))) }));
+    // A keyword inside another office's longer one (制度 in 住民制度課) is part of that name.
+    const all = found.flatMap((k) => k.found);
+    const counts = found
+      .map((k) => ({ office: k.office, found: k.found.filter((w) => !all.some((o) => o !== w && o.includes(w))) }))
       .filter((k) => k.found.length > 0)
       .sort((a, b) => b.found.length - a.found.length);
     const security = this.contacts.offices.find((o) => o.id === 'security');

@@ -25,6 +25,7 @@ const ANSWER_FORMS: { member: string; form: RegExp }[] = [
   { member: 'how many', form: /\d[\d,]*\s*(団体|件|人|名|か所|箇所|市町村|市区町村)/ },
   { member: 'percent', form: /\d+(\.\d+)?\s*[%％]|割/ },
   { member: 'latest', form: /(令和|平成|昭和)(\d{1,2}|元)年|(19|20)\d{2}年/ },
+  { member: '何回', form: /\d+\s*回/ },
   { member: 'いつ', form: /(令和|平成|昭和)(\d{1,2}|元)年|(19|20)\d{2}年|\d{1,2}月\d{1,2}日/ },
 ];
 

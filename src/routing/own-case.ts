@@ -30,7 +30,8 @@ const OWN = [
   /(私ども|当方|こちら)(の|で|では|は)/,
   // The asker narrating what they did or are about to do (作りました, 開いてしまいました, 予定です).
   /(作りました|作成しました|作ってみました|設定しました|構築しました|導入しました|開いてしまいました|しまいました|予定(です|している|の))/,
-  /(上司|課長|係長|部長|所属長|室長|管理職)(に|から|が|は)/,
+  // 「課長に聞かれた」 relays the superior's general question: not a case of the asker's own.
+  /(上司|課長|係長|部長|所属長|室長|管理職)(に|から|が|は)(?!聞かれ|質問され|尋ねられ|頼まれ)/,
   /\b(our|my|we|us|i)\b/i,
   /\bi'm\b|\bi am\b|\bwe're\b/i,
 ];

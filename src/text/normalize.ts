@@ -84,7 +84,12 @@ const ERA_INITIAL: Record<string, string> = { r: '令和', h: '平成', s: '昭�
  * (found in either calendar). Only a lone initial before one or two digits counts (not R2D2, not SR5).
  */
 export function expandEraInitials(text: string): string {
-  return text.replace(/(?<![A-Za-z0-9\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A])([RHSＲＨＳrｒ])\s?([0-9０-９]{1,2})(?![0-9０-９A-Za-z.])(\s*年度?)?/g, (m, initial: string, digits: string, year: string | undefined) => {
+  // "R5.3" (版, 月): 令和5年3月.
+  const months = text.replace(/(?<![A-Za-z0-9])([RHSrＲＨＳｒ])([0-9０-９]{1,2})[.．]([0-9０-９]{1,2})(?![0-9０-９.])/g, (m, initial: string, y: string, mo: string) => {
+    const era = ERA_INITIAL[initial.normalize('NFKC').toLowerCase()];
+    return era === undefined ? m : `${era}${y.normalize('NFKC')}年${mo.normalize('NFKC')}月`;
+  });
+  return months.replace(/(?<![A-Za-z0-9\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A])([RHSＲＨＳrｒ])\s?([0-9０-９]{1,2})(?![0-9０-９A-Za-z.])(\s*年度?)?/g, (m, initial: string, digits: string, year: string | undefined) => {
     const era = ERA_INITIAL[initial.normalize('NFKC').toLowerCase()];
     if (era === undefined) return m;
     const n = digits.normalize('NFKC');

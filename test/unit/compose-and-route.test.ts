@@ -69,3 +69,21 @@ describe('office routing', () => {
     expect(route('暗号化の方式').reason).toMatch(/暗号化/);
   });
 });
+
+describe('office routing on the shipped knowledge', () => {
+  let bot: TeleworkBot;
+  beforeAll(async () => {
+    bot = await TeleworkBot.create();
+  });
+  const route = async (q: string) => (await bot.ask(q)).answer.route;
+
+  it("does not count a keyword inside another office's name (制度 in 住民制度課)", async () => {
+    expect(await route('住民制度課のデジ基盤室ってメールでも問い合わせできますか?アドレスは?')).toBe('security');
+  });
+  it('does not route by a topic the question rules out (セキュリティ以外)', async () => {
+    expect(await route('通知の中身について質問メールを送りたいです。セキュリティ以外の件なんですが、宛先アドレスは?')).toBe('hr');
+  });
+  it('sends a personal situation to HR whatever passage its words found', async () => {
+    expect(await route('在宅勤務を申請したら課長に「前例がないからダメ」と言われました。納得いかないです')).toBe('hr');
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  expandEraInitials,
   expandEraYears,
   foldLoanwordHiragana,
   nfkc,
@@ -39,5 +40,13 @@ describe('normalisation', () => {
     expect(expandEraYears('2024年度の措置')).toContain('令和6年');
     expect(expandEraYears('令和元年の調査')).toContain('2019年');
     expect(expandEraYears('措置率')).toBe('措置率');
+  });
+  it('writes out era initials staff type (R5, R6年度, H30, R5.3) and leaves other letters alone', () => {
+    expect(expandEraInitials('R3とR5で比べたい')).toBe('令和3年と令和5年で比べたい');
+    expect(expandEraInitials('来年度(R7)も')).toBe('来年度(令和7年)も');
+    expect(expandEraInitials('R6年度の申請')).toBe('令和6年度の申請');
+    expect(expandEraInitials('H30の調査')).toBe('平成30年の調査');
+    expect(expandEraInitials('R5.3版のガイドライン')).toBe('令和5年3月版のガイドライン');
+    expect(expandEraInitials('ＳＲ５とR2D2とWindows 10')).toBe('ＳＲ５とR2D2とWindows 10');
   });
 });

@@ -16,9 +16,35 @@ describe('scope and referrals on the shipped knowledge', () => {
     'What grants can small businesses get for remote work?',
     'Which webcam should I buy for telework?',
     'テレワーク用におすすめのヘッドセットは?',
+    // Subjects the knowledge does not cover (synonyms.yaml offTopic), however they mention telework.
+    'テレワークの日のお昼に作れる簡単なレシピある?',
+    '在宅勤務の日の空き時間に副業をしてもいいですか?',
+    '確定申告で在宅勤務の電気代を経費にできますか',
+    'Any good ramen places near city hall?',
   ])('out of scope: %s', async (q) => {
     const { answer } = await bot.ask(q);
     expect(answer).toMatchObject({ outOfScope: true, route: null, escalate: false });
+  });
+
+  it('keeps in scope a local government asking whether a service for companies serves it too', async () => {
+    const { answer } = await bot.ask('テレワーク相談センターって民間企業向けでしょ?役所でも使えるの?');
+    expect(answer.outOfScope).toBe(false);
+  });
+
+  it('answers an English question by the words the knowledge knows, not sunk by the others', async () => {
+    const { answer } = await bot.ask('We just received this notice at our prefectural office. Are we expected to pass it on to the municipalities?');
+    expect(answer.outOfScope).toBe(false);
+    expect(answer.citations.length).toBeGreaterThan(0);
+  });
+
+  it("answers a contact question with the address, and only the named service's when one is named", async () => {
+    const office = await bot.ask('テレワークの情報セキュリティを担当している総務省の部署名は');
+    expect(office.answer.answer).toContain('デジタル基盤推進室');
+    expect(office.answer.escalate).toBe(false);
+    const centre = await bot.ask('テレワークマネージャーへの相談、メールでも申し込める?アドレスは?');
+    expect(centre.answer.answer).toContain('sodan@japan-telework.or.jp');
+    expect(centre.answer.answer).not.toContain('koumuinka-chosa@soumu.go.jp');
+    expect(centre.answer.citations.length).toBeGreaterThan(0);
   });
 
   it('keeps the schemes the knowledge speaks for', async () => {

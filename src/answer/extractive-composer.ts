@@ -96,6 +96,20 @@ function sentencesOf(chunk: KnowledgeChunk): ChunkSentences {
   return cached;
 }
 
+/** A sentence's opening reference date (令和5年10月1日現在、): said once is enough. */
+const LEADING_DATE = /^((?:令和|平成)\d{1,2}年\d{1,2}月\d{1,2}日)(?:現在|時点(?:では|で)?)[、,]/;
+
+/**
+ * The sentence without its opening reference date when an earlier sentence of the answer already
+ * gave it (the survey's 令和5年10月1日現在 on every line); records the dates the sentence states.
+ */
+function withoutRepeatedDate(sentence: string, dated: Set<string>): string {
+  const m = LEADING_DATE.exec(sentence);
+  const out = m && dated.has(m[1]!) ? sentence.slice(m[0].length) : sentence;
+  for (const d of sentence.matchAll(/(?:令和|平成)\d{1,2}年\d{1,2}月\d{1,2}日/g)) dated.add(d[0]);
+  return out;
+}
+
 /**
  * The default, offline composer: choose the knowledge sentences that answer the question,
  * verbatim, from the best-ranked chunks. It cannot invent anything: every word comes from the knowledge.
@@ -167,9 +181,10 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
   // Keep the knowledge's own order inside a chunk; chunks in order of their best sentence.
   const byHit = new Map<number, typeof chosen>();
   for (const c of chosen) byHit.set(c.hit, [...(byHit.get(c.hit) ?? []), c]);
+  const dated = new Set<string>();
   const parts: ComposedPart[] = [...byHit.entries()].map(([h, cs]) => ({
     chunk: hits[h]!.chunk,
-    sentences: cs.sort((a, b) => a.order - b.order).map((c) => c.sentence),
+    sentences: cs.sort((a, b) => a.order - b.order).map((c) => withoutRepeatedDate(c.sentence, dated)),
   }));
   return { parts, support: Math.max(...chosen.map((c) => c.coverage)) };
 }

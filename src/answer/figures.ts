@@ -4,8 +4,11 @@
  * question's own number (職員80人) is matched to the range that holds it.
  */
 
-/** A value an answer states: a percentage, a count of bodies, a decimal rate (not a date's parts). */
-const VALUE = /\d[\d,]*(\.\d+)?\s*(%|％|団体)|\d+\.\d+/g;
+/**
+ * A value an answer states: a percentage, a count of bodies, a decimal rate (not a date's parts),
+ * an e-mail address or a phone number.
+ */
+const VALUE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\d{2,4}-\d{2,4}-\d{3,4}|\d[\d,]*(\.\d+)?\s*(%|％|団体)|\d+\.\d+/g;
 
 /** The values a sentence states, normalised ("1,102団体" → "1102団体", "61.6％" → "61.6%"). */
 export function valuesOf(text: string): string[] {

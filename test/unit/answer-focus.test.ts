@@ -25,6 +25,8 @@ describe('figures and ranges', () => {
 
   it('normalises stated values', () => {
     expect(valuesOf('1,102団体(61.6％)、措置率0.5、令和5年10月1日')).toEqual(['1102団体', '61.6%', '0.5']);
+    // Addresses are values too: a sentence giving the same address again adds nothing.
+    expect(valuesOf('メール:lg-security@soumu.go.jp、電話:03-5253-5364(直通)')).toEqual(['lg-security@soumu.go.jp', '03-5253-5364']);
   });
 });
 
@@ -135,5 +137,23 @@ describe('citations', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('answers that say a figure once', () => {
+  let bot: TeleworkBot;
+  beforeAll(async () => {
+    bot = await TeleworkBot.create();
+  });
+
+  it.each([
+    '自治体のテレワーク導入状況を全部まとめて教えて',
+    'デジタル基盤推進室のメールアドレスと電話番号は?',
+    '全般の問い合わせ先のメールアドレスを教えてください',
+  ])('states no value and no reference date twice: %s', async (q) => {
+    const { answer } = await bot.ask(q);
+    const stated = [...valuesOf(answer.answer), ...(answer.answer.match(/(令和|平成)\d+年\d+月\d+日(現在|時点)/g) ?? [])];
+    expect(stated.length).toBeGreaterThan(0);
+    expect(stated.filter((v, i) => stated.indexOf(v) !== i)).toEqual([]);
   });
 });

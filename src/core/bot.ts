@@ -19,7 +19,7 @@ import { namesOnlyUnknownSchemes } from '../routing/named-schemes.js';
 import { neutralizeBroadcastMentions, stripUserMentions } from '../safety/mentions.js';
 import { redactPersonalData } from '../safety/redact.js';
 import { foldForMatch } from '../text/synonyms.js';
-import { expandEraInitials } from '../text/normalize.js';
+import { expandEraInitials, plainCopula } from '../text/normalize.js';
 import { truncate } from '../text/truncate.js';
 import type { Answer, AnswerKind, AnswerResult, Lang, SourceRef } from './answer.js';
 import { MESSAGES } from './messages.js';
@@ -193,7 +193,7 @@ export class TeleworkBot {
 
   /** The question as it is searched: no instructions to the bot, no personal data. */
   private searchableText(clean: string): string {
-    const text = expandEraInitials(removeInjectionClauses(clean));
+    const text = plainCopula(expandEraInitials(removeInjectionClauses(clean)));
     const whole = redactPersonalData(text).text;
     // Most questions carry no personal data: nothing to drop, no sentence-by-sentence pass.
     if (whole === text) return whole;

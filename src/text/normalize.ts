@@ -96,3 +96,11 @@ export function expandEraInitials(text: string): string {
     return `${era}${n}${year ? year.trim() : '年'}`;
   });
 }
+
+/**
+ * The explanatory copula written as speech (村なんですけど, 大丈夫なんでしょうか) as plain なの, so that
+ * it is not read as なんで ("why").
+ */
+export function plainCopula(text: string): string {
+  return text.replace(/なんで(す|しょう)/g, 'なので$1');
+}

@@ -96,6 +96,9 @@ function sentencesOf(chunk: KnowledgeChunk): ChunkSentences {
   return cached;
 }
 
+/** A year the question names (令和3年, 2021年, 令和5年10月1日): the concept of a date. */
+const YEAR_CONCEPT = /^((令和|平成|昭和)(\d{1,2}|元)年|(19|20)\d{2}年)/;
+
 /** A sentence's opening reference date (令和5年10月1日現在、): said once is enough. */
 const LEADING_DATE = /^((?:令和|平成)\d{1,2}年\d{1,2}月\d{1,2}日)(?:現在|時点(?:では|で)?)[、,]/;
 
@@ -155,6 +158,24 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
   const floor = wantsList ? 0.5 : 0.65;
   const covered = coveredConcepts(analysis, best.folded);
   const stated = new Set(best.values);
+  const take = (c: (typeof candidates)[number], adds: Set<number>): void => {
+    for (const i of adds) covered.add(i);
+    for (const v of c.values) stated.add(v);
+    chosen.push(c);
+    chars += c.sentence.length;
+  };
+  // Two years compared (令和3年と令和5年): each year gets its own sentence before anything else is added.
+  const years = analysis.concepts.flatMap((c, i) => (YEAR_CONCEPT.test(c.text) ? [i] : []));
+  if (years.length >= 2) {
+    for (const i of years) {
+      if (covered.has(i) || chosen.length >= maxSentences) continue;
+      // The sentence that states that year's figures and answers most of the rest (not one that only mentions it).
+      const c = pool
+        .filter((p) => p.score >= best.score * floor && !p.values.some((v) => stated.has(v)) && coveredConcepts(analysis, p.folded).has(i))
+        .sort((a, b) => Number(b.values.length > 0) - Number(a.values.length > 0) || b.own - a.own)[0];
+      if (c && chars + c.sentence.length <= maxChars) take(c, coveredConcepts(analysis, c.folded));
+    }
+  }
   for (const c of pool) {
     if (chosen.length >= maxSentences) break;
     const listItem = wantsList && c.hit === best.hit;
@@ -173,10 +194,7 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
     const sameSection = (c.hit === best.hit || c.hit === 0) && c.coverage >= best.coverage;
     const direct = c.own >= best.own * DIRECT && c.score >= best.score * DIRECT;
     if (!listItem && !novel && !sameSection && !direct) continue;
-    for (const i of adds) covered.add(i);
-    for (const v of c.values) stated.add(v);
-    chosen.push(c);
-    chars += c.sentence.length;
+    take(c, adds);
   }
   // Keep the knowledge's own order inside a chunk; chunks in order of their best sentence.
   const byHit = new Map<number, typeof chosen>();

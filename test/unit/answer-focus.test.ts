@@ -157,3 +157,16 @@ describe('answers that say a figure once', () => {
     expect(stated.filter((v, i) => stated.indexOf(v) !== i)).toEqual([]);
   });
 });
+
+describe('two years compared', () => {
+  let bot: TeleworkBot;
+  beforeAll(async () => {
+    bot = await TeleworkBot.create();
+  });
+
+  it.each(['令和3年と令和5年で、テレワーク導入団体の数はそれぞれどうだった?', 'R3とR5で自治体のテレワーク導入がどれだけ増えたか比べたい'])('gives each year its figures: %s', async (q) => {
+    const { answer } = await bot.ask(q);
+    expect(answer.answer).toContain('916団体');
+    expect(answer.answer).toMatch(/1,?102団体/);
+  });
+});

@@ -28,7 +28,10 @@ export interface ComposerOptions {
 const WANTS_FIGURE = /(最新|その後|何|いくつ|いくら|数|率|割合|%|パーセント|いつ|何年|何月|時点|日付|番号|電話|どのくらい|どれくらい|どれだけ|どの程度|超え|何時|受付時間|営業時間|how many|how much|rate|percent|when|since|number|phone|hours|latest|newest)/i;
 
 /** Questions that ask for several items. */
-const WANTS_LIST = /(全部|すべて|全て|一覧|挙げて|列挙|漏れなく|もれなく|箇条書き|[2-9２-９二三四五六七八九]つ|いくつか|それぞれ|何があ|どんなものがあ|どのようなものがあ|どんな.{0,6}があ|どんな.{0,8}(示|挙|ある|紹介)|どういう.{0,8}(選択肢|方法|対策|もの)|選択肢|違い|違う|比較|比べ|all of|compare|difference|list|what are the|what kinds?)/i;
+const WANTS_LIST = /(全部|すべて|全て|一覧|挙げて|列挙|漏れなく|もれなく|箇条書き|[2-9２-９二三四五六七八九]つ|いくつか|それぞれ|何があ|どんなものがあ|どのようなものがあ|どんな.{0,6}があ|どんな.{0,8}(示|挙|ある|紹介)|どういう.{0,8}(選択肢|方法|対策|もの)|選択肢|all of|list|what are the|what kinds?)/i;
+
+/** Questions that compare (違い, 比べ): several sentences, but not a numbered list's items. */
+const WANTS_COMPARISON = /(違い|違う|比較|比べ|compare|difference)/i;
 
 /** Concepts (by index) a sentence answers: what it adds to an answer. */
 function coveredConcepts(analysis: QueryAnalysis, folded: string): Set<number> {
@@ -99,6 +102,9 @@ function sentencesOf(chunk: KnowledgeChunk): ChunkSentences {
 /** A year the question names (令和3年, 2021年, 令和5年10月1日): the concept of a date. */
 const YEAR_CONCEPT = /^((令和|平成|昭和)(\d{1,2}|元)年|(19|20)\d{2}年)/;
 
+/** How far down the ranking a compared year's passage is looked for. */
+const YEAR_REACH = 5;
+
 /** A sentence's opening reference date (令和5年10月1日現在、): said once is enough. */
 const LEADING_DATE = /^((?:令和|平成)\d{1,2}年\d{1,2}月\d{1,2}日)(?:現在|時点(?:では|で)?)[、,]/;
 
@@ -120,6 +126,7 @@ function withoutRepeatedDate(sentence: string, dated: Set<string>): string {
 export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[], opts: ComposerOptions = {}): Composition {
   // A question that asks for a list ("全部", "3つ", "挙げて") needs every item, not the best three.
   const asksList = WANTS_LIST.test(analysis.folded);
+  const compares = WANTS_COMPARISON.test(analysis.folded);
   const maxChunks = opts.maxChunks ?? 3;
   const minRank = 0.6;
   if (hits.length === 0) return { parts: [], support: 0 };
@@ -128,7 +135,10 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
   // "A village of about 80 staff": the sentence whose size range holds 80 answers, the others do not.
   const headCount = headCountOf(opts.context ?? analysis.folded);
   const candidates: { hit: number; order: number; sentence: string; score: number; coverage: number; own: number; folded: string; values: string[]; hasDigit: boolean }[] = [];
-  hits.slice(0, maxChunks).forEach((hit, h) => {
+  // Two years compared may need a passage per year: look a little further down the ranking.
+  const years = analysis.concepts.flatMap((c, i) => (YEAR_CONCEPT.test(c.text) ? [i] : []));
+  const reach = years.length >= 2 ? Math.max(maxChunks, YEAR_REACH) : maxChunks;
+  hits.slice(0, reach).forEach((hit, h) => {
     if (hit.rank < bestRank * minRank) return;
     for (const { sentence, order, folded, foldedWithContext, hasDigit, values, ranges } of sentencesOf(hit.chunk).items) {
       const coverage = coverageOf(analysis, foldedWithContext);
@@ -145,7 +155,7 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
   const listHit = enumeratingHit(hits.slice(0, maxChunks), bestRank);
   const best = (asksList ? candidates.find((c) => c.hit === listHit && c.coverage > 0) : undefined) ?? candidates[0]!;
   // One item of an enumeration answers only in part: "which support is there" gets the whole list.
-  const wantsList = asksList || (best.hit === listHit && LIST_ITEM.test(best.sentence));
+  const wantsList = asksList || compares || (best.hit === listHit && LIST_ITEM.test(best.sentence));
   const maxSentences = opts.maxSentences ?? (wantsList ? 6 : 4);
   const maxChars = opts.maxChars ?? (wantsList ? 900 : 500);
   const chosen = [best];
@@ -165,10 +175,10 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
     chars += c.sentence.length;
   };
   // Two years compared (令和3年と令和5年): each year gets its own sentence before anything else is added.
-  const years = analysis.concepts.flatMap((c, i) => (YEAR_CONCEPT.test(c.text) ? [i] : []));
   if (years.length >= 2) {
     for (const i of years) {
-      if (covered.has(i) || chosen.length >= maxSentences) continue;
+      // A year is answered by a sentence that states its figures, not by one that only mentions it.
+      if (chosen.some((x) => x.values.length > 0 && coveredConcepts(analysis, x.folded).has(i)) || chosen.length >= maxSentences) continue;
       // The sentence that states that year's figures and answers most of the rest (not one that only mentions it).
       const c = pool
         .filter((p) => p.score >= best.score * floor && !p.values.some((v) => stated.has(v)) && coveredConcepts(analysis, p.folded).has(i))

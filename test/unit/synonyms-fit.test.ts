@@ -36,6 +36,8 @@ const GENERAL_WORDS = new Set([
   '在宅ワーク', '自宅で仕事', 'どうして', '落とした', '事業者', '申込み', '応募', '課単位', 'ウェブサイト', '種類', '支援メニュー',
   // Plain question words: いつまで (until when: a deadline, 締切), 曜日 (which day: 受付時間), 以前 (before: 前回).
   'いつまで', '曜日', '以前',
+  // The everyday words for 私物端末 (one's own PC) and 段階 (a stage of 手順; in the groups before dev-10).
+  '自分のパソコン', '段階',
   // Spelling variant of どれくらい (= どのくらい).
   'どれぐらい',
 ]);

@@ -2,7 +2,7 @@ import type { KnowledgeChunk } from '../knowledge/model.js';
 import { type QueryAnalysis, type RetrievalHit, conceptCredit } from '../retrieval/knowledge-index.js';
 import { foldForMatch } from '../text/synonyms.js';
 import { headCountOf, rangeFit, rangesOf, type Range, valuesOf } from './figures.js';
-import { splitSentences } from './sentences.js';
+import { joinReferrals, splitSentences } from './sentences.js';
 
 export interface ComposedPart {
   chunk: KnowledgeChunk;
@@ -81,7 +81,7 @@ function sentencesOf(chunk: KnowledgeChunk): ChunkSentences {
   let cached = sentenceCache.get(chunk);
   if (cached === undefined) {
     const context = [chunk.title, ...chunk.sectionPath].join(' ');
-    const items = splitSentences(chunk.text)
+    const items = joinReferrals(splitSentences(chunk.text))
       .map((sentence, order) => ({ sentence, order }))
       .filter(({ sentence }) => sentence.replace(/[・\s]/g, '').length >= 6)
       .map(({ sentence, order }) => ({

@@ -170,3 +170,14 @@ describe('two years compared', () => {
     expect(answer.answer).toMatch(/1,?102団体/);
   });
 });
+
+describe('what the materials do not hold', () => {
+  it('keeps "not in these materials" with where to look instead', async () => {
+    const { joinReferrals } = await import('../../src/answer/sentences.js');
+    expect(joinReferrals(['Aは、このボットの資料には含まれていません。', '所属団体の人事担当課に確認してください。', '次の文です。'])).toEqual([
+      'Aは、このボットの資料には含まれていません。所属団体の人事担当課に確認してください。',
+      '次の文です。',
+    ]);
+    expect(joinReferrals(['普通の文です。', '確認してください。'])).toEqual(['普通の文です。', '確認してください。']);
+  });
+});

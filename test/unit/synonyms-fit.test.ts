@@ -38,6 +38,8 @@ const GENERAL_WORDS = new Set([
   'いつまで', '曜日', '以前',
   // The everyday words for 私物端末 (one's own PC) and 段階 (a stage of 手順; in the groups before dev-10).
   '自分のパソコン', '段階',
+  // 理屈 (the reasoning behind something = 理由); 続け, the stem of 続ける (= 継続, like 変え above).
+  '理屈', '続け',
   // Spelling variant of どれくらい (= どのくらい).
   'どれぐらい',
 ]);

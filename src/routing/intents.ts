@@ -39,6 +39,8 @@ const HUMAN = [
   /(担当|係|窓口|総務省|省)の?(者|方|人)?(に|と|へ)[^。?？]{0,20}(直接|電話|つな|繋|話し|レビュー|見て|チェック)/,
   /(人|人間|担当者|職員)に(聞き|きき|相談し|確認し)たい/,
   /(ボット|bot|BOT|AI)(じゃなくて|ではなく|でなく)/,
+  // Asking the bot to do it for them (申請を代わりに進めて): only a person at the office can.
+  /(代わりに|かわりに|代理で)[^。?？]{0,15}(申請|手続|進め|やって|出して|提出|登録)/,
   /(総務省|担当)の(人|方|担当者)に/,
   /\b(talk|speak|chat) (to|with) (a |an |the )?(real |actual |live )?(human|person|someone|somebody|operator|agent|staff|people)\b/i,
   /\b(put|get) me (through|in touch|in contact)\b|\b(connect|transfer|forward) me (to|with)\b|\bescalate (this|it|my|the)\b/i,

@@ -40,6 +40,8 @@ const GENERAL_WORDS = new Set([
   '自分のパソコン', '段階',
   // 理屈 (the reasoning behind something = 理由); 続け, the stem of 続ける (= 継続, like 変え above).
   '理屈', '続け',
+  // Plain nouns: 発行 (publication = 作成/公表), 違反 (a breach: whether the notice binds = 拘束力).
+  '発行', '違反',
   // Spelling variant of どれくらい (= どのくらい).
   'どれぐらい',
 ]);

@@ -26,6 +26,7 @@ const ANSWER_FORMS: { member: string; form: RegExp }[] = [
   { member: 'percent', form: /\d+(\.\d+)?\s*[%％]|割/ },
   { member: 'latest', form: /(令和|平成|昭和)(\d{1,2}|元)年|(19|20)\d{2}年/ },
   { member: '何回', form: /\d+\s*回/ },
+  { member: '週何日', form: /週\s*\d+\s*日/ },
   { member: 'いつ', form: /(令和|平成|昭和)(\d{1,2}|元)年|(19|20)\d{2}年|\d{1,2}月\d{1,2}日/ },
 ];
 

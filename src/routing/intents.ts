@@ -43,6 +43,7 @@ const HUMAN = [
   /(代わりに|かわりに|代理で)[^。?？]{0,15}(申請|手続|進め|やって|出して|提出|登録)/,
   /(総務省|担当)の(人|方|担当者)に/,
   /\b(talk|speak|chat) (to|with) (a |an |the )?(real |actual |live )?(human|person|someone|somebody|operator|agent|staff|people)\b/i,
+  /\b(a |an )?(real |actual |live )?(human|person)\b[^.?!]{0,20}\b(chat|talk|speak)\b|\binstead of (you|the bot|a bot)\b/i,
   /\b(put|get) me (through|in touch|in contact)\b|\b(connect|transfer|forward) me (to|with)\b|\bescalate (this|it|my|the)\b/i,
   /\b(contact|escalate|escalation|ask) (the )?(ministry|office|staff|human|person)\b/i,
 ];
@@ -51,6 +52,7 @@ const JUDGEMENT = [
   /(設けて|認めて|定めて|決めて|導入して|使って|使用して|持ち帰って|接続して)(よい|良い|いい)/,
   /(可能|許可され|許され|認められ|違反|適法|違法)(ですか|でしょうか|ますか|ますでしょうか|るか|か|になりますか|になるか)/,
   /\b(is it (ok|okay|allowed|permitted|legal)|may we|can we legally|are we allowed)\b/i,
+  /\b(confirm|guarantee|promise) (exactly|for sure|for certain|that)\b/i,
   /(判断|判定|確約|保証|確定|審査|レビュー)(して|を|して(ほしい|欲しい|ください|もらえ|いただけ))/,
   /(うち|当市|当町|当村|本市|本町|わが|我が)[^。?？]{0,40}(決めて|定めて|確定して|判断して)(ほしい|欲しい|ください|もらえ)/,
   /(問題ない|違法じゃない|違法ではない|大丈夫)か(判断|確認|教え|見て)/,

@@ -101,6 +101,7 @@ const PERMISSION_REQUEST = [
   /(認めて|許可して|承認して|許して)(もらえ|いただけ|くれ|ください|下さい|ほしい|欲しい)/,
   /(許可|承認|使用許可|利用許可)を?(いただけ|もらえ|ください|下さい|お願い)/,
   /\b(can (you|i get) (approve|permit|authori[sz]e)|give me permission|(approve|permit) my)\b/i,
+  /\bwho (can|could|will|would) (approve|authori[sz]e|permit|sign off)\b|\b(approve|authori[sz]e) (it|that|this) for me\b/i,
 ];
 
 /** An injury or an accident to the asker. */

@@ -5,6 +5,8 @@ import type { Intents } from './intents.js';
 
 /** Words after a topic that rule it out (以外, じゃない). */
 const NEGATED = /^(以外|じゃな|ではな|でな|は除|を除|関係な)/;
+/** English words before a topic that rule it out (not security, other than security). */
+const NEGATED_BEFORE = /(\bnot|\bnon-?|other than|\bexcept|\bbesides)\s*$/;
 
 export interface RouteDecision {
   office: string;
@@ -56,8 +58,8 @@ export class OfficeRouter {
   private static occursOutside(folded: string, word: string, spans: [number, number][]): boolean {
     for (let i = folded.indexOf(word); i >= 0; i = folded.indexOf(word, i + 1)) {
       const end = i + word.length;
-      // 「セキュリティ以外の件」 names the topic to rule it out.
-      if (NEGATED.test(folded.slice(end, end + 6))) continue;
+      // 「セキュリティ以外の件」, "not security" name the topic to rule it out.
+      if (NEGATED.test(folded.slice(end, end + 6)) || NEGATED_BEFORE.test(folded.slice(Math.max(0, i - 12), i))) continue;
       if (!spans.some(([s, e]) => s <= i && end <= e)) return true;
     }
     return false;

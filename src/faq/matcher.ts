@@ -87,12 +87,15 @@ export class FaqMatcher {
     const qNorm = norm(q);
     if (qNorm === 0) return [];
     const asked = numbersIn(folded);
+    // The question's terms as plain arrays: every form is compared with them.
+    const terms = [...q.keys()];
+    const weights = [...q.values()];
     const best = new Map<string, FaqMatch>();
-    for (const f of this.forms) {
+    forms: for (const f of this.forms) {
       // A figure in the question that neither the form nor the answer has: another year, another size.
-      if (asked.some((n) => !f.numbers.has(n))) continue;
+      for (const n of asked) if (!f.numbers.has(n)) continue forms;
       let dot = 0;
-      for (const [t, w] of q) dot += w * (f.vec.get(t) ?? 0);
+      for (let i = 0; i < terms.length; i++) dot += weights[i]! * (f.vec.get(terms[i]!) ?? 0);
       const score = f.norm === 0 ? 0 : dot / (qNorm * f.norm);
       const prev = best.get(f.entry.id);
       if (prev === undefined || score > prev.score) best.set(f.entry.id, { entry: f.entry, form: f.text, score: Math.round(score * 1000) / 1000 });

@@ -1,4 +1,5 @@
 import type { KnowledgeChunk } from '../knowledge/model.js';
+import { CharPairs } from '../text/char-pairs.js';
 import { dateKeys, findDates, preciseDateKey } from '../text/dates.js';
 import { expandEraYears } from '../text/normalize.js';
 import { foldForMatch, SynonymExpander } from '../text/synonyms.js';
@@ -68,6 +69,8 @@ const RANK_BM25 = 0.4;
 const FRAMING_WORDS = new Set(['考え', '具体', '的', '具体的', '意味', '詳しく', '詳細', '教え', '教えて', '知りたい', '知', '説明', '場合', 'どういう', 'とは', 'について', 'ください', '下さい', 'ご教示', '教示', '幸い', '存じ', '誠に', 'いただけ', '頂け', '恐縮', '申し上げ', 'お願い']);
 /** Weight of a question word that no knowledge chunk contains. */
 const UNKNOWN_WORD_WEIGHT = 0.35;
+/** Words whose concept weights are kept (a vocabulary, not a log of questions). */
+const WEIGHTS_CACHE_MAX = 20_000;
 
 function addTerms(into: Map<string, number>, text: string, weightWord: number, weightBigram: number): void {
   const n = foldForMatch(text);
@@ -101,10 +104,19 @@ interface GroupInfo {
 export class KnowledgeIndex {
   private readonly bm25 = new Bm25Index();
   private readonly folded: string[] = [];
+  /** Each chunk's folded text as CharPairs, for concept credits. */
+  private readonly pairs: CharPairs[] = [];
   private readonly groups = new Map<string[], GroupInfo>();
   readonly synonyms: SynonymExpander;
   /** Near-duplicate family per chunk: one member per family enters the candidate pool. */
   private readonly families: Int32Array;
+  /**
+   * Each synonym group's concept credit in each chunk (by the group's alternatives array), computed
+   * once at build: the groups are fixed, and nearly every question names a few of them.
+   */
+  private readonly groupCredits = new Map<readonly string[], Float64Array>();
+  /** conceptWeights per word: the index does not change, and the same words recur in questions. */
+  private readonly weightsOf = new Map<string, { weight: number; strictWeight: number }>();
 
   private constructor(
     readonly chunks: KnowledgeChunk[],
@@ -113,9 +125,18 @@ export class KnowledgeIndex {
     this.synonyms = new SynonymExpander(synonymGroups);
     for (const chunk of chunks) {
       this.bm25.add(termFrequencies(chunk));
-      this.folded.push(foldForMatch([chunk.title, ...chunk.sectionPath, chunk.text, ...chunk.tags].join(' ')));
+      const folded = foldForMatch([chunk.title, ...chunk.sectionPath, chunk.text, ...chunk.tags].join(' '));
+      this.folded.push(folded);
+      this.pairs.push(CharPairs.of(folded));
     }
     this.families = nearDuplicateFamilies(chunks);
+    for (const group of this.synonyms.groups) {
+      const concept: Concept = { text: group[0]!, alternatives: group, weight: 0, strictWeight: 0 };
+      this.groupCredits.set(
+        group,
+        Float64Array.from(this.folded, (text, i) => conceptCredit(concept, text, false, this.pairs[i])),
+      );
+    }
   }
 
   static build(chunks: KnowledgeChunk[], synonymGroups: string[][]): KnowledgeIndex {
@@ -127,6 +148,16 @@ export class KnowledgeIndex {
   }
 
   private conceptWeights(text: string): { weight: number; strictWeight: number } {
+    let weights = this.weightsOf.get(text);
+    if (weights === undefined) {
+      if (this.weightsOf.size >= WEIGHTS_CACHE_MAX) this.weightsOf.clear();
+      weights = this.computeConceptWeights(text);
+      this.weightsOf.set(text, weights);
+    }
+    return weights;
+  }
+
+  private computeConceptWeights(text: string): { weight: number; strictWeight: number } {
     const words = wordTokens(text);
     const terms = words.length > 0 ? words : bigramTokens(text);
     if (terms.length === 0) return { weight: 0, strictWeight: 0 };
@@ -202,17 +233,26 @@ export class KnowledgeIndex {
     return { folded, terms, concepts };
   }
 
-  /** How much of the question (0..1) the chunk's text contains, by concept and rarity. */
-  coverage(analysis: QueryAnalysis, index: number, strict = false): number {
+  /**
+   * How much of the question (0..1) the chunk's text contains, by concept and rarity; `strict`
+   * weighs words unknown to the knowledge fully. Both weigh the same credits, so each concept is
+   * looked for in the passage once.
+   */
+  private coverages(analysis: QueryAnalysis, index: number): { coverage: number; strict: number } {
     const text = this.folded[index]!;
+    const pairs = this.pairs[index]!;
     let total = 0;
     let covered = 0;
+    let strictTotal = 0;
+    let strictCovered = 0;
     for (const c of analysis.concepts) {
-      const w = strict ? c.strictWeight : c.weight;
-      total += w;
-      covered += w * conceptCredit(c, text);
+      const credit = this.groupCredits.get(c.alternatives)?.[index] ?? conceptCredit(c, text, false, pairs);
+      total += c.weight;
+      covered += c.weight * credit;
+      strictTotal += c.strictWeight;
+      strictCovered += c.strictWeight * credit;
     }
-    return total === 0 ? 0 : covered / total;
+    return { coverage: total === 0 ? 0 : covered / total, strict: strictTotal === 0 ? 0 : strictCovered / strictTotal };
   }
 
   search(analysis: QueryAnalysis, limit = 5): RetrievalHit[] {
@@ -221,8 +261,7 @@ export class KnowledgeIndex {
     const best = candidates[0]!.score;
     return candidates
       .map(({ index, score }) => {
-        const coverage = this.coverage(analysis, index);
-        const strictCoverage = this.coverage(analysis, index, true);
+        const { coverage, strict: strictCoverage } = this.coverages(analysis, index);
         return { chunk: this.chunks[index]!, index, score, coverage, strictCoverage, rank: RANK_BM25 * (score / best) + (1 - RANK_BM25) * coverage };
       })
       .sort((a, b) => b.rank - a.rank || a.index - b.index)
@@ -232,18 +271,83 @@ export class KnowledgeIndex {
 
 /**
  * 1 when an alternative occurs in the text (or, with byAnswerForm, a value of the asked kind);
- * partial credit from shared bigrams (typos, split compounds). */
-export function conceptCredit(concept: Concept, text: string, byAnswerForm = false): number {
+ * partial credit from shared bigrams (typos, split compounds). `pairs`, the text's CharPairs,
+ * makes the same answer cheaper: passages and sentences are asked about every concept of every question.
+ */
+export function conceptCredit(concept: Concept, text: string, byAnswerForm = false, pairs?: CharPairs): number {
   // Only when choosing sentences: for ranking passages, a bare number is too weak a signal.
   if (byAnswerForm && concept.answerForm?.test(text)) return 1;
+  if (pairs !== undefined) return creditByPlan(planOf(concept.alternatives), text, pairs);
   let best = 0;
   for (const alt of concept.alternatives) {
     if (text.includes(alt)) return 1;
     const grams = gramsOf(alt);
     if (grams.length >= 2) {
-      const hit = grams.filter((g) => text.includes(g)).length / grams.length;
-      best = Math.max(best, hit * 0.8);
+      let shared = 0;
+      for (const g of grams) if (text.includes(g)) shared++;
+      best = Math.max(best, (shared / grams.length) * 0.8);
     }
+  }
+  return best;
+}
+
+/** A concept's alternatives prepared for matching against CharPairs. */
+interface CreditPlan {
+  alternatives: string[];
+  /** CharPairs codes of the distinct bigrams (gramsOf) of all alternatives. */
+  gramCodes: number[];
+  /** Per alternative, the positions in `gramCodes` of its bigrams (a repeated bigram counts each time). */
+  gramsOfAlternative: number[][];
+  /** Per alternative, the codes of its other adjacent pairs: it occurs only where each of them does too. */
+  otherPairsOfAlternative: number[][];
+}
+
+// Synonym groups' alternatives are the same arrays in every question: their plans are made once.
+const plans = new WeakMap<readonly string[], CreditPlan>();
+
+function planOf(alternatives: string[]): CreditPlan {
+  let plan = plans.get(alternatives);
+  if (plan === undefined) {
+    const position = new Map<number, number>();
+    const gramCodes: number[] = [];
+    const gramsOfAlternative = alternatives.map((alt) =>
+      gramsOf(alt).map((g) => {
+        const code = CharPairs.code(g, 0);
+        let p = position.get(code);
+        if (p === undefined) {
+          p = gramCodes.push(code) - 1;
+          position.set(code, p);
+        }
+        return p;
+      }),
+    );
+    const otherPairsOfAlternative = alternatives.map((alt, a) => {
+      const own = new Set(gramsOfAlternative[a]!.map((p) => gramCodes[p]!));
+      const other = new Set<number>();
+      for (let i = 0; i + 1 < alt.length; i++) if (!own.has(CharPairs.code(alt, i))) other.add(CharPairs.code(alt, i));
+      return [...other];
+    });
+    plan = { alternatives, gramCodes, gramsOfAlternative, otherPairsOfAlternative };
+    plans.set(alternatives, plan);
+  }
+  return plan;
+}
+
+/** Which of a plan's bigrams the current text has (scratch, reused: matching never nests). */
+let present = new Uint8Array(64);
+
+/** conceptCredit's answer: each distinct bigram looked up once, a form searched only where all its pairs occur. */
+function creditByPlan(plan: CreditPlan, text: string, pairs: CharPairs): number {
+  const { gramCodes, alternatives, gramsOfAlternative, otherPairsOfAlternative } = plan;
+  if (present.length < gramCodes.length) present = new Uint8Array(gramCodes.length * 2);
+  for (let i = 0; i < gramCodes.length; i++) present[i] = pairs.has(gramCodes[i]!) ? 1 : 0;
+  let best = 0;
+  for (let a = 0; a < alternatives.length; a++) {
+    const own = gramsOfAlternative[a]!;
+    let shared = 0;
+    for (const p of own) shared += present[p]!;
+    if (shared === own.length && otherPairsOfAlternative[a]!.every((code) => pairs.has(code)) && text.includes(alternatives[a]!)) return 1;
+    if (own.length >= 2) best = Math.max(best, (shared / own.length) * 0.8);
   }
   return best;
 }

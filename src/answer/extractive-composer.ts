@@ -1,6 +1,5 @@
 import type { KnowledgeChunk } from '../knowledge/model.js';
 import { type QueryAnalysis, type RetrievalHit, conceptCredit } from '../retrieval/knowledge-index.js';
-import { CharPairs } from '../text/char-pairs.js';
 import { foldForMatch } from '../text/synonyms.js';
 import { headCountOf, rangeFit, rangesOf, type Range, valuesOf } from './figures.js';
 import { splitSentences } from './sentences.js';
@@ -32,10 +31,10 @@ const WANTS_FIGURE = /(最新|その後|何|いくつ|いくら|数|率|割合|%
 const WANTS_LIST = /(全部|すべて|全て|一覧|挙げて|列挙|[2-9２-９二三四五六七八九]つ|いくつか|それぞれ|何があ|どんなものがあ|どのようなものがあ|どんな.{0,6}があ|どんな.{0,8}(示|挙|ある)|どういう.{0,8}(選択肢|方法|対策|もの)|選択肢|違い|違う|比較|比べ|all of|compare|difference|list|what are the|what kinds?)/i;
 
 /** Concepts (by index) a sentence answers: what it adds to an answer. */
-function coveredConcepts(analysis: QueryAnalysis, folded: string, pairs: CharPairs): Set<number> {
+function coveredConcepts(analysis: QueryAnalysis, folded: string): Set<number> {
   const out = new Set<number>();
   analysis.concepts.forEach((c, i) => {
-    if (conceptCredit(c, folded, true, pairs) >= 0.8) out.add(i);
+    if (conceptCredit(c, folded, true) >= 0.8) out.add(i);
   });
   return out;
 }
@@ -57,30 +56,19 @@ function enumeratingHit(hits: RetrievalHit[], bestRank: number): number {
   return hits.findIndex((h) => h.rank >= bestRank * LIST_RANK && sentencesOf(h.chunk).items.filter((i) => LIST_ITEM.test(i.sentence)).length >= 3);
 }
 
-function coverageOf(analysis: QueryAnalysis, folded: string, pairs: CharPairs): number {
+function coverageOf(analysis: QueryAnalysis, folded: string): number {
   let total = 0;
   let covered = 0;
   for (const c of analysis.concepts) {
     total += c.weight;
-    covered += c.weight * conceptCredit(c, folded, true, pairs);
+    covered += c.weight * conceptCredit(c, folded, true);
   }
   return total === 0 ? 0 : covered / total;
 }
 
 interface ChunkSentences {
   /** Sentences long enough to answer, in the chunk's order. */
-  items: {
-    sentence: string;
-    order: number;
-    folded: string;
-    foldedWithContext: string;
-    /** The two folded forms' CharPairs (concept credits). */
-    pairs: CharPairs;
-    pairsWithContext: CharPairs;
-    hasDigit: boolean;
-    values: string[];
-    ranges: Range[];
-  }[];
+  items: { sentence: string; order: number; folded: string; foldedWithContext: string; hasDigit: boolean; values: string[]; ranges: Range[] }[];
 }
 
 // Chunks are immutable once indexed: split and fold their sentences once, not on every question.
@@ -93,21 +81,15 @@ function sentencesOf(chunk: KnowledgeChunk): ChunkSentences {
     const items = splitSentences(chunk.text)
       .map((sentence, order) => ({ sentence, order }))
       .filter(({ sentence }) => sentence.replace(/[・\s]/g, '').length >= 6)
-      .map(({ sentence, order }) => {
-        const folded = foldForMatch(` ${sentence}`);
-        const foldedWithContext = foldForMatch(`${context} ${sentence}`);
-        return {
-          sentence,
-          order,
-          folded,
-          foldedWithContext,
-          pairs: CharPairs.of(folded),
-          pairsWithContext: CharPairs.of(foldedWithContext),
-          hasDigit: /\d/.test(sentence),
-          values: valuesOf(sentence),
-          ranges: rangesOf(sentence),
-        };
-      });
+      .map(({ sentence, order }) => ({
+        sentence,
+        order,
+        folded: foldForMatch(` ${sentence}`),
+        foldedWithContext: foldForMatch(`${context} ${sentence}`),
+        hasDigit: /\d/.test(sentence),
+        values: valuesOf(sentence),
+        ranges: rangesOf(sentence),
+      }));
     cached = { items };
     sentenceCache.set(chunk, cached);
   }
@@ -128,16 +110,16 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
   const wantsFigure = WANTS_FIGURE.test(analysis.folded);
   // "A village of about 80 staff": the sentence whose size range holds 80 answers, the others do not.
   const headCount = headCountOf(opts.context ?? analysis.folded);
-  const candidates: { hit: number; order: number; sentence: string; score: number; coverage: number; own: number; folded: string; pairs: CharPairs; values: string[]; hasDigit: boolean }[] = [];
+  const candidates: { hit: number; order: number; sentence: string; score: number; coverage: number; own: number; folded: string; values: string[]; hasDigit: boolean }[] = [];
   hits.slice(0, maxChunks).forEach((hit, h) => {
     if (hit.rank < bestRank * minRank) return;
-    for (const { sentence, order, folded, foldedWithContext, pairs, pairsWithContext, hasDigit, values, ranges } of sentencesOf(hit.chunk).items) {
-      const coverage = coverageOf(analysis, foldedWithContext, pairsWithContext);
-      const own = coverageOf(analysis, folded, pairs);
+    for (const { sentence, order, folded, foldedWithContext, hasDigit, values, ranges } of sentencesOf(hit.chunk).items) {
+      const coverage = coverageOf(analysis, foldedWithContext);
+      const own = coverageOf(analysis, folded);
       const figure = wantsFigure && hasDigit ? 0.1 : 0;
       const fit = headCount === null ? 0 : RANGE_FIT * rangeFit(headCount, ranges);
       const score = (0.5 * coverage + 0.5 * own + figure + fit) * (0.7 + 0.3 * (hit.rank / bestRank));
-      candidates.push({ hit: h, order, sentence, score, coverage, own, folded, pairs, values, hasDigit });
+      candidates.push({ hit: h, order, sentence, score, coverage, own, folded, values, hasDigit });
     }
   });
   if (candidates.length === 0) return { parts: [], support: 0 };
@@ -157,7 +139,7 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
     ? [...candidates.filter((c) => c.hit === best.hit && c.coverage > 0).sort((a, b) => a.order - b.order), ...candidates.filter((c) => c.hit !== best.hit)]
     : candidates.slice(1);
   const floor = wantsList ? 0.5 : 0.65;
-  const covered = coveredConcepts(analysis, best.folded, best.pairs);
+  const covered = coveredConcepts(analysis, best.folded);
   const stated = new Set(best.values);
   for (const c of pool) {
     if (chosen.length >= maxSentences) break;
@@ -169,7 +151,7 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
     if (c.values.some((v) => stated.has(v))) continue;
     // Every further sentence must answer something asked that the chosen ones do not, or answer
     // the question as directly as the best one (the same question, another sentence's answer).
-    const adds = coveredConcepts(analysis, c.folded, c.pairs);
+    const adds = coveredConcepts(analysis, c.folded);
     // Asked for a figure or a date and none given yet: a sentence that brings one adds what was asked.
     const bringsFigure = wantsFigure && !chosen.some((x) => x.hasDigit) && c.hasDigit;
     const novel = bringsFigure || [...adds].some((i) => !covered.has(i) && analysis.concepts[i]!.weight >= MIN_NOVEL_WEIGHT);

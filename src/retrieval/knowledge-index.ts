@@ -1,5 +1,4 @@
 import type { KnowledgeChunk } from '../knowledge/model.js';
-import { CharPairs } from '../text/char-pairs.js';
 import { dateKeys, findDates, preciseDateKey } from '../text/dates.js';
 import { expandEraYears } from '../text/normalize.js';
 import { foldForMatch, SynonymExpander } from '../text/synonyms.js';
@@ -104,8 +103,6 @@ interface GroupInfo {
 export class KnowledgeIndex {
   private readonly bm25 = new Bm25Index();
   private readonly folded: string[] = [];
-  /** Each chunk's folded text as CharPairs, for concept credits. */
-  private readonly pairs: CharPairs[] = [];
   private readonly groups = new Map<string[], GroupInfo>();
   readonly synonyms: SynonymExpander;
   /** Near-duplicate family per chunk: one member per family enters the candidate pool. */
@@ -125,16 +122,14 @@ export class KnowledgeIndex {
     this.synonyms = new SynonymExpander(synonymGroups);
     for (const chunk of chunks) {
       this.bm25.add(termFrequencies(chunk));
-      const folded = foldForMatch([chunk.title, ...chunk.sectionPath, chunk.text, ...chunk.tags].join(' '));
-      this.folded.push(folded);
-      this.pairs.push(CharPairs.of(folded));
+      this.folded.push(foldForMatch([chunk.title, ...chunk.sectionPath, chunk.text, ...chunk.tags].join(' ')));
     }
     this.families = nearDuplicateFamilies(chunks);
     for (const group of this.synonyms.groups) {
       const concept: Concept = { text: group[0]!, alternatives: group, weight: 0, strictWeight: 0 };
       this.groupCredits.set(
         group,
-        Float64Array.from(this.folded, (text, i) => conceptCredit(concept, text, false, this.pairs[i])),
+        Float64Array.from(this.folded, (text) => conceptCredit(concept, text)),
       );
     }
   }
@@ -240,13 +235,12 @@ export class KnowledgeIndex {
    */
   private coverages(analysis: QueryAnalysis, index: number): { coverage: number; strict: number } {
     const text = this.folded[index]!;
-    const pairs = this.pairs[index]!;
     let total = 0;
     let covered = 0;
     let strictTotal = 0;
     let strictCovered = 0;
     for (const c of analysis.concepts) {
-      const credit = this.groupCredits.get(c.alternatives)?.[index] ?? conceptCredit(c, text, false, pairs);
+      const credit = this.groupCredits.get(c.alternatives)?.[index] ?? conceptCredit(c, text);
       total += c.weight;
       covered += c.weight * credit;
       strictTotal += c.strictWeight;
@@ -271,83 +265,20 @@ export class KnowledgeIndex {
 
 /**
  * 1 when an alternative occurs in the text (or, with byAnswerForm, a value of the asked kind);
- * partial credit from shared bigrams (typos, split compounds). `pairs`, the text's CharPairs,
- * makes the same answer cheaper: passages and sentences are asked about every concept of every question.
- */
-export function conceptCredit(concept: Concept, text: string, byAnswerForm = false, pairs?: CharPairs): number {
+ * partial credit from shared bigrams (typos, split compounds). */
+export function conceptCredit(concept: Concept, text: string, byAnswerForm = false): number {
   // Only when choosing sentences: for ranking passages, a bare number is too weak a signal.
   if (byAnswerForm && concept.answerForm?.test(text)) return 1;
-  if (pairs !== undefined) return creditByPlan(planOf(concept.alternatives), text, pairs);
   let best = 0;
   for (const alt of concept.alternatives) {
     if (text.includes(alt)) return 1;
     const grams = gramsOf(alt);
     if (grams.length >= 2) {
+      // Counted in a loop, not filtered into an array: this runs for every concept, passage and sentence of every question.
       let shared = 0;
       for (const g of grams) if (text.includes(g)) shared++;
       best = Math.max(best, (shared / grams.length) * 0.8);
     }
-  }
-  return best;
-}
-
-/** A concept's alternatives prepared for matching against CharPairs. */
-interface CreditPlan {
-  alternatives: string[];
-  /** CharPairs codes of the distinct bigrams (gramsOf) of all alternatives. */
-  gramCodes: number[];
-  /** Per alternative, the positions in `gramCodes` of its bigrams (a repeated bigram counts each time). */
-  gramsOfAlternative: number[][];
-  /** Per alternative, the codes of its other adjacent pairs: it occurs only where each of them does too. */
-  otherPairsOfAlternative: number[][];
-}
-
-// Synonym groups' alternatives are the same arrays in every question: their plans are made once.
-const plans = new WeakMap<readonly string[], CreditPlan>();
-
-function planOf(alternatives: string[]): CreditPlan {
-  let plan = plans.get(alternatives);
-  if (plan === undefined) {
-    const position = new Map<number, number>();
-    const gramCodes: number[] = [];
-    const gramsOfAlternative = alternatives.map((alt) =>
-      gramsOf(alt).map((g) => {
-        const code = CharPairs.code(g, 0);
-        let p = position.get(code);
-        if (p === undefined) {
-          p = gramCodes.push(code) - 1;
-          position.set(code, p);
-        }
-        return p;
-      }),
-    );
-    const otherPairsOfAlternative = alternatives.map((alt, a) => {
-      const own = new Set(gramsOfAlternative[a]!.map((p) => gramCodes[p]!));
-      const other = new Set<number>();
-      for (let i = 0; i + 1 < alt.length; i++) if (!own.has(CharPairs.code(alt, i))) other.add(CharPairs.code(alt, i));
-      return [...other];
-    });
-    plan = { alternatives, gramCodes, gramsOfAlternative, otherPairsOfAlternative };
-    plans.set(alternatives, plan);
-  }
-  return plan;
-}
-
-/** Which of a plan's bigrams the current text has (scratch, reused: matching never nests). */
-let present = new Uint8Array(64);
-
-/** conceptCredit's answer: each distinct bigram looked up once, a form searched only where all its pairs occur. */
-function creditByPlan(plan: CreditPlan, text: string, pairs: CharPairs): number {
-  const { gramCodes, alternatives, gramsOfAlternative, otherPairsOfAlternative } = plan;
-  if (present.length < gramCodes.length) present = new Uint8Array(gramCodes.length * 2);
-  for (let i = 0; i < gramCodes.length; i++) present[i] = pairs.has(gramCodes[i]!) ? 1 : 0;
-  let best = 0;
-  for (let a = 0; a < alternatives.length; a++) {
-    const own = gramsOfAlternative[a]!;
-    let shared = 0;
-    for (const p of own) shared += present[p]!;
-    if (shared === own.length && otherPairsOfAlternative[a]!.every((code) => pairs.has(code)) && text.includes(alternatives[a]!)) return 1;
-    if (own.length >= 2) best = Math.max(best, (shared / own.length) * 0.8);
   }
   return best;
 }

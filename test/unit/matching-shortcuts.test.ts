@@ -1,14 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { TeleworkBot } from '../../src/core/bot.js';
 import { Bm25Index } from '../../src/retrieval/bm25.js';
 import { type Concept, conceptCredit } from '../../src/retrieval/knowledge-index.js';
-import { CharPairs } from '../../src/text/char-pairs.js';
 import { foldForMatch, type SynonymMatch, SynonymExpander } from '../../src/text/synonyms.js';
-import { bigramTokens } from '../../src/text/tokenize.js';
 
 /**
- * The precomputed shortcuts of matching (character-pair sets, a first-character index of synonym
- * terms, reused BM25 scratch space) must give exactly the answers of the plain scans they replace.
+ * The shortcuts of matching (synonym groups' credits computed at build, a first-character index of
+ * synonym terms, reused BM25 scratch space) must give exactly the answers of the plain scans they replace.
  */
 
 // A small alphabet of kanji, katakana, hiragana, Latin letters and spaces, so that random words collide often.
@@ -16,30 +15,23 @@ const CHARS = ['テ', 'レ', 'ワ', 'ー', 'ク', '在', '宅', '勤', '務', '�
 const text = (max: number) => fc.array(fc.constantFrom(...CHARS), { maxLength: max }).map((a) => a.join(''));
 const word = fc.array(fc.constantFrom(...CHARS), { minLength: 1, maxLength: 5 }).map((a) => a.join(''));
 
-describe('CharPairs', () => {
-  it('has a pair exactly when the text includes it', () => {
-    fc.assert(
-      fc.property(text(40), fc.constantFrom(...CHARS), fc.constantFrom(...CHARS), (t, a, b) => {
-        expect(CharPairs.of(t).has(CharPairs.code(a + b, 0))).toBe(t.includes(a + b));
-      }),
-    );
-  });
-});
-
-describe('concept credit', () => {
-  it('is the same with and without the text’s CharPairs', () => {
-    fc.assert(
-      fc.property(fc.array(word, { minLength: 1, maxLength: 6 }), text(60), fc.boolean(), (alternatives, t, byForm) => {
-        const concept: Concept = { text: alternatives[0]!, alternatives, weight: 1, strictWeight: 1, ...(byForm ? { answerForm: /1/ } : {}) };
-        expect(conceptCredit(concept, t, byForm, CharPairs.of(t))).toBe(conceptCredit(concept, t, byForm));
-      }),
-    );
-  });
-  it('gives partial credit for shared bigrams either way', () => {
-    const concept: Concept = { text: '在宅勤務', alternatives: ['在宅勤務'], weight: 1, strictWeight: 1 };
-    const t = '在宅での勤務';
-    expect(bigramTokens('在宅勤務')).toHaveLength(3);
-    expect(conceptCredit(concept, t, false, CharPairs.of(t))).toBeCloseTo((2 / 3) * 0.8);
+describe('passage coverage', () => {
+  it('is what crediting every concept in the passage text gives (synonym groups’ credits are computed at build)', async () => {
+    const bot = await TeleworkBot.create({});
+    for (const q of ['テレワークの導入率は?', '在宅勤務の費用に特別交付税は使えますか', 'What share of local governments had introduced telework?', 'LGWAN接続系からのリモートアクセス']) {
+      const { analysis, hits } = bot.retrieve(q, 20);
+      expect(analysis.concepts.length).toBeGreaterThan(0);
+      for (const h of hits) {
+        const c = h.chunk;
+        const text = foldForMatch([c.title, ...c.sectionPath, c.text, ...c.tags].join(' '));
+        const weighted = (w: (x: Concept) => number) => {
+          const total = analysis.concepts.reduce((s, x) => s + w(x), 0);
+          return total === 0 ? 0 : analysis.concepts.reduce((s, x) => s + w(x) * conceptCredit(x, text), 0) / total;
+        };
+        expect(h.coverage).toBe(weighted((x) => x.weight));
+        expect(h.strictCoverage).toBe(weighted((x) => x.strictWeight));
+      }
+    }
   });
 });
 

@@ -186,7 +186,9 @@ export class TeleworkBot {
             return redacted.replace(/\[[^\]]*削除\]/g, '').replace(/[\s。、,.!！]/g, '').length >= PII_SENTENCE_MIN_CHARS;
           })
         : parts;
-    return redactPersonalData(kept.join('')).text.replace(/\[[^\]]*削除\]/g, ' ');
+    const joined = kept.join('');
+    // Every sentence kept: the whole text, already redacted above.
+    return (joined === text ? whole : redactPersonalData(joined).text).replace(/\[[^\]]*削除\]/g, ' ');
   }
 
   /** The passages the answer is composed from (also measured by the recall bench). */

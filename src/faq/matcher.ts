@@ -36,6 +36,8 @@ const numbersIn = (folded: string): string[] => [...folded.matchAll(/\d+(?:\.\d+
 export class FaqMatcher {
   private readonly byId = new Map<string, FaqEntry>();
   private forms: Form[] = [];
+  /** Per term, the forms (by position in `forms`) whose vector has it, with its weight there. */
+  private postings = new Map<string, { forms: number[]; weights: number[] }>();
   private idf = new Map<string, number>();
   private unknownIdf = 1;
 
@@ -87,15 +89,20 @@ export class FaqMatcher {
     const qNorm = norm(q);
     if (qNorm === 0) return [];
     const asked = numbersIn(folded);
-    // The question's terms as plain arrays: every form is compared with them.
-    const terms = [...q.keys()];
-    const weights = [...q.values()];
+    // Dot products through the terms' postings: only the forms that share a term are visited.
+    // Each form's sum still takes the question's terms in order (the ones it lacks would add 0).
+    const dots = new Float64Array(this.forms.length);
+    for (const [t, w] of q) {
+      const list = this.postings.get(t);
+      if (list === undefined) continue;
+      for (let i = 0; i < list.forms.length; i++) dots[list.forms[i]!]! += w * list.weights[i]!;
+    }
     const best = new Map<string, FaqMatch>();
-    forms: for (const f of this.forms) {
+    forms: for (let i = 0; i < this.forms.length; i++) {
+      const f = this.forms[i]!;
       // A figure in the question that neither the form nor the answer has: another year, another size.
       for (const n of asked) if (!f.numbers.has(n)) continue forms;
-      let dot = 0;
-      for (let i = 0; i < terms.length; i++) dot += weights[i]! * (f.vec.get(terms[i]!) ?? 0);
+      const dot = dots[i]!;
       const score = f.norm === 0 ? 0 : dot / (qNorm * f.norm);
       const prev = best.get(f.entry.id);
       if (prev === undefined || score > prev.score) best.set(f.entry.id, { entry: f.entry, form: f.text, score: Math.round(score * 1000) / 1000 });
@@ -121,9 +128,16 @@ export class FaqMatcher {
     this.idf = new Map([...df].map(([t, d]) => [t, Math.log(1 + n / d)]));
     // A term no entry has weighs like the rarest: it is what makes the question a different one.
     this.unknownIdf = Math.log(1 + n / 0.5);
-    for (const f of this.forms) {
+    this.postings = new Map();
+    for (const [i, f] of this.forms.entries()) {
       f.vec = this.weigh(f.tf);
       f.norm = norm(f.vec);
+      for (const [t, w] of f.vec) {
+        let list = this.postings.get(t);
+        if (list === undefined) this.postings.set(t, (list = { forms: [], weights: [] }));
+        list.forms.push(i);
+        list.weights.push(w);
+      }
     }
   }
 

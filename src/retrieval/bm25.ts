@@ -18,7 +18,13 @@ export interface ScoredDoc {
 interface Postings {
   docs: number[];
   tfs: number[];
+  /** Each document's score for the term at query weight 1, for the index as it was at `unitsVersion`. */
+  units: Float64Array | null;
+  unitsVersion: number;
 }
+
+/** True for 2^k: multiplying by it is exact, so a score times it equals the score computed with it. */
+const isPowerOfTwo = (x: number): boolean => x > 0 && Number.isFinite(x) && 2 ** Math.round(Math.log2(x)) === x;
 
 export class Bm25Index {
   private readonly postings = new Map<string, Postings>();
@@ -31,6 +37,8 @@ export class Bm25Index {
    * allocates no per-document arrays: scores, the documents touched, the best document of each group.
    */
   private scratch: { scores: Float64Array; seen: Uint8Array; touched: Int32Array; bestOfGroup: Int32Array; groupOrder: Int32Array } | null = null;
+  /** Changes with every document added: precomputed scores of older versions are stale. */
+  private version = 0;
   private readonly k1: number;
   private readonly b: number;
 
@@ -53,7 +61,7 @@ export class Bm25Index {
     let length = 0;
     for (const [term, tf] of termFrequencies) {
       let list = this.postings.get(term);
-      if (!list) this.postings.set(term, (list = { docs: [], tfs: [] }));
+      if (!list) this.postings.set(term, (list = { docs: [], tfs: [], units: null, unitsVersion: -1 }));
       list.docs.push(doc);
       list.tfs.push(tf);
       length += tf;
@@ -62,6 +70,7 @@ export class Bm25Index {
     this.totalLength += length;
     this.docNorms = null;
     this.scratch = null;
+    this.version++;
     return doc;
   }
 
@@ -102,6 +111,26 @@ export class Bm25Index {
   }
 
   /**
+   * The term's score in each of its documents at query weight 1, computed once per term (and
+   * again after documents are added). A query weight that is a power of two (the weights of
+   * words, bigrams and dates are) then costs one exact multiplication per document.
+   */
+  private unitsOf(term: string, list: Postings): Float64Array {
+    if (list.units === null || list.unitsVersion !== this.version) {
+      const norms = this.norms();
+      const k1p1 = this.k1 + 1;
+      const idf = this.idf(term);
+      list.units = Float64Array.from(list.docs, (doc, i) => {
+        const tf = list.tfs[i]!;
+        // The same expression, in the same order, as the general case in search().
+        return (idf * tf * k1p1) / (tf + norms[doc]!);
+      });
+      list.unitsVersion = this.version;
+    }
+    return list.units;
+  }
+
+  /**
    * Top documents for weighted query terms, best first. With `groups` (a group id per document,
    * each the index of a document, e.g. its group's first member), only the best-scoring document
    * of each group competes for the top.
@@ -117,8 +146,21 @@ export class Bm25Index {
     for (const [term, weight] of query) {
       const list = this.postings.get(term);
       if (!list) continue;
-      const idf = this.idf(term) * weight;
       const { docs, tfs } = list;
+      if (isPowerOfTwo(weight)) {
+        // (idf·w·tf·(k1+1)) / (tf + norm) rounds exactly as w times the weight-1 score when w is 2^k.
+        const units = this.unitsOf(term, list);
+        for (let i = 0; i < docs.length; i++) {
+          const doc = docs[i]!;
+          if (seen[doc] === 0) {
+            seen[doc] = 1;
+            touched[touchedCount++] = doc;
+          }
+          scores[doc]! += units[i]! * weight;
+        }
+        continue;
+      }
+      const idf = this.idf(term) * weight;
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i]!;
         const tf = tfs[i]!;

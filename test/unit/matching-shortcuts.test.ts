@@ -91,3 +91,28 @@ describe('BM25 search with groups', () => {
     }
   });
 });
+
+describe('BM25 scores', () => {
+  it('are the plain formula for any query weight, also after documents are added', () => {
+    const index = new Bm25Index();
+    const docs = [new Map([['a', 1], ['b', 2]]), new Map([['a', 3]]), new Map([['b', 1], ['c', 1]])];
+    const plain = (term: string, weight: number, doc: number): number => {
+      const n = index.size;
+      const lengths = Array.from({ length: n }, (_, d) => [...docs[d]!.values()].reduce((s, x) => s + x, 0));
+      const avgdl = lengths.reduce((s, x) => s + x, 0) / n;
+      const tf = docs[doc]!.get(term) ?? 0;
+      const df = docs.slice(0, n).filter((d) => d.has(term)).length;
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * weight;
+      return tf === 0 ? 0 : (idf * tf * (1.2 + 1)) / (tf + 1.2 * (1 - 0.75 + (0.75 * lengths[doc]!) / avgdl));
+    };
+    for (const d of docs.slice(0, 2)) index.add(d);
+    const check = () => {
+      for (const weight of [0.5, 1, 2, 0.3, 1.7]) {
+        for (const hit of index.search(new Map([['a', weight]]), 10)) expect(hit.score).toBe(plain('a', weight, hit.index));
+      }
+    };
+    check();
+    index.add(docs[2]!);
+    check();
+  });
+});

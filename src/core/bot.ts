@@ -46,6 +46,8 @@ const OWN_CASE_COVERAGE = 0.3;
 const OWN_CASE_GENERAL_SUPPORT = 0.7;
 /** Words of a working arrangement (在宅 but not 在宅医療/介護): an own case about them is about telework. */
 const WORK_CONTEXT = /(在宅(?!医療|介護|看護|ケア|療養|診療|酸素)|自宅(で|から)(の)?(仕事|勤務|作業|働)|出勤|庁内|庁舎|職場|勤務)/;
+/** Scheme names whose presence in the knowledge is remembered (names, not questions). */
+const SCHEME_MENTIONS_MAX = 1000;
 /** "All of them": a contact question that wants every office. */
 const ALL_OF = /(全部|すべて|全て|全員|一覧|all\b|every)/;
 
@@ -84,6 +86,8 @@ export class TeleworkBot {
 
   /** All passage text, folded: which scheme names the knowledge mentions at all. */
   private readonly knowledgeText: string;
+  /** Scheme names looked up in knowledgeText (a scan of all the knowledge each), kept: the knowledge does not change. */
+  private readonly schemeMentions = new Map<string, boolean>();
   private readonly publishedContacts: Set<string>;
   /** Curated FAQ entries, matched before passages; entries can be changed at run time. */
   readonly faq: FaqMatcher;
@@ -267,7 +271,7 @@ export class TeleworkBot {
       return result('out-of-scope', text, { outOfScope: !inDomain, confidence: 1 });
     }
     // Another ministry's or sector's scheme by name (IT導入補助金): not one these documents speak for.
-    if (!intents.wantsHuman && !intents.incident && namesOnlyUnknownSchemes(folded, this.knowledgeText)) {
+    if (!intents.wantsHuman && !intents.incident && namesOnlyUnknownSchemes(folded, (name) => this.mentionsScheme(name))) {
       return result('out-of-scope', MESSAGES.outOfScope[lang], { outOfScope: true, confidence: 1 });
     }
     // The asker's own case (a decision, an amount, a conflict, an injury …) on a telework topic;
@@ -356,6 +360,16 @@ export class TeleworkBot {
       sources,
       routeReason: decision.reason,
     });
+  }
+
+  private mentionsScheme(name: string): boolean {
+    let found = this.schemeMentions.get(name);
+    if (found === undefined) {
+      if (this.schemeMentions.size >= SCHEME_MENTIONS_MAX) this.schemeMentions.clear();
+      found = this.knowledgeText.includes(name);
+      this.schemeMentions.set(name, found);
+    }
+    return found;
   }
 
   /** Referral services with an address that the (folded) question names by one of their keywords. */

@@ -94,6 +94,8 @@ function termFrequencies(chunk: KnowledgeChunk): Map<string, number> {
 }
 
 interface GroupInfo {
+  /** The group's members joined: two matches of one group (or of two groups with the same members) are one concept. */
+  key: string;
   terms: [string, number][];
   weight: number;
   answerForm: RegExp | undefined;
@@ -176,7 +178,7 @@ export class KnowledgeIndex {
       const terms = new Map<string, number>();
       for (const alt of group) addTerms(terms, alt, WORD_WEIGHT * SYNONYM_FACTOR, BIGRAM_WEIGHT * SYNONYM_FACTOR);
       const weight = Math.max(...group.map((a) => this.conceptWeights(a).weight));
-      info = { terms: [...terms.entries()], weight, answerForm: ANSWER_FORMS.find((f) => group.includes(f.member))?.form };
+      info = { key: group.join('\u0000'), terms: [...terms.entries()], weight, answerForm: ANSWER_FORMS.find((f) => group.includes(f.member))?.form };
       this.groups.set(group, info);
     }
     return info;
@@ -206,10 +208,9 @@ export class KnowledgeIndex {
     // outweigh everything else the question asks.
     const seenGroups = new Set<string>();
     for (const m of matches) {
-      const group = m.alternatives.join('\u0000');
-      if (seenGroups.has(group)) continue;
-      seenGroups.add(group);
       const info = this.groupInfo(m.alternatives);
+      if (seenGroups.has(info.key)) continue;
+      seenGroups.add(info.key);
       for (const [t, w] of info.terms) terms.set(t, Math.max(terms.get(t) ?? 0, w));
       const weight = info.weight;
       concepts.push({
@@ -269,15 +270,17 @@ export class KnowledgeIndex {
 export function conceptCredit(concept: Concept, text: string, byAnswerForm = false): number {
   // Only when choosing sentences: for ranking passages, a bare number is too weak a signal.
   if (byAnswerForm && concept.answerForm?.test(text)) return 1;
+  const { alternatives } = concept;
+  const grams = gramsOfAlternatives(alternatives);
   let best = 0;
-  for (const alt of concept.alternatives) {
-    if (text.includes(alt)) return 1;
-    const grams = gramsOf(alt);
-    if (grams.length >= 2) {
+  for (let a = 0; a < alternatives.length; a++) {
+    if (text.includes(alternatives[a]!)) return 1;
+    const own = grams[a]!;
+    if (own.length >= 2) {
       // Counted in a loop, not filtered into an array: this runs for every concept, passage and sentence of every question.
       let shared = 0;
-      for (const g of grams) if (text.includes(g)) shared++;
-      best = Math.max(best, (shared / grams.length) * 0.8);
+      for (const g of own) if (text.includes(g)) shared++;
+      best = Math.max(best, (shared / own.length) * 0.8);
     }
   }
   return best;
@@ -293,6 +296,18 @@ function gramsOf(alt: string): string[] {
     if (gramsCache.size >= GRAMS_CACHE_MAX) gramsCache.clear();
     grams = bigramTokens(alt).map((g) => g.slice(1));
     gramsCache.set(alt, grams);
+  }
+  return grams;
+}
+
+// A synonym group's alternatives are one array in every question: its forms' bigrams are looked up once.
+const gramsByAlternatives = new WeakMap<readonly string[], string[][]>();
+
+function gramsOfAlternatives(alternatives: readonly string[]): string[][] {
+  let grams = gramsByAlternatives.get(alternatives);
+  if (grams === undefined) {
+    grams = alternatives.map(gramsOf);
+    gramsByAlternatives.set(alternatives, grams);
   }
   return grams;
 }

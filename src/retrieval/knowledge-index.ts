@@ -304,6 +304,8 @@ function gramsOf(alt: string): string[] {
 const gramsByAlternatives = new WeakMap<readonly string[], string[][]>();
 
 function gramsOfAlternatives(alternatives: readonly string[]): string[][] {
+  // A question word is a new one-form array in every question: not worth an entry in the map.
+  if (alternatives.length === 1) return [gramsOf(alternatives[0]!)];
   let grams = gramsByAlternatives.get(alternatives);
   if (grams === undefined) {
     grams = alternatives.map(gramsOf);

@@ -143,7 +143,9 @@ export class Bm25Index {
     const s = (this.scratch ??= { scores: new Float64Array(n), seen: new Uint8Array(n), touched: new Int32Array(n), bestOfGroup: new Int32Array(n).fill(-1), groupOrder: new Int32Array(n) });
     const { scores, seen, touched } = s;
     let touchedCount = 0;
-    for (const [term, weight] of query) {
+    // Keys, then each weight: iterating entries would allocate a pair per term.
+    for (const term of query.keys()) {
+      const weight = query.get(term)!;
       const list = this.postings.get(term);
       if (!list) continue;
       const { docs, tfs } = list;
@@ -171,24 +173,20 @@ export class Bm25Index {
         scores[doc]! += (idf * tf * k1p1) / (tf + norms[doc]!);
       }
     }
-    // Keep the best `limit` in a small sorted buffer: cheaper than sorting every touched document.
-    // The order is total (score, then index), so the result does not depend on the order candidates come in.
-    const top: ScoredDoc[] = [];
-    const better = (a: ScoredDoc, b: ScoredDoc): boolean => a.score > b.score || (a.score === b.score && a.index < b.index);
+    // Keep the best `limit` documents in a small sorted buffer: cheaper than sorting every touched
+    // document. The order is total (score, then index), so the result does not depend on the order
+    // candidates come in.
+    const top: number[] = [];
+    const better = (a: number, b: number): boolean => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
     const consider = (doc: number): void => {
-      const score = scores[doc]!;
-      if (top.length === limit) {
-        const last = top[top.length - 1]!;
-        if (!(score > last.score || (score === last.score && doc < last.index))) return;
-      }
-      const cand = { index: doc, score };
+      if (top.length === limit && !better(doc, top[top.length - 1]!)) return;
       let i = top.length < limit ? top.length : limit - 1;
-      if (top.length < limit) top.push(cand);
-      while (i > 0 && better(cand, top[i - 1]!)) {
+      if (top.length < limit) top.push(doc);
+      while (i > 0 && better(doc, top[i - 1]!)) {
         top[i] = top[i - 1]!;
         i--;
       }
-      top[i] = cand;
+      top[i] = doc;
     };
     if (groups) {
       const { bestOfGroup, groupOrder } = s;
@@ -217,10 +215,11 @@ export class Bm25Index {
         consider(doc);
       }
     }
+    const result = top.map((doc) => ({ index: doc, score: scores[doc]! }));
     for (let t = 0; t < touchedCount; t++) {
       scores[touched[t]!] = 0;
       seen[touched[t]!] = 0;
     }
-    return top;
+    return result;
   }
 }

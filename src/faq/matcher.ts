@@ -77,12 +77,19 @@ export class FaqMatcher {
 
   /** The best entry for a question, or null when none is similar enough. */
   match(question: string): FaqMatch | null {
-    const best = this.rank(question)[0];
+    // rank()'s first: the highest score, the earliest entry among equal ones (its sort is stable).
+    let best: FaqMatch | undefined;
+    for (const m of this.bestPerEntry(question)) if (best === undefined || m.score > best.score) best = m;
     return best !== undefined && best.score >= this.threshold ? best : null;
   }
 
   /** Every entry's best form and similarity for a question, best first (for tuning and tests). */
   rank(question: string): FaqMatch[] {
+    return [...this.bestPerEntry(question)].sort((a, b) => b.score - a.score);
+  }
+
+  /** Each entry's best form and similarity for a question, in the order of the entries. */
+  private bestPerEntry(question: string): Iterable<FaqMatch> {
     if (this.forms.length === 0) return [];
     const folded = this.canonical(question);
     const q = this.weigh(this.termsOf(folded));
@@ -92,9 +99,10 @@ export class FaqMatcher {
     // Dot products through the terms' postings: only the forms that share a term are visited.
     // Each form's sum still takes the question's terms in order (the ones it lacks would add 0).
     const dots = new Float64Array(this.forms.length);
-    for (const [t, w] of q) {
+    for (const t of q.keys()) {
       const list = this.postings.get(t);
       if (list === undefined) continue;
+      const w = q.get(t)!;
       for (let i = 0; i < list.forms.length; i++) dots[list.forms[i]!]! += w * list.weights[i]!;
     }
     const best = new Map<string, FaqMatch>();
@@ -107,7 +115,7 @@ export class FaqMatcher {
       const prev = best.get(f.entry.id);
       if (prev === undefined || score > prev.score) best.set(f.entry.id, { entry: f.entry, form: f.text, score: Math.round(score * 1000) / 1000 });
     }
-    return [...best.values()].sort((a, b) => b.score - a.score);
+    return best.values();
   }
 
   private rebuild(): void {

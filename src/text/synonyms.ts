@@ -61,12 +61,12 @@ export class SynonymExpander {
       for (const e of list) {
         if (this.found[e] === 0 && folded.startsWith(this.entries[e]!.term, i)) {
           this.found[e] = 1;
-          out.push(e);
+          insertSorted(out, e, (x) => x);
         }
       }
     }
     for (const e of out) this.found[e] = 0;
-    return out.sort((a, b) => a - b);
+    return out;
   }
 
   /** The groups (folded, deduplicated): the `alternatives` arrays of the matches. */
@@ -85,29 +85,34 @@ export class SynonymExpander {
   }
 
   private match(folded: string): SynonymMatch[] {
-    const taken: [number, number][] = [];
+    // Kept in order of position; a span is taken only where no earlier (longer or earlier) one is.
     const out: SynonymMatch[] = [];
-    const free = (s: number, e: number): boolean => taken.every(([a, b]) => e <= a || s >= b);
+    const take = (start: number, end: number, term: string, group: string[]): void => {
+      for (const m of out) if (end > m.start && start < m.end) return;
+      insertSorted(out, { found: term, start, end, alternatives: group }, (m) => m.start);
+    };
     // Only terms that occur as substrings can match (longest first, as sorted); the regex of a
     // Latin-script term then checks its word boundaries.
     for (const e of this.present(folded)) {
-      const entry = this.entries[e]!;
-      const spans: [number, number][] = [];
-      if (entry.pattern) {
-        for (const m of folded.matchAll(entry.pattern)) spans.push([m.index, m.index + m[0].length]);
+      const { term, pattern, group } = this.entries[e]!;
+      if (pattern) {
+        pattern.lastIndex = 0;
+        for (let m = pattern.exec(folded); m !== null; m = pattern.exec(folded)) take(m.index, m.index + m[0].length, term, group);
       } else {
-        let i = folded.indexOf(entry.term);
-        while (i >= 0) {
-          spans.push([i, i + entry.term.length]);
-          i = folded.indexOf(entry.term, i + 1);
-        }
-      }
-      for (const [s, e] of spans) {
-        if (!free(s, e)) continue;
-        taken.push([s, e]);
-        out.push({ found: entry.term, start: s, end: e, alternatives: entry.group });
+        for (let i = folded.indexOf(term); i >= 0; i = folded.indexOf(term, i + 1)) take(i, i + term.length, term, group);
       }
     }
-    return out.sort((a, b) => a.start - b.start);
+    return out;
   }
+}
+
+/** Inserts into an array kept in ascending order of `key` (a few items: no sort, no copy). */
+function insertSorted<T>(items: T[], item: T, key: (x: T) => number): void {
+  let i = items.length;
+  items.push(item);
+  while (i > 0 && key(items[i - 1]!) > key(item)) {
+    items[i] = items[i - 1]!;
+    i--;
+  }
+  items[i] = item;
 }

@@ -19,6 +19,7 @@ import { namesOnlyUnknownSchemes } from '../routing/named-schemes.js';
 import { neutralizeBroadcastMentions, stripUserMentions } from '../safety/mentions.js';
 import { redactPersonalData } from '../safety/redact.js';
 import { foldForMatch } from '../text/synonyms.js';
+import { hasAtMostChars } from '../text/length.js';
 import { truncate } from '../text/truncate.js';
 import type { Answer, AnswerKind, AnswerResult, Lang, SourceRef } from './answer.js';
 import { MESSAGES } from './messages.js';
@@ -232,7 +233,7 @@ export class TeleworkBot {
     };
 
     if (question.trim() === '') return result('error', MESSAGES.empty[lang], { error: MESSAGES.empty[lang] });
-    if ([...question].length > MAX_QUESTION_CHARS) {
+    if (!hasAtMostChars(question, MAX_QUESTION_CHARS)) {
       const msg = MESSAGES.tooLong[lang](MAX_QUESTION_CHARS);
       const refused = result('error', msg, { error: msg });
       // A refused paste is echoed by its beginning only, not sent back whole.

@@ -271,11 +271,12 @@ export function conceptCredit(concept: Concept, text: string, byAnswerForm = fal
   // Only when choosing sentences: for ranking passages, a bare number is too weak a signal.
   if (byAnswerForm && concept.answerForm?.test(text)) return 1;
   const { alternatives } = concept;
-  const grams = gramsOfAlternatives(alternatives);
+  // A question word (one form) needs no per-concept list.
+  const grams = alternatives.length === 1 ? null : gramsOfAlternatives(alternatives);
   let best = 0;
   for (let a = 0; a < alternatives.length; a++) {
     if (text.includes(alternatives[a]!)) return 1;
-    const own = grams[a]!;
+    const own = grams === null ? gramsOf(alternatives[a]!) : grams[a]!;
     if (own.length >= 2) {
       // Counted in a loop, not filtered into an array: this runs for every concept, passage and sentence of every question.
       let shared = 0;
@@ -304,8 +305,6 @@ function gramsOf(alt: string): string[] {
 const gramsByAlternatives = new WeakMap<readonly string[], string[][]>();
 
 function gramsOfAlternatives(alternatives: readonly string[]): string[][] {
-  // A question word is a new one-form array in every question: not worth an entry in the map.
-  if (alternatives.length === 1) return [gramsOf(alternatives[0]!)];
   let grams = gramsByAlternatives.get(alternatives);
   if (grams === undefined) {
     grams = alternatives.map(gramsOf);

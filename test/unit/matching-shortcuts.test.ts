@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { TeleworkBot } from '../../src/core/bot.js';
 import { Bm25Index } from '../../src/retrieval/bm25.js';
 import { type Concept, conceptCredit } from '../../src/retrieval/knowledge-index.js';
+import { hasAtMostChars } from '../../src/text/length.js';
 import { foldForMatch, type SynonymMatch, SynonymExpander } from '../../src/text/synonyms.js';
 
 /**
@@ -114,5 +115,17 @@ describe('BM25 scores', () => {
     check();
     index.add(docs[2]!);
     check();
+  });
+});
+
+describe('character counts', () => {
+  it('hasAtMostChars agrees with counting [...text]', () => {
+    const unit = fc.constantFrom('a', 'あ', '\ud842\udfb7', '\ud842', '\udfb7', '😀');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), fc.integer({ min: 0, max: 40 }), (parts, max) => {
+        const text = parts.join('');
+        expect(hasAtMostChars(text, max)).toBe([...text].length <= max);
+      }),
+    );
   });
 });

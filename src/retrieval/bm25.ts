@@ -111,6 +111,14 @@ export class Bm25Index {
   }
 
   /**
+   * Computes what searching needs (document norms, every term's weight-1 scores) now, once all
+   * documents are in, instead of on the first queries that use each term.
+   */
+  prepare(): void {
+    for (const [term, list] of this.postings) this.unitsOf(term, list);
+  }
+
+  /**
    * The term's score in each of its documents at query weight 1, computed once per term (and
    * again after documents are added). A query weight that is a power of two (the weights of
    * words, bigrams and dates are) then costs one exact multiplication per document.

@@ -127,7 +127,9 @@ export class KnowledgeIndex {
       this.folded.push(foldForMatch([chunk.title, ...chunk.sectionPath, chunk.text, ...chunk.tags].join(' ')));
     }
     this.families = nearDuplicateFamilies(chunks);
+    this.bm25.prepare();
     for (const group of this.synonyms.groups) {
+      this.groupInfo(group);
       const concept: Concept = { text: group[0]!, alternatives: group, weight: 0, strictWeight: 0 };
       this.groupCredits.set(
         group,
@@ -171,7 +173,7 @@ export class KnowledgeIndex {
     return { weight: Math.min(idf, MAX_CONCEPT_WEIGHT), strictWeight };
   }
 
-  /** A synonym group's query terms and weight, computed once per group (the groups are fixed). */
+  /** A synonym group's query terms and weight, computed once per group at build (the groups are fixed). */
   private groupInfo(group: string[]): GroupInfo {
     let info = this.groups.get(group);
     if (info === undefined) {

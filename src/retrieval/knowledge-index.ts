@@ -71,6 +71,15 @@ const UNKNOWN_WORD_WEIGHT = 0.35;
 /** Words whose concept weights are kept (a vocabulary, not a log of questions). */
 const WEIGHTS_CACHE_MAX = 20_000;
 
+/** Every concept has the same properties in the same order: one object shape where concepts are read. */
+const concept = (text: string, alternatives: string[], weight: number, strictWeight: number, answerForm: RegExp | undefined): Concept => ({
+  text,
+  alternatives,
+  weight,
+  strictWeight,
+  answerForm,
+});
+
 function addTerms(into: Map<string, number>, text: string, weightWord: number, weightBigram: number): void {
   const n = foldForMatch(text);
   for (const w of wordTokens(n)) into.set(w, Math.max(into.get(w) ?? 0, weightWord));
@@ -130,10 +139,10 @@ export class KnowledgeIndex {
     this.bm25.prepare();
     for (const group of this.synonyms.groups) {
       this.groupInfo(group);
-      const concept: Concept = { text: group[0]!, alternatives: group, weight: 0, strictWeight: 0 };
+      const c = concept(group[0]!, group, 0, 0, undefined);
       this.groupCredits.set(
         group,
-        Float64Array.from(this.folded, (text) => conceptCredit(concept, text)),
+        Float64Array.from(this.folded, (text) => conceptCredit(c, text)),
       );
     }
   }
@@ -200,7 +209,7 @@ export class KnowledgeIndex {
       const key = preciseDateKey(d);
       if (key !== undefined) terms.set(key, DATE_TERM_WEIGHT);
       for (const f of forms.slice(1)) addTerms(terms, f, WORD_WEIGHT, BIGRAM_WEIGHT);
-      concepts.push({ text: base.slice(d.start, d.end), alternatives: forms, weight: DATE_WEIGHT[d.precision], strictWeight: DATE_WEIGHT[d.precision] });
+      concepts.push(concept(base.slice(d.start, d.end), forms, DATE_WEIGHT[d.precision], DATE_WEIGHT[d.precision], undefined));
     }
     const matches = this.synonyms.matches(undated);
     let rest = undated;
@@ -214,19 +223,13 @@ export class KnowledgeIndex {
       if (seenGroups.has(info.key)) continue;
       seenGroups.add(info.key);
       for (const [t, w] of info.terms) terms.set(t, Math.max(terms.get(t) ?? 0, w));
-      const weight = info.weight;
-      concepts.push({
-        text: m.found,
-        alternatives: m.alternatives,
-        weight,
-        // A synonym group is curated vocabulary: known by definition, weighed by its rarest known form.
-        strictWeight: weight,
-        answerForm: info.answerForm,
-      });
+      // A synonym group is curated vocabulary: known by definition, weighed by its rarest known form.
+      concepts.push(concept(m.found, m.alternatives, info.weight, info.weight, info.answerForm));
     }
     for (const w of new Set(wordTokens(rest))) {
       if (FRAMING_WORDS.has(w)) continue;
-      concepts.push({ text: w, alternatives: [w], ...this.conceptWeights(w) });
+      const { weight, strictWeight } = this.conceptWeights(w);
+      concepts.push(concept(w, [w], weight, strictWeight, undefined));
     }
     return { folded, terms, concepts };
   }

@@ -56,7 +56,7 @@ const LIST_RANK = 0.8;
 
 /** The best-ranked hit that enumerates at least three items, or -1. */
 function enumeratingHit(hits: RetrievalHit[], bestRank: number): number {
-  return hits.findIndex((h) => h.rank >= bestRank * LIST_RANK && sentencesOf(h.chunk).items.filter((i) => LIST_ITEM.test(i.sentence)).length >= 3);
+  return hits.findIndex((h) => h.rank >= bestRank * LIST_RANK && sentencesOf(h.chunk).listItems >= 3);
 }
 
 function coverageOf(analysis: QueryAnalysis, folded: string): number {
@@ -72,6 +72,8 @@ function coverageOf(analysis: QueryAnalysis, folded: string): number {
 interface ChunkSentences {
   /** Sentences long enough to answer, in the chunk's order. */
   items: { sentence: string; order: number; folded: string; foldedWithContext: string; hasDigit: boolean; values: string[]; ranges: Range[] }[];
+  /** How many of the items are items of an enumerated list (LIST_ITEM). */
+  listItems: number;
 }
 
 // Chunks are immutable once indexed: split and fold their sentences once, not on every question.
@@ -93,7 +95,7 @@ function sentencesOf(chunk: KnowledgeChunk): ChunkSentences {
         values: valuesOf(sentence),
         ranges: rangesOf(sentence),
       }));
-    cached = { items };
+    cached = { items, listItems: items.filter((i) => LIST_ITEM.test(i.sentence)).length };
     sentenceCache.set(chunk, cached);
   }
   return cached;

@@ -19,6 +19,7 @@ import { namesOnlyUnknownSchemes } from '../routing/named-schemes.js';
 import { neutralizeBroadcastMentions, stripUserMentions } from '../safety/mentions.js';
 import { redactPersonalData } from '../safety/redact.js';
 import { foldForMatch } from '../text/synonyms.js';
+import { hasAtMostChars } from '../text/length.js';
 import { expandEraInitials, plainCopula } from '../text/normalize.js';
 import { truncate } from '../text/truncate.js';
 import type { Answer, AnswerKind, AnswerResult, Lang, SourceRef } from './answer.js';
@@ -65,6 +66,8 @@ const WORDY_DOMAIN_COVERAGE = 0.24;
 
 /** Own cases that are personal by nature (a conflict, an injury, one's pay): matters for HR. */
 const PERSONAL = new Set<OwnCaseKind>(['conflict', 'injury', 'pay']);
+/** Scheme names whose presence in the knowledge is remembered (names, not questions). */
+const SCHEME_MENTIONS_MAX = 1000;
 /** "All of them": a contact question that wants every office. */
 const ALL_OF = /(全部|すべて|全て|全員|一覧|\ball\b|\bevery)/;
 
@@ -103,6 +106,8 @@ export class TeleworkBot {
 
   /** All passage text, folded: which scheme names the knowledge mentions at all. */
   private readonly knowledgeText: string;
+  /** Scheme names looked up in knowledgeText (a scan of all the knowledge each), kept: the knowledge does not change. */
+  private readonly schemeMentions = new Map<string, boolean>();
   private readonly publishedContacts: Set<string>;
   /** Subjects the bot does not cover (synonyms.yaml offTopic), those the knowledge never mentions. */
   private readonly offTopic: string[];
@@ -208,7 +213,9 @@ export class TeleworkBot {
             return redacted.replace(/\[[^\]]*削除\]/g, '').replace(/[\s。、,.!！]/g, '').length >= PII_SENTENCE_MIN_CHARS;
           })
         : parts;
-    return redactPersonalData(kept.join('')).text.replace(/\[[^\]]*削除\]/g, ' ');
+    const joined = kept.join('');
+    // Every sentence kept: the whole text, already redacted above.
+    return (joined === text ? whole : redactPersonalData(joined).text).replace(/\[[^\]]*削除\]/g, ' ');
   }
 
   /** The passages the answer is composed from (also measured by the recall bench). */
@@ -248,7 +255,7 @@ export class TeleworkBot {
     };
 
     if (question.trim() === '') return result('error', MESSAGES.empty[lang], { error: MESSAGES.empty[lang] });
-    if ([...question].length > MAX_QUESTION_CHARS) {
+    if (!hasAtMostChars(question, MAX_QUESTION_CHARS)) {
       const msg = MESSAGES.tooLong[lang](MAX_QUESTION_CHARS);
       const refused = result('error', msg, { error: msg });
       // A refused paste is echoed by its beginning only, not sent back whole.
@@ -295,7 +302,7 @@ export class TeleworkBot {
     // Another ministry's or sector's scheme by name (IT導入補助金): not one these documents speak for.
     // A subject the knowledge does not cover (a recipe, a chair, a side job), however it mentions telework.
     const offTopic = intents.personalTax || this.offTopic.some((t) => folded.includes(t));
-    if (!intents.wantsHuman && !intents.incident && (offTopic || namesOnlyUnknownSchemes(folded, this.knowledgeText))) {
+    if (!intents.wantsHuman && !intents.incident && (offTopic || namesOnlyUnknownSchemes(folded, (name) => this.mentionsScheme(name)))) {
       return result('out-of-scope', MESSAGES.outOfScope[lang], { outOfScope: true, confidence: 1 });
     }
     // The asker's own case (a decision, an amount, a conflict, an injury …) on a telework topic;
@@ -403,6 +410,16 @@ export class TeleworkBot {
       sources,
       routeReason: decision.reason,
     });
+  }
+
+  private mentionsScheme(name: string): boolean {
+    let found = this.schemeMentions.get(name);
+    if (found === undefined) {
+      if (this.schemeMentions.size >= SCHEME_MENTIONS_MAX) this.schemeMentions.clear();
+      found = this.knowledgeText.includes(name);
+      this.schemeMentions.set(name, found);
+    }
+    return found;
   }
 
   /** Referral services with an address that the (folded) question names by one of their keywords. */

@@ -36,6 +36,8 @@ const numbersIn = (folded: string): string[] => [...folded.matchAll(/\d+(?:\.\d+
 export class FaqMatcher {
   private readonly byId = new Map<string, FaqEntry>();
   private forms: Form[] = [];
+  /** Per term, the forms (by position in `forms`) whose vector has it, with its weight there. */
+  private postings = new Map<string, { forms: number[]; weights: number[] }>();
   private idf = new Map<string, number>();
   private unknownIdf = 1;
 
@@ -75,29 +77,45 @@ export class FaqMatcher {
 
   /** The best entry for a question, or null when none is similar enough. */
   match(question: string): FaqMatch | null {
-    const best = this.rank(question)[0];
+    // rank()'s first: the highest score, the earliest entry among equal ones (its sort is stable).
+    let best: FaqMatch | undefined;
+    for (const m of this.bestPerEntry(question)) if (best === undefined || m.score > best.score) best = m;
     return best !== undefined && best.score >= this.threshold ? best : null;
   }
 
   /** Every entry's best form and similarity for a question, best first (for tuning and tests). */
   rank(question: string): FaqMatch[] {
+    return [...this.bestPerEntry(question)].sort((a, b) => b.score - a.score);
+  }
+
+  /** Each entry's best form and similarity for a question, in the order of the entries. */
+  private bestPerEntry(question: string): Iterable<FaqMatch> {
     if (this.forms.length === 0) return [];
     const folded = this.canonical(question);
     const q = this.weigh(this.termsOf(folded));
     const qNorm = norm(q);
     if (qNorm === 0) return [];
     const asked = numbersIn(folded);
+    // Dot products through the terms' postings: only the forms that share a term are visited.
+    // Each form's sum still takes the question's terms in order (the ones it lacks would add 0).
+    const dots = new Float64Array(this.forms.length);
+    for (const t of q.keys()) {
+      const list = this.postings.get(t);
+      if (list === undefined) continue;
+      const w = q.get(t)!;
+      for (let i = 0; i < list.forms.length; i++) dots[list.forms[i]!]! += w * list.weights[i]!;
+    }
     const best = new Map<string, FaqMatch>();
-    for (const f of this.forms) {
+    forms: for (let i = 0; i < this.forms.length; i++) {
+      const f = this.forms[i]!;
       // A figure in the question that neither the form nor the answer has: another year, another size.
-      if (asked.some((n) => !f.numbers.has(n))) continue;
-      let dot = 0;
-      for (const [t, w] of q) dot += w * (f.vec.get(t) ?? 0);
+      for (const n of asked) if (!f.numbers.has(n)) continue forms;
+      const dot = dots[i]!;
       const score = f.norm === 0 ? 0 : dot / (qNorm * f.norm);
       const prev = best.get(f.entry.id);
       if (prev === undefined || score > prev.score) best.set(f.entry.id, { entry: f.entry, form: f.text, score: Math.round(score * 1000) / 1000 });
     }
-    return [...best.values()].sort((a, b) => b.score - a.score);
+    return best.values();
   }
 
   private rebuild(): void {
@@ -118,9 +136,16 @@ export class FaqMatcher {
     this.idf = new Map([...df].map(([t, d]) => [t, Math.log(1 + n / d)]));
     // A term no entry has weighs like the rarest: it is what makes the question a different one.
     this.unknownIdf = Math.log(1 + n / 0.5);
-    for (const f of this.forms) {
+    this.postings = new Map();
+    for (const [i, f] of this.forms.entries()) {
       f.vec = this.weigh(f.tf);
       f.norm = norm(f.vec);
+      for (const [t, w] of f.vec) {
+        let list = this.postings.get(t);
+        if (list === undefined) this.postings.set(t, (list = { forms: [], weights: [] }));
+        list.forms.push(i);
+        list.weights.push(w);
+      }
     }
   }
 

@@ -70,6 +70,17 @@ const RANK_BM25 = 0.4;
 const FRAMING_WORDS = new Set(['中', '考え', '具体', '的', '具体的', '意味', '詳しく', '詳細', '教え', '教えて', '知りたい', '知', '説明', '場合', 'どういう', 'とは', 'について', 'ください', '下さい', 'ご教示', '教示', '幸い', '存じ', '誠に', 'いただけ', '頂け', '恐縮', '申し上げ', 'お願い']);
 /** Weight of a question word that no knowledge chunk contains. */
 const UNKNOWN_WORD_WEIGHT = 0.35;
+/** Words whose concept weights are kept (a vocabulary, not a log of questions). */
+const WEIGHTS_CACHE_MAX = 20_000;
+
+/** Every concept has the same properties in the same order: one object shape where concepts are read. */
+const concept = (text: string, alternatives: string[], weight: number, strictWeight: number, answerForm: RegExp | undefined): Concept => ({
+  text,
+  alternatives,
+  weight,
+  strictWeight,
+  answerForm,
+});
 
 function addTerms(into: Map<string, number>, text: string, weightWord: number, weightBigram: number): void {
   const n = foldForMatch(text);
@@ -94,6 +105,8 @@ function termFrequencies(chunk: KnowledgeChunk): Map<string, number> {
 }
 
 interface GroupInfo {
+  /** The group's members joined: two matches of one group (or of two groups with the same members) are one concept. */
+  key: string;
   terms: [string, number][];
   weight: number;
   answerForm: RegExp | undefined;
@@ -107,6 +120,13 @@ export class KnowledgeIndex {
   readonly synonyms: SynonymExpander;
   /** Near-duplicate family per chunk: one member per family enters the candidate pool. */
   private readonly families: Int32Array;
+  /**
+   * Each synonym group's concept credit in each chunk (by the group's alternatives array), computed
+   * once at build: the groups are fixed, and nearly every question names a few of them.
+   */
+  private readonly groupCredits = new Map<readonly string[], Float64Array>();
+  /** conceptWeights per word: the index does not change, and the same words recur in questions. */
+  private readonly weightsOf = new Map<string, { weight: number; strictWeight: number }>();
 
   private constructor(
     readonly chunks: KnowledgeChunk[],
@@ -118,6 +138,15 @@ export class KnowledgeIndex {
       this.folded.push(foldForMatch([chunk.title, ...chunk.sectionPath, chunk.text, ...chunk.tags].join(' ')));
     }
     this.families = nearDuplicateFamilies(chunks);
+    this.bm25.prepare();
+    for (const group of this.synonyms.groups) {
+      this.groupInfo(group);
+      const c = concept(group[0]!, group, 0, 0, undefined);
+      this.groupCredits.set(
+        group,
+        Float64Array.from(this.folded, (text) => conceptCredit(c, text)),
+      );
+    }
   }
 
   static build(chunks: KnowledgeChunk[], synonymGroups: string[][]): KnowledgeIndex {
@@ -129,6 +158,16 @@ export class KnowledgeIndex {
   }
 
   private conceptWeights(text: string): { weight: number; strictWeight: number } {
+    let weights = this.weightsOf.get(text);
+    if (weights === undefined) {
+      if (this.weightsOf.size >= WEIGHTS_CACHE_MAX) this.weightsOf.clear();
+      weights = this.computeConceptWeights(text);
+      this.weightsOf.set(text, weights);
+    }
+    return weights;
+  }
+
+  private computeConceptWeights(text: string): { weight: number; strictWeight: number } {
     const words = wordTokens(text);
     const terms = words.length > 0 ? words : bigramTokens(text);
     if (terms.length === 0) return { weight: 0, strictWeight: 0 };
@@ -145,14 +184,14 @@ export class KnowledgeIndex {
     return { weight: Math.min(idf, MAX_CONCEPT_WEIGHT), strictWeight };
   }
 
-  /** A synonym group's query terms and weight, computed once per group (the groups are fixed). */
+  /** A synonym group's query terms and weight, computed once per group at build (the groups are fixed). */
   private groupInfo(group: string[]): GroupInfo {
     let info = this.groups.get(group);
     if (info === undefined) {
       const terms = new Map<string, number>();
       for (const alt of group) addTerms(terms, alt, WORD_WEIGHT * SYNONYM_FACTOR, BIGRAM_WEIGHT * SYNONYM_FACTOR);
       const weight = Math.max(...group.map((a) => this.conceptWeights(a).weight));
-      info = { terms: [...terms.entries()], weight, answerForm: ANSWER_FORMS.find((f) => group.includes(f.member))?.form };
+      info = { key: group.join('\u0000'), terms: [...terms.entries()], weight, answerForm: ANSWER_FORMS.find((f) => group.includes(f.member))?.form };
       this.groups.set(group, info);
     }
     return info;
@@ -172,7 +211,7 @@ export class KnowledgeIndex {
       const key = preciseDateKey(d);
       if (key !== undefined) terms.set(key, DATE_TERM_WEIGHT);
       for (const f of forms.slice(1)) addTerms(terms, f, WORD_WEIGHT, BIGRAM_WEIGHT);
-      concepts.push({ text: base.slice(d.start, d.end), alternatives: forms, weight: DATE_WEIGHT[d.precision], strictWeight: DATE_WEIGHT[d.precision] });
+      concepts.push(concept(base.slice(d.start, d.end), forms, DATE_WEIGHT[d.precision], DATE_WEIGHT[d.precision], undefined));
     }
     const matches = this.synonyms.matches(undated);
     let rest = undated;
@@ -182,39 +221,40 @@ export class KnowledgeIndex {
     // outweigh everything else the question asks.
     const seenGroups = new Set<string>();
     for (const m of matches) {
-      const group = m.alternatives.join('\u0000');
-      if (seenGroups.has(group)) continue;
-      seenGroups.add(group);
       const info = this.groupInfo(m.alternatives);
+      if (seenGroups.has(info.key)) continue;
+      seenGroups.add(info.key);
       for (const [t, w] of info.terms) terms.set(t, Math.max(terms.get(t) ?? 0, w));
-      const weight = info.weight;
-      concepts.push({
-        text: m.found,
-        alternatives: m.alternatives,
-        weight,
-        // A synonym group is curated vocabulary: known by definition, weighed by its rarest known form.
-        strictWeight: weight,
-        answerForm: info.answerForm,
-      });
+      // A synonym group is curated vocabulary: known by definition, weighed by its rarest known form.
+      concepts.push(concept(m.found, m.alternatives, info.weight, info.weight, info.answerForm));
     }
     for (const w of new Set(wordTokens(rest))) {
       if (FRAMING_WORDS.has(w)) continue;
-      concepts.push({ text: w, alternatives: [w], ...this.conceptWeights(w) });
+      const { weight, strictWeight } = this.conceptWeights(w);
+      concepts.push(concept(w, [w], weight, strictWeight, undefined));
     }
     return { folded, terms, concepts };
   }
 
-  /** How much of the question (0..1) the chunk's text contains, by concept and rarity. */
-  coverage(analysis: QueryAnalysis, index: number, strict = false): number {
+  /**
+   * How much of the question (0..1) the chunk's text contains, by concept and rarity; `strict`
+   * weighs words unknown to the knowledge fully. Both weigh the same credits, so each concept is
+   * looked for in the passage once.
+   */
+  private coverages(analysis: QueryAnalysis, index: number): { coverage: number; strict: number } {
     const text = this.folded[index]!;
     let total = 0;
     let covered = 0;
+    let strictTotal = 0;
+    let strictCovered = 0;
     for (const c of analysis.concepts) {
-      const w = strict ? c.strictWeight : c.weight;
-      total += w;
-      covered += w * conceptCredit(c, text);
+      const credit = this.groupCredits.get(c.alternatives)?.[index] ?? conceptCredit(c, text);
+      total += c.weight;
+      covered += c.weight * credit;
+      strictTotal += c.strictWeight;
+      strictCovered += c.strictWeight * credit;
     }
-    return total === 0 ? 0 : covered / total;
+    return { coverage: total === 0 ? 0 : covered / total, strict: strictTotal === 0 ? 0 : strictCovered / strictTotal };
   }
 
   search(analysis: QueryAnalysis, limit = 5): RetrievalHit[] {
@@ -223,8 +263,7 @@ export class KnowledgeIndex {
     const best = candidates[0]!.score;
     return candidates
       .map(({ index, score }) => {
-        const coverage = this.coverage(analysis, index);
-        const strictCoverage = this.coverage(analysis, index, true);
+        const { coverage, strict: strictCoverage } = this.coverages(analysis, index);
         return { chunk: this.chunks[index]!, index, score, coverage, strictCoverage, rank: RANK_BM25 * (score / best) + (1 - RANK_BM25) * coverage };
       })
       .sort((a, b) => b.rank - a.rank || a.index - b.index)
@@ -238,13 +277,18 @@ export class KnowledgeIndex {
 export function conceptCredit(concept: Concept, text: string, byAnswerForm = false): number {
   // Only when choosing sentences: for ranking passages, a bare number is too weak a signal.
   if (byAnswerForm && concept.answerForm?.test(text)) return 1;
+  const { alternatives } = concept;
+  // A question word (one form) needs no per-concept list.
+  const grams = alternatives.length === 1 ? null : gramsOfAlternatives(alternatives);
   let best = 0;
-  for (const alt of concept.alternatives) {
-    if (text.includes(alt)) return 1;
-    const grams = gramsOf(alt);
-    if (grams.length >= 2) {
-      const hit = grams.filter((g) => text.includes(g)).length / grams.length;
-      best = Math.max(best, hit * 0.8);
+  for (let a = 0; a < alternatives.length; a++) {
+    if (text.includes(alternatives[a]!)) return 1;
+    const own = grams === null ? gramsOf(alternatives[a]!) : grams[a]!;
+    if (own.length >= 2) {
+      // Counted in a loop, not filtered into an array: this runs for every concept, passage and sentence of every question.
+      let shared = 0;
+      for (const g of own) if (text.includes(g)) shared++;
+      best = Math.max(best, (shared / own.length) * 0.8);
     }
   }
   return best;
@@ -260,6 +304,18 @@ function gramsOf(alt: string): string[] {
     if (gramsCache.size >= GRAMS_CACHE_MAX) gramsCache.clear();
     grams = bigramTokens(alt).map((g) => g.slice(1));
     gramsCache.set(alt, grams);
+  }
+  return grams;
+}
+
+// A synonym group's alternatives are one array in every question: its forms' bigrams are looked up once.
+const gramsByAlternatives = new WeakMap<readonly string[], string[][]>();
+
+function gramsOfAlternatives(alternatives: readonly string[]): string[][] {
+  let grams = gramsByAlternatives.get(alternatives);
+  if (grams === undefined) {
+    grams = alternatives.map(gramsOf);
+    gramsByAlternatives.set(alternatives, grams);
   }
   return grams;
 }

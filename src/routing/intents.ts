@@ -179,8 +179,14 @@ export function detectIntents(question: string): Intents {
 
 /** English when the question is mostly Latin letters. */
 export function detectLang(question: string): 'ja' | 'en' {
-  const letters = question.match(/[A-Za-z]/g)?.length ?? 0;
-  const cjk = question.match(/[\u3040-\u30FF\u3400-\u9FFF\uFF66-\uFF9F]/g)?.length ?? 0;
+  // Counted by UTF-16 unit in one pass (what /[A-Za-z]/g and the kana/kanji class would match).
+  let letters = 0;
+  let cjk = 0;
+  for (let i = 0; i < question.length; i++) {
+    const c = question.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) letters++;
+    else if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xff66 && c <= 0xff9f)) cjk++;
+  }
   return letters > 0 && letters >= cjk * 3 ? 'en' : 'ja';
 }
 

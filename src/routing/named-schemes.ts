@@ -16,8 +16,12 @@ export function namedSchemes(folded: string): string[] {
   return names;
 }
 
-/** True when the question names schemes and none of them appears in the knowledge. */
-export function namesOnlyUnknownSchemes(folded: string, knowledgeText: string): boolean {
+/**
+ * True when the question names schemes and none of them appears in the knowledge: its folded
+ * text, or a function that says whether the knowledge mentions a name.
+ */
+export function namesOnlyUnknownSchemes(folded: string, knowledge: string | ((name: string) => boolean)): boolean {
   const names = namedSchemes(folded);
-  return names.length > 0 && names.every((n) => !knowledgeText.includes(n));
+  const mentions = typeof knowledge === 'string' ? (n: string) => knowledge.includes(n) : knowledge;
+  return names.length > 0 && names.every((n) => !mentions(n));
 }

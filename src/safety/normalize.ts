@@ -27,6 +27,32 @@ const KANJI_DIGITS = '〇一二三四五六七八九';
 // Marks that combine with the character before them (dakuten, half-width ﾞﾟ, combining marks).
 const COMBINING = /^[\p{M}\uFF9E\uFF9F]$/u;
 
+/** A mark that joins the character before it into one cluster (a format character never does). */
+export const combinesWithPrevious = (c: string): boolean => COMBINING.test(c) && !FORMAT.test(c);
+
+/** What one character cluster becomes ('' for a dropped one); see the module comment. */
+export function normalizeCluster(cluster: string): string {
+  if (FORMAT.test(cluster)) return '';
+  // Line breaks stay: signatures and separator lines are read by line.
+  if (SPACE.test(cluster)) return /[\n\r\u2028\u2029\v\f\u0085]/u.test(cluster) ? '\n' : ' ';
+  if (DASH.test(cluster) && !NOT_DASH.has(cluster)) return '-';
+  // NFKC turns some symbols into several characters (㈱ → (株)); that is fine, all map to one offset.
+  const n = cluster.normalize('NFKC');
+  return /^\s+$/u.test(n) ? ' ' : n;
+}
+
+/**
+ * Characters that every stage leaves as they are (not a format character, a space, a dash or a
+ * combining mark; their own NFKC form): printable ASCII but '-', hiragana, katakana, common kanji.
+ * Most of a message is made of them, so they skip the per-character tests (test/unit/safety.test.ts
+ * checks every one of them against normalizeCluster).
+ */
+export function isPlainForDetection(c: string): boolean {
+  if (c.length !== 1) return false;
+  const u = c.charCodeAt(0);
+  return (u >= 0x21 && u <= 0x7e && u !== 0x2d) || (u >= 0x3041 && u <= 0x3093) || (u >= 0x30a1 && u <= 0x30f6) || u === 0x30fc || (u >= 0x4e00 && u <= 0x9fff);
+}
+
 /** Normalises for detection; see the module comment. Linear in the length of the text. */
 export function normalizeForDetection(input: string): Normalized {
   const out: string[] = [];
@@ -43,23 +69,11 @@ export function normalizeForDetection(input: string): Normalized {
     const at = offset;
     let cluster = cps[i]!;
     let j = i + 1;
-    while (j < cps.length && COMBINING.test(cps[j]!) && !FORMAT.test(cps[j]!)) cluster += cps[j++]!;
+    while (j < cps.length && !isPlainForDetection(cps[j]!) && combinesWithPrevious(cps[j]!)) cluster += cps[j++]!;
     for (let k = i; k < j; k++) offset += cps[k]!.length;
+    const alone = j === i + 1;
     i = j;
-    if (FORMAT.test(cluster)) continue;
-    if (SPACE.test(cluster)) {
-      // Line breaks stay: signatures and separator lines are read by line.
-      emit(/[\n\r\u2028\u2029\v\f\u0085]/u.test(cluster) ? '\n' : ' ', at);
-      continue;
-    }
-    if (DASH.test(cluster) && !NOT_DASH.has(cluster)) {
-      emit('-', at);
-      continue;
-    }
-    let n = cluster.normalize('NFKC');
-    // NFKC turns some symbols into several characters (㈱ → (株)); that is fine, all map to `at`.
-    if (/^\s+$/u.test(n)) n = ' ';
-    emit(n, at);
+    emit(alone && isPlainForDetection(cluster) ? cluster : normalizeCluster(cluster), at);
   }
   starts.push(input.length);
   let text = out.join('');

@@ -22,12 +22,32 @@ function forms(year: number, month?: number, day?: number, fiscal = false): stri
   return out;
 }
 
+// Module-level global regexes read with exec (String#matchAll would clone each one on every call).
+const ERA_DAY = /(令和|平成|昭和)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
+const YEAR_DAY = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
+const ERA_LETTER_DAY = /(?<![a-z0-9])([rhs])\s*(\d{1,2})[./](\d{1,2})[./](\d{1,2})(?![0-9])/g;
+const NUMERIC_DAY = /(?<![0-9])((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?![0-9])/g;
+const ERA_MONTH = /(令和|平成|昭和)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月/g;
+const YEAR_MONTH = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月/g;
+const ENGLISH_MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+(?:(\d{1,2}),?\s+)?((?:19|20)\d{2})\b/g;
+const FISCAL_YEAR = /\b(?:fy|fiscal (?:year )?)\s?((?:19|20)\d{2})\b/g;
+const ERA_YEAR = /(令和|平成|昭和)\s*(\d{1,2}|元)\s*年(度)?/g;
+const YEAR = /((?:19|20)\d{2})\s*年(度)?/g;
+
+/** Every match of a module-level global regex (none matches the empty string). */
+function* each(re: RegExp, text: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) yield m;
+}
+
 /**
  * Dates and years in a folded question (令和3年10月1日, 2023年12月27日, R5.12.27, 2024年度),
  * so that a date is matched as one unit in either calendar rather than as loose digits.
  */
 export function findDates(folded: string): DateMention[] {
   const out: DateMention[] = [];
+  // Every pattern needs a digit, or 元 (令和元年): most questions have neither.
+  if (!/[0-9]/.test(folded) && !folded.includes('元')) return out;
   const taken = (s: number, e: number): boolean => out.some((d) => s < d.end && e > d.start);
   const push = (s: number, e: number, year: number | null, month?: number, day?: number, fiscal = false): void => {
     if (year === null || taken(s, e)) return;
@@ -37,19 +57,19 @@ export function findDates(folded: string): DateMention[] {
   };
   const eraYear = (era: string, y: string): number | null => warekiToYear(era, y === '元' ? 1 : Number(y));
   // Most precise first, so that a full date is not also taken as a year.
-  for (const m of folded.matchAll(/(令和|平成|昭和)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g)) push(m.index, m.index + m[0].length, eraYear(m[1]!, m[2]!), Number(m[3]), Number(m[4]));
-  for (const m of folded.matchAll(/((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g)) push(m.index, m.index + m[0].length, Number(m[1]), Number(m[2]), Number(m[3]));
-  for (const m of folded.matchAll(/(?<![a-z0-9])([rhs])\s*(\d{1,2})[./](\d{1,2})[./](\d{1,2})(?![0-9])/g)) push(m.index, m.index + m[0].length, eraYear(ERA_LETTER[m[1]!]!, m[2]!), Number(m[3]), Number(m[4]));
-  for (const m of folded.matchAll(/(?<![0-9])((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?![0-9])/g)) push(m.index, m.index + m[0].length, Number(m[1]), Number(m[2]), Number(m[3]));
-  for (const m of folded.matchAll(/(令和|平成|昭和)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月/g)) push(m.index, m.index + m[0].length, eraYear(m[1]!, m[2]!), Number(m[3]));
-  for (const m of folded.matchAll(/((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月/g)) push(m.index, m.index + m[0].length, Number(m[1]), Number(m[2]));
-  for (const m of folded.matchAll(/\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+(?:(\d{1,2}),?\s+)?((?:19|20)\d{2})\b/g)) {
+  for (const m of each(ERA_DAY, folded)) push(m.index, m.index + m[0].length, eraYear(m[1]!, m[2]!), Number(m[3]), Number(m[4]));
+  for (const m of each(YEAR_DAY, folded)) push(m.index, m.index + m[0].length, Number(m[1]), Number(m[2]), Number(m[3]));
+  for (const m of each(ERA_LETTER_DAY, folded)) push(m.index, m.index + m[0].length, eraYear(ERA_LETTER[m[1]!]!, m[2]!), Number(m[3]), Number(m[4]));
+  for (const m of each(NUMERIC_DAY, folded)) push(m.index, m.index + m[0].length, Number(m[1]), Number(m[2]), Number(m[3]));
+  for (const m of each(ERA_MONTH, folded)) push(m.index, m.index + m[0].length, eraYear(m[1]!, m[2]!), Number(m[3]));
+  for (const m of each(YEAR_MONTH, folded)) push(m.index, m.index + m[0].length, Number(m[1]), Number(m[2]));
+  for (const m of each(ENGLISH_MONTH, folded)) {
     const month = MONTHS.indexOf(m[1]!.slice(0, 3)) + 1;
     push(m.index, m.index + m[0].length, Number(m[3]), month, m[2] === undefined ? undefined : Number(m[2]));
   }
-  for (const m of folded.matchAll(/\b(?:fy|fiscal (?:year )?)\s?((?:19|20)\d{2})\b/g)) push(m.index, m.index + m[0].length, Number(m[1]), undefined, undefined, true);
-  for (const m of folded.matchAll(/(令和|平成|昭和)\s*(\d{1,2}|元)\s*年(度)?/g)) push(m.index, m.index + m[0].length, eraYear(m[1]!, m[2]!), undefined, undefined, m[3] !== undefined);
-  for (const m of folded.matchAll(/((?:19|20)\d{2})\s*年(度)?/g)) push(m.index, m.index + m[0].length, Number(m[1]), undefined, undefined, m[2] !== undefined);
+  for (const m of each(FISCAL_YEAR, folded)) push(m.index, m.index + m[0].length, Number(m[1]), undefined, undefined, true);
+  for (const m of each(ERA_YEAR, folded)) push(m.index, m.index + m[0].length, eraYear(m[1]!, m[2]!), undefined, undefined, m[3] !== undefined);
+  for (const m of each(YEAR, folded)) push(m.index, m.index + m[0].length, Number(m[1]), undefined, undefined, m[2] !== undefined);
   return out.sort((a, b) => a.start - b.start);
 }
 

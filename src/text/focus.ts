@@ -1,3 +1,5 @@
+import { hasAtMostChars } from './length.js';
+
 /**
  * The part of a long message that asks: people write greetings and background first and
  * the question last (「お疲れさまです。…それで本題なのですが、…ですか」). Retrieval on the
@@ -25,7 +27,7 @@ export function focusOnQuestion(text: string): string {
   // An explicit 「本題ですが」 marks the question in a message of any length.
   const marker = TOPIC_MARKER.exec(text);
   if (marker && text.length - (marker.index + marker[0].length) >= 8) return text.slice(marker.index + marker[0].length).replace(/^[、,，\s]+/, '').trim();
-  if ([...text].length <= LONG_MESSAGE) return text;
+  if (hasAtMostChars(text, LONG_MESSAGE)) return text;
   const asking = sentences(text).filter((s) => !CLOSING.test(s) && QUESTION_MARK.test(s));
   const focused = asking.join(' ');
   return focused.length >= 8 ? focused : text;

@@ -24,6 +24,10 @@ export interface SynonymMatch {
  */
 export class SynonymExpander {
   private readonly entries: { term: string; pattern: RegExp | null; group: string[] }[] = [];
+  /** Entries (by position in `entries`) by the first UTF-16 unit of their term: a query is scanned once, not once per term. */
+  private readonly byFirstUnit = new Map<number, number[]>();
+  /** Scratch marks of match(): which entries were found in the current query. */
+  private readonly found: Uint8Array;
   /** The last few results: one question is matched by the index, the router and the FAQ matcher in turn. */
   private readonly recent = new Map<string, readonly SynonymMatch[]>();
 
@@ -39,6 +43,35 @@ export class SynonymExpander {
     }
     // Longest first so that 特別交付税 wins over 交付税 for the same span.
     this.entries.sort((a, b) => b.term.length - a.term.length);
+    this.entries.forEach(({ term }, i) => {
+      const unit = term.charCodeAt(0);
+      const list = this.byFirstUnit.get(unit);
+      if (list) list.push(i);
+      else this.byFirstUnit.set(unit, [i]);
+    });
+    this.found = new Uint8Array(this.entries.length);
+  }
+
+  /** Positions in `entries` of the terms that occur in the text (as substrings), in ascending order. */
+  private present(folded: string): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < folded.length; i++) {
+      const list = this.byFirstUnit.get(folded.charCodeAt(i));
+      if (list === undefined) continue;
+      for (const e of list) {
+        if (this.found[e] === 0 && folded.startsWith(this.entries[e]!.term, i)) {
+          this.found[e] = 1;
+          insertSorted(out, e, (x) => x);
+        }
+      }
+    }
+    for (const e of out) this.found[e] = 0;
+    return out;
+  }
+
+  /** The groups (folded, deduplicated): the `alternatives` arrays of the matches. */
+  get groups(): readonly string[][] {
+    return [...new Set(this.entries.map((e) => e.group))];
   }
 
   /** Non-overlapping group matches in a folded query, longest terms first (do not mutate the result). */
@@ -52,28 +85,34 @@ export class SynonymExpander {
   }
 
   private match(folded: string): SynonymMatch[] {
-    const taken: [number, number][] = [];
+    // Kept in order of position; a span is taken only where no earlier (longer or earlier) one is.
     const out: SynonymMatch[] = [];
-    const free = (s: number, e: number): boolean => taken.every(([a, b]) => e <= a || s >= b);
-    for (const entry of this.entries) {
-      // Most terms are absent: a plain substring test rules them out before any regex runs.
-      if (!folded.includes(entry.term)) continue;
-      const spans: [number, number][] = [];
-      if (entry.pattern) {
-        for (const m of folded.matchAll(entry.pattern)) spans.push([m.index, m.index + m[0].length]);
+    const take = (start: number, end: number, term: string, group: string[]): void => {
+      for (const m of out) if (end > m.start && start < m.end) return;
+      insertSorted(out, { found: term, start, end, alternatives: group }, (m) => m.start);
+    };
+    // Only terms that occur as substrings can match (longest first, as sorted); the regex of a
+    // Latin-script term then checks its word boundaries.
+    for (const e of this.present(folded)) {
+      const { term, pattern, group } = this.entries[e]!;
+      if (pattern) {
+        pattern.lastIndex = 0;
+        for (let m = pattern.exec(folded); m !== null; m = pattern.exec(folded)) take(m.index, m.index + m[0].length, term, group);
       } else {
-        let i = folded.indexOf(entry.term);
-        while (i >= 0) {
-          spans.push([i, i + entry.term.length]);
-          i = folded.indexOf(entry.term, i + 1);
-        }
-      }
-      for (const [s, e] of spans) {
-        if (!free(s, e)) continue;
-        taken.push([s, e]);
-        out.push({ found: entry.term, start: s, end: e, alternatives: entry.group });
+        for (let i = folded.indexOf(term); i >= 0; i = folded.indexOf(term, i + 1)) take(i, i + term.length, term, group);
       }
     }
-    return out.sort((a, b) => a.start - b.start);
+    return out;
   }
+}
+
+/** Inserts into an array kept in ascending order of `key` (a few items: no sort, no copy). */
+function insertSorted<T>(items: T[], item: T, key: (x: T) => number): void {
+  let i = items.length;
+  items.push(item);
+  while (i > 0 && key(items[i - 1]!) > key(item)) {
+    items[i] = items[i - 1]!;
+    i--;
+  }
+  items[i] = item;
 }

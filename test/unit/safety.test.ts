@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasBroadcastMention, neutralizeBroadcastMentions, stripUserMentions } from '../../src/safety/mentions.js';
+import { combinesWithPrevious, isPlainForDetection, normalizeCluster } from '../../src/safety/normalize.js';
 import { containsPersonalData, redactPersonalData } from '../../src/safety/redact.js';
 
 describe('personal data redaction', () => {
@@ -34,6 +35,21 @@ describe('personal data redaction', () => {
     const r = redactPersonalData('電話 03-5253-5546 の導入率は61.6%、1,102団体', new Set(['03-5253-5546']));
     expect(r.text).toBe('電話 03-5253-5546 の導入率は61.6%、1,102団体');
     expect(containsPersonalData('令和5年10月1日現在')).toBe(false);
+  });
+});
+
+describe('normalisation for detection', () => {
+  it('leaves the characters it skips exactly as the full per-character path would', () => {
+    let plain = 0;
+    for (let u = 0; u <= 0xffff; u++) {
+      const c = String.fromCharCode(u);
+      if (!isPlainForDetection(c)) continue;
+      plain++;
+      expect(normalizeCluster(c), c).toBe(c);
+      expect(combinesWithPrevious(c), c).toBe(false);
+    }
+    // ASCII, kana and the CJK block: most of every message.
+    expect(plain).toBeGreaterThan(20_000);
   });
 });
 

@@ -324,13 +324,16 @@ export class TeleworkBot {
     // An own case gets the general rule in brief; the office gives the answer.
     // A contact question is answered by the address; the passages add a little context at most.
     const contactQuestion = intents.wantsContact && !needsPerson && !intents.wantsLink;
-    const composition = composeExtractive(analysis, hits, {
+    const composed = composeExtractive(analysis, hits, {
       context: searchable,
       ...(ownCaseOnTopic ? { maxSentences: 2 } : contactQuestion ? { maxSentences: CONTACT_CONTEXT_SENTENCES } : {}),
     });
-    const answered = hits.find((h) => h.chunk === composition.parts[0]?.chunk);
+    const answered = hits.find((h) => h.chunk === composed.parts[0]?.chunk);
     const decision = this.router.route(searchable, intents, hits, answered, ownCaseOnTopic && PERSONAL.has(ownCase!.kind));
     const office = this.officeById.get(decision.office)!;
+    const wantsAll = intents.wantsContact && ALL_OF.test(folded);
+    // Asked for one office's address, a passage giving another office's is the wrong number to call.
+    const composition = contactQuestion && !wantsAll ? this.withoutOtherOffices(composed, office) : composed;
     const confidence = top ? 0.4 * top.coverage + 0.6 * composition.support : 0;
     const supported = composition.parts.length > 0 && composition.support >= ANSWER_THRESHOLD;
     // Asked where to ask, the address answers; a passage that only shares a word would be noise.
@@ -370,7 +373,6 @@ export class TeleworkBot {
     // Asked where to ask, and the passages did not give the owning office's address: add it
     // (every office's, when asked for all of them).
     const givesContact = office.email !== null ? body.includes(office.email) : /@|\d{2,4}-\d{2,4}-\d{3,4}/.test(body);
-    const wantsAll = intents.wantsContact && ALL_OF.test(folded);
     // Asked for the consultation centre's address, the centre's line answers; the ministry's office
     // is added only when the question names the ministry too (or asks for every contact).
     const referrals = intents.wantsContact ? this.referralsNamedIn(folded) : [];
@@ -420,6 +422,18 @@ export class TeleworkBot {
       this.schemeMentions.set(name, found);
     }
     return found;
+  }
+
+  /** The composition without sentences that give another office's address. */
+  private withoutOtherOffices(composition: Composition, office: Office): Composition {
+    const others = this.offices
+      .filter((o) => o.id !== office.id)
+      .flatMap((o) => [o.email, o.phone?.replace(/[（(].*$/, '')])
+      .filter((a): a is string => !!a);
+    const parts = composition.parts
+      .map((p) => ({ ...p, sentences: p.sentences.filter((s) => !others.some((a) => s.includes(a))) }))
+      .filter((p) => p.sentences.length > 0);
+    return { ...composition, parts };
   }
 
   /** Referral services with an address that the (folded) question names by one of their keywords. */

@@ -114,7 +114,8 @@ const CONTACT = [
   /電話[^。]{0,20}番号|(メール)?アドレス(は|を|って|が|も)/,
   /\b(contact|e-?mail|phone|who (should|do|can) i ask)\b/i,
   /\b(which|what) (office|department|section|division|unit)\b/i,
-  /\b(what|which) number\b|\b(ring|dial)\b|\b(call|reach|email|write to) (them|the|someone)\b/i,
+  /\b(what|which) number\b|\bnumber\s*\?|\b(ring|dial)\b|\b(call|reach|email|write to) (them|the|someone)\b/i,
+  /\b(call|phone|ring|e-?mail|contact|reach) (mic|soumusho|somusho|the ministry)\b/i,
   /\bwho (handles|deals with|is in charge|is responsible)\b/i,
 ];
 

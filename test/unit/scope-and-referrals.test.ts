@@ -47,6 +47,16 @@ describe('scope and referrals on the shipped knowledge', () => {
     expect(centre.answer.citations.length).toBeGreaterThan(0);
   });
 
+  it.each(['全般の窓口の電話番号は直通ですか?番号もあわせて', 'I need to call MIC about telework in general (not security). Number?'])(
+    "gives the asked office's number, never the other office's: %s",
+    async (q) => {
+      const { answer } = await bot.ask(q);
+      expect(answer.route).toBe('hr');
+      expect(answer.answer).toContain('03-5253-5546');
+      expect(answer.answer).not.toContain('03-5253-5364');
+    },
+  );
+
   it('keeps the schemes the knowledge speaks for', async () => {
     const { answer } = await bot.ask('特別交付税と普通交付税の違いは?');
     expect(answer.outOfScope).toBe(false);

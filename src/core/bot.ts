@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Composition, composeExtractive } from '../answer/extractive-composer.js';
 import type { AnswerGenerator, GenerationPassage } from '../answer/generator.js';
 import { latestNote } from '../answer/latest-note.js';
+import { answersQuestion } from '../answer/support.js';
 import { FaqMatcher } from '../faq/matcher.js';
 import type { FaqMatch } from '../faq/model.js';
 import { chunkDocuments } from '../knowledge/chunker.js';
@@ -32,8 +33,6 @@ import { toReply } from './to-reply.js';
 export const MAX_QUESTION_CHARS = 2000;
 /** How much of a refused (oversized) question the Answer echoes, ending with …. */
 export const REFUSED_ECHO_CHARS = 200;
-/** Below this support the bot says its knowledge does not cover the question. */
-const ANSWER_THRESHOLD = 0.5;
 /** A question is about telework when its best passage covers at least this much of it. */
 const DOMAIN_COVERAGE = 0.5;
 /** Passages the optional generator answers from. */
@@ -335,7 +334,7 @@ export class TeleworkBot {
     // Asked for one office's address, a passage giving another office's is the wrong number to call.
     const composition = contactQuestion && !wantsAll ? this.withoutOtherOffices(composed, office) : composed;
     const confidence = top ? 0.4 * top.coverage + 0.6 * composition.support : 0;
-    const supported = composition.parts.length > 0 && composition.support >= ANSWER_THRESHOLD;
+    const supported = answersQuestion(composition, answered?.coverage ?? 0);
     // Asked where to ask, the address answers; a passage that only shares a word would be noise.
     const answerable = supported && (!contactQuestion || composition.support >= CONTACT_CONTEXT_SUPPORT);
 

@@ -70,6 +70,18 @@ const RANK_BM25 = 0.4;
 const FRAMING_WORDS = new Set(['中', '考え', '具体', '的', '具体的', '意味', '詳しく', '詳細', '教え', '教えて', '知りたい', '知', '説明', '場合', 'どういう', 'とは', 'について', 'ください', '下さい', 'ご教示', '教示', '幸い', '存じ', '誠に', 'いただけ', '頂け', '恐縮', '申し上げ', 'お願い']);
 /** Weight of a question word that no knowledge chunk contains. */
 const UNKNOWN_WORD_WEIGHT = 0.35;
+/**
+ * A date given as the point after which something is asked (R5.3版のあと, より新しい, since the March 2023
+ * edition): the asker already has it; what answers is a later date, not a sentence restating it.
+ */
+const AFTER_REFERENCE =
+  /^([^、。,.?？]{0,16}?(のあと|の後|以降|以後|より新し|より後|よりあと|から後|newer|later)|[^。.?？]{0,30}?(その後|そのあと|一番新し|いちばん新し|(が|は|って)最新|after that|since then|the latest))/;
+const BEFORE_REFERENCE = /(since|after|newer than|later than)\s*(the\s*)?$/;
+/** Any other date: the form of an answer to "what came after" (the reference itself answers nothing). */
+const otherDate = (forms: string[]): RegExp =>
+  new RegExp(`(?!${forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})((令和|平成)(\\d{1,2}|元)年|(19|20)\\d{2}年)`);
+/** Weight of a reference date (it finds passages, it does not choose sentences). */
+const REFERENCE_DATE_WEIGHT = 1;
 /** Words whose concept weights are kept (a vocabulary, not a log of questions). */
 const WEIGHTS_CACHE_MAX = 20_000;
 
@@ -211,7 +223,12 @@ export class KnowledgeIndex {
       const key = preciseDateKey(d);
       if (key !== undefined) terms.set(key, DATE_TERM_WEIGHT);
       for (const f of forms.slice(1)) addTerms(terms, f, WORD_WEIGHT, BIGRAM_WEIGHT);
-      concepts.push(concept(base.slice(d.start, d.end), forms, DATE_WEIGHT[d.precision], DATE_WEIGHT[d.precision], undefined));
+      const reference = AFTER_REFERENCE.test(base.slice(d.end)) || BEFORE_REFERENCE.test(base.slice(Math.max(0, d.start - 25), d.start));
+      concepts.push(
+        reference
+          ? concept(base.slice(d.start, d.end), [], REFERENCE_DATE_WEIGHT, DATE_WEIGHT[d.precision], otherDate(forms))
+          : concept(base.slice(d.start, d.end), forms, DATE_WEIGHT[d.precision], DATE_WEIGHT[d.precision], undefined),
+      );
     }
     const matches = this.synonyms.matches(undated);
     let rest = undated;

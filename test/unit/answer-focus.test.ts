@@ -3,6 +3,7 @@ import { headCountOf, rangeFit, rangesOf, valuesOf } from '../../src/answer/figu
 import { TeleworkBot } from '../../src/core/bot.js';
 import type { KnowledgeChunk } from '../../src/knowledge/model.js';
 import { nearDuplicateFamilies } from '../../src/retrieval/near-duplicates.js';
+import { answersQuestion, PASSAGE_SUPPORT, SPREAD_SENTENCE_SUPPORT } from '../../src/answer/support.js';
 
 describe('figures and ranges', () => {
   it('reads head-count ranges once each', () => {
@@ -179,5 +180,51 @@ describe('what the materials do not hold', () => {
       '次の文です。',
     ]);
     expect(joinReferrals(['普通の文です。', '確認してください。'])).toEqual(['普通の文です。', '確認してください。']);
+  });
+});
+
+describe('a passage that answers in several sentences', () => {
+  const part = { chunk: {} as KnowledgeChunk, sentences: ['…'] };
+
+  it('answers when one sentence covers half of the question', () => {
+    expect(answersQuestion({ parts: [part], support: 0.5 }, 0.3)).toBe(true);
+  });
+
+  it('answers a paraphrase whose words are spread over the passage', () => {
+    expect(answersQuestion({ parts: [part], support: 0.25 }, PASSAGE_SUPPORT)).toBe(true);
+    expect(answersQuestion({ parts: [part], support: 0.25 }, PASSAGE_SUPPORT - 0.01)).toBe(false);
+  });
+
+  it('never answers with sentences that cover almost nothing, nor with none', () => {
+    expect(answersQuestion({ parts: [part], support: SPREAD_SENTENCE_SUPPORT - 0.01 }, 1)).toBe(false);
+    expect(answersQuestion({ parts: [], support: 1 }, 1)).toBe(false);
+  });
+});
+
+describe('a date the question asks what came after', () => {
+  let bot: TeleworkBot;
+  beforeAll(async () => {
+    bot = await TeleworkBot.create();
+  });
+  const dateConcept = (q: string) => bot.index.analyze(q).concepts.find((c) => /令和|20\d\d/.test(c.text))!;
+
+  it('is a reference point: a later date answers it, restating it does not', () => {
+    for (const q of ['令和5年3月版のあとに改定はありましたか', '令和5年3月の版より新しいものは出ていますか', 'Has it been revised since March 2023?']) {
+      const c = dateConcept(q);
+      expect(c.alternatives, q).toEqual([]);
+      expect(c.answerForm?.test('令和6年10月にも改定され'), q).toBe(true);
+      expect(c.answerForm?.test('(令和5年3月版)を参考に'), q).toBe(false);
+    }
+  });
+
+  it('stays a selector when the question asks about that date', () => {
+    const c = dateConcept('令和5年10月1日現在の導入率は?');
+    expect(c.alternatives.length).toBeGreaterThan(0);
+    expect(c.weight).toBeGreaterThan(2);
+  });
+
+  it('finds the later revision in the answer', async () => {
+    const r = await bot.ask('セキュリティポリシーのガイドラインは令和5年3月版のあとに新しい版が出ていますか');
+    expect(r.answer.answer).toContain('令和6年10月');
   });
 });

@@ -21,7 +21,7 @@ import { neutralizeBroadcastMentions, stripUserMentions } from '../safety/mentio
 import { redactPersonalData } from '../safety/redact.js';
 import { foldForMatch } from '../text/synonyms.js';
 import { hasAtMostChars } from '../text/length.js';
-import { expandEraInitials, plainCopula } from '../text/normalize.js';
+import { expandEraInitials, halfAsNumber, plainCopula } from '../text/normalize.js';
 import { truncate } from '../text/truncate.js';
 import type { Answer, AnswerKind, AnswerResult, Lang, SourceRef } from './answer.js';
 import { MESSAGES } from './messages.js';
@@ -197,7 +197,7 @@ export class TeleworkBot {
 
   /** The question as it is searched: no instructions to the bot, no personal data. */
   private searchableText(clean: string): string {
-    const text = plainCopula(expandEraInitials(removeInjectionClauses(clean)));
+    const text = halfAsNumber(plainCopula(expandEraInitials(removeInjectionClauses(clean))));
     const whole = redactPersonalData(text).text;
     // Most questions carry no personal data: nothing to drop, no sentence-by-sentence pass.
     if (whole === text) return whole;

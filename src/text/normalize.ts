@@ -104,3 +104,16 @@ export function expandEraInitials(text: string): string {
 export function plainCopula(text: string): string {
   return text.replace(/なんで(す|しょう)/g, 'なので$1');
 }
+
+/** Words for one half. */
+const HALF = /(半分|半額|2分の1|２分の１|二分の一|5割|５割|五割|\bhalf\b)/gi;
+/** A question about money: only there is "half" a share of costs (措置率 0.5), not of staff or days. */
+const MONEY = /(費用|経費|お金|予算|財政|負担|補助|措置|交付税|特交|costs?\b|fund|subsid|money|budget)/i;
+
+/**
+ * "国が半分持ってくれる": the knowledge states the share as a number (措置率0.5); the number is added
+ * beside the word so that the passage stating it is found (the word itself stays).
+ */
+export function halfAsNumber(text: string): string {
+  return MONEY.test(text) ? text.replace(HALF, '$1(0.5)') : text;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   expandEraInitials,
+  halfAsNumber,
   expandEraYears,
   foldLoanwordHiragana,
   nfkc,
@@ -48,5 +49,16 @@ describe('normalisation', () => {
     expect(expandEraInitials('H30の調査')).toBe('平成30年の調査');
     expect(expandEraInitials('R5.3版のガイドライン')).toBe('令和5年3月版のガイドライン');
     expect(expandEraInitials('ＳＲ５とR2D2とWindows 10')).toBe('ＳＲ５とR2D2とWindows 10');
+  });
+});
+
+describe('half as a number', () => {
+  it('adds 0.5 beside "half" in a question about costs', () => {
+    expect(halfAsNumber('経費の半分を国が持ってくれますか')).toBe('経費の半分(0.5)を国が持ってくれますか');
+    expect(halfAsNumber('Does the state fund half of the cost?')).toBe('Does the state fund half(0.5) of the cost?');
+  });
+
+  it('leaves half of the staff or of the days alone', () => {
+    expect(halfAsNumber('職員の半分が在宅勤務してもいいですか')).toBe('職員の半分が在宅勤務してもいいですか');
   });
 });

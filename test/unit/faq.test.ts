@@ -101,7 +101,7 @@ describe('matching questions to FAQ entries', () => {
     const { answer, detail } = await bot.ask('市町村のテレワークの導入率を教えて');
     expect(detail.faqId).toBe('adoption-rate-municipalities');
     expect(answer.answer).toBe(
-      '令和5年10月1日現在、市区町村でテレワークを導入しているのは1,035団体(60.1%)で、前年の1,083団体(62.9%)から減り、約4割の市区町村が未導入です。[1]',
+      '令和5年10月1日現在、市区町村でテレワークを導入しているのは1,035団体(60.1%)で、前年の1,083団体(62.9%)から減少し、約4割の市区町村が未導入です。[1]',
     );
     expect(answer.citations).toEqual([
       { documentId: 'survey-telework-status', title: '地方公共団体におけるテレワークの取組状況調査(結果の要点)', section: '令和5年10月1日現在の導入状況', url: null },

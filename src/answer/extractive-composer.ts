@@ -46,6 +46,8 @@ function coveredConcepts(analysis: QueryAnalysis, folded: string): Set<number> {
 const MIN_NOVEL_WEIGHT = 1;
 /** Score for a sentence whose staff-size range holds (or excludes) the question's head count. */
 const RANGE_FIT = 0.25;
+/** Score for a sentence that states a value (61.9%) for a band holding the question's head count. */
+const BAND_FIGURE = 0.3;
 /** A sentence that adds no concept stays when its own coverage and score are this close to the best sentence's. */
 const DIRECT = 0.8;
 
@@ -147,7 +149,9 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
       const own = coverageOf(analysis, folded);
       const figure = wantsFigure && hasDigit ? 0.1 : 0;
       const fit = headCount === null ? 0 : RANGE_FIT * rangeFit(headCount, ranges);
-      const score = (0.5 * coverage + 0.5 * own + figure + fit) * (0.7 + 0.3 * (hit.rank / bestRank));
+      // Giving its own size, the asker wants the figure for that size: a band that holds it with a value.
+      const bandFigure = fit > 0 && values.length > 0 ? BAND_FIGURE : 0;
+      const score = (0.5 * coverage + 0.5 * own + figure + fit + bandFigure) * (0.7 + 0.3 * (hit.rank / bestRank));
       candidates.push({ hit: h, order, sentence, score, coverage, own, folded, values, hasDigit });
     }
   });

@@ -56,8 +56,17 @@ export function headCountOf(question: string): number | null {
   return m ? num(m[1]!) : null;
 }
 
-/** +1 when a range of the sentence holds the count, −1 when the sentence has ranges and none holds it, else 0. */
+/** A size band this wide (or narrower) is the asker's own band; a wider one holds it more loosely. */
+const BAND_WIDTH = 100;
+
+/**
+ * How well a sentence's ranges hold the count: up to +1 for the narrowest band that holds it (100名以下
+ * for 80 staff, over 300名以下), −1 when the sentence has ranges and none holds it, 0 without ranges.
+ */
 export function rangeFit(count: number, ranges: Range[]): number {
   if (ranges.length === 0) return 0;
-  return ranges.some((r) => count >= r.min && count <= r.max) ? 1 : -1;
+  const holding = ranges.filter((r) => count >= r.min && count <= r.max);
+  if (holding.length === 0) return -1;
+  const width = Math.max(1, Math.min(...holding.map((r) => r.max - r.min)));
+  return Math.min(1, BAND_WIDTH / width);
 }

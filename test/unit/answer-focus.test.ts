@@ -22,6 +22,10 @@ describe('figures and ranges', () => {
     expect(rangeFit(80, rangesOf('100名以下'))).toBe(1);
     expect(rangeFit(80, rangesOf('101名以上300名以下'))).toBe(-1);
     expect(rangeFit(80, [])).toBe(0);
+    // The narrowest band that holds the count fits best: 100名以下 over 300名以下 for 80 staff.
+    expect(rangeFit(80, rangesOf('300名以下'))).toBeLessThan(rangeFit(80, rangesOf('100名以下')));
+    expect(rangeFit(250, rangesOf('300名以下'))).toBeLessThan(rangeFit(250, rangesOf('101名以上300名以下')));
+    expect(rangeFit(250, rangesOf('101名以上300名以下'))).toBeGreaterThan(0);
   });
 
   it('normalises stated values', () => {
@@ -226,5 +230,17 @@ describe('a date the question asks what came after', () => {
   it('finds the later revision in the answer', async () => {
     const r = await bot.ask('セキュリティポリシーのガイドラインは令和5年3月版のあとに新しい版が出ていますか');
     expect(r.answer.answer).toContain('令和6年10月');
+  });
+});
+
+describe('a head count in the question', () => {
+  let bot: TeleworkBot;
+  beforeAll(async () => {
+    bot = await TeleworkBot.create();
+  });
+
+  it('is answered by the figure of the narrowest size band that holds it', async () => {
+    expect((await bot.ask('職員が90人くらいの村ですが、同じくらいの規模の団体の導入状況はどうですか')).answer.answer).toContain('34.2%');
+    expect((await bot.ask('一般行政職員が200名ほどの市です。似た規模の団体の導入状況は?')).answer.answer).toContain('61.9%');
   });
 });

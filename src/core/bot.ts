@@ -17,7 +17,7 @@ import { detectIntents, detectLang, type Intents, removeInjectionClauses } from 
 import { OfficeRouter } from '../routing/router.js';
 import { detectOwnCase, type OwnCaseKind, withoutSignals } from '../routing/own-case.js';
 import { namesOnlyUnknownSchemes } from '../routing/named-schemes.js';
-import { neutralizeBroadcastMentions, stripUserMentions } from '../safety/mentions.js';
+import { neutralizeBroadcastMentions, stripUserMentions, withoutBroadcastMentions } from '../safety/mentions.js';
 import { redactPersonalData } from '../safety/redact.js';
 import { foldForMatch } from '../text/synonyms.js';
 import { hasAtMostChars } from '../text/length.js';
@@ -197,7 +197,7 @@ export class TeleworkBot {
 
   /** The question as it is searched: no instructions to the bot, no personal data. */
   private searchableText(clean: string): string {
-    const text = halfAsNumber(plainCopula(expandEraInitials(removeInjectionClauses(clean))));
+    const text = halfAsNumber(plainCopula(expandEraInitials(removeInjectionClauses(withoutBroadcastMentions(clean)))));
     const whole = redactPersonalData(text).text;
     // Most questions carry no personal data: nothing to drop, no sentence-by-sentence pass.
     if (whole === text) return whole;

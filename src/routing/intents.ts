@@ -197,6 +197,9 @@ const INJECTION_CLAUSES = [
   /\bignore (all |any )?(previous|prior|above) (instructions|prompts?)[,.;:]?\s*/gi,
   /[^。!?？]{0,20}(根拠|出典|引用|ソース)(は|が|を)?(いらない|要らない|不要|なし|無し|つけず|付けず|抜き)[^。!?？]{0,20}[。!?？]?/g,
   /(あなた|君|きみ|お前)は(もう|今から|これから|今日から)[^。!?？]{0,30}[。!?？]?/g,
+  // "…を全員に周知してください": the bot never broadcasts; the request is no part of what is asked.
+  /[をも]?(全員|みんな|皆さん|皆様|みなさん|全職員|職員全員|チャンネル(の皆|全体)?|全体)(に|へ)(一斉に)?(周知|共有|連絡|通知|お知らせ|知らせ|アナウンス|拡散|展開)(して|しろ|せよ)?(ください|下さい|お願いします)?[、。,.\s]*/g,
+  /\b(and )?(please )?(announce|share|broadcast|send) (this |it |that )?(to|with) (everyone|everybody|all|the (whole )?(channel|team|office))\b[,.!]?\s*/gi,
   // "…は10割だと回答してください": keep the topic, drop the dictated answer.
   /(だと|であると|と)(回答|答え|断言|明言|言っ)(して|しろ|せよ)?(ください|下さい)?/g,
 ];

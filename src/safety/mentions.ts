@@ -21,6 +21,14 @@ export function stripUserMentions(text: string): string {
   return text.replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, ' ').replace(/<at>[^<]*<\/at>/gi, ' ');
 }
 
+/** A neutralised plain mention (@\u200beveryone), or @all: who to notify, never part of a question. */
+const NEUTRALISED = /@\u200b?(channel|here|everyone|all)\b/gi;
+
+/** The (neutralised) text without broadcast mentions, for searching: they name an audience, not a topic. */
+export function withoutBroadcastMentions(text: string): string {
+  return text.replace(NEUTRALISED, ' ');
+}
+
 /** True when the text still contains something that would notify many people. */
 export const hasBroadcastMention = (text: string): boolean => {
   SLACK_SPECIAL.lastIndex = 0;

@@ -2,7 +2,7 @@ import type { KnowledgeChunk } from '../knowledge/model.js';
 import { dateKeys, findDates, preciseDateKey } from '../text/dates.js';
 import { expandEraYears } from '../text/normalize.js';
 import { foldForMatch, SynonymExpander } from '../text/synonyms.js';
-import { bigramTokens, tokenize, wordTokens } from '../text/tokenize.js';
+import { bigramTokens, tokenize, wordTokens, wordTokensJoined } from '../text/tokenize.js';
 import { Bm25Index } from './bm25.js';
 import { nearDuplicateFamilies } from './near-duplicates.js';
 
@@ -245,7 +245,7 @@ export class KnowledgeIndex {
       // A synonym group is curated vocabulary: known by definition, weighed by its rarest known form.
       concepts.push(concept(m.found, m.alternatives, info.weight, info.weight, info.answerForm));
     }
-    for (const w of new Set(wordTokens(rest))) {
+    for (const w of new Set(wordTokensJoined(rest, (pair) => this.bm25.documentFrequency(`~${pair}`) > 0))) {
       if (FRAMING_WORDS.has(w)) continue;
       const { weight, strictWeight } = this.conceptWeights(w);
       concepts.push(concept(w, [w], weight, strictWeight, undefined));

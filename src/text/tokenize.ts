@@ -41,21 +41,46 @@ export interface TokenizeOptions {
   bigrams?: boolean;
 }
 
+/** A word segment as a token (English stemmed), or null for a stopword or grammar. */
+function wordToken(segment: string): string | null {
+  if (/^[a-z]/.test(segment)) return EN_STOPWORDS.has(segment) ? null : stemEnglish(segment);
+  if (JA_STOPWORDS.has(segment)) return null;
+  // Hiragana-only words are particles, inflections and auxiliaries, never a topic here.
+  return HIRAGANA_ONLY.test(segment) ? null : segment;
+}
+
 /** Word tokens only (stopwords removed), on already-normalised text. */
 export function wordTokens(normalized: string): string[] {
   const out: string[] = [];
   for (const s of segmenter.segment(normalized)) {
     if (!s.isWordLike) continue;
-    let w = s.segment;
-    if (/^[a-z]/.test(w)) {
-      if (EN_STOPWORDS.has(w)) continue;
-      w = stemEnglish(w);
-    } else {
-      if (JA_STOPWORDS.has(w)) continue;
-      // Hiragana-only words are particles, inflections and auxiliaries, never a topic here.
-      if (HIRAGANA_ONLY.test(w)) continue;
+    const w = wordToken(s.segment);
+    if (w !== null) out.push(w);
+  }
+  return out;
+}
+
+const SINGLE_KANJI = /^[\u3400-\u9FFF\uF900-\uFAFF]$/u;
+
+/**
+ * Word tokens as wordTokens gives them, but a compound ICU splits into single kanji (庁内 → 庁|内,
+ * 同規模 → 同|規模 stays) is one word again when `known` says the pair is a word of the knowledge:
+ * counted as two, one idea would weigh twice.
+ */
+export function wordTokensJoined(normalized: string, known: (pair: string) => boolean): string[] {
+  const segments = [...segmenter.segment(normalized)].filter((s) => s.isWordLike);
+  const out: string[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    const a = segments[i]!;
+    const b = segments[i + 1];
+    // Adjacent in the text (no particle or space between) and a word of the knowledge together.
+    if (b && b.index === a.index + a.segment.length && SINGLE_KANJI.test(a.segment) && SINGLE_KANJI.test(b.segment) && known(a.segment + b.segment)) {
+      out.push(a.segment + b.segment);
+      i++;
+      continue;
     }
-    out.push(w);
+    const w = wordToken(a.segment);
+    if (w !== null) out.push(w);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bigramTokens, tokenize, wordTokens } from '../../src/text/tokenize.js';
+import { bigramTokens, tokenize, wordTokens, wordTokensJoined } from '../../src/text/tokenize.js';
 
 describe('tokenization', () => {
   it('segments Japanese into dictionary words and drops function words', () => {
@@ -24,5 +24,19 @@ describe('tokenization', () => {
   });
   it('never returns an empty or whitespace token', () => {
     for (const t of tokenize(' 。、!? ・ -- ')) expect(t.trim()).not.toBe('');
+  });
+});
+
+describe('compounds split into single kanji', () => {
+  const known = (pair: string) => ['庁内'].includes(pair);
+
+  it('are one word again when the knowledge has them', () => {
+    expect(wordTokens('庁内のファイル')).toEqual(['庁', '内', 'ファイル']);
+    expect(wordTokensJoined('庁内のファイル', known)).toEqual(['庁内', 'ファイル']);
+  });
+
+  it('stay apart when the pair is unknown or not adjacent', () => {
+    expect(wordTokensJoined('庁 内', known)).toEqual(['庁', '内']);
+    expect(wordTokensJoined('国の手引き', known)).toEqual(wordTokens('国の手引き'));
   });
 });

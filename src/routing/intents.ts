@@ -35,13 +35,17 @@ const HUMAN = [
   /(オペレーター|オペレータ|人間|有人|担当者|係の人|職員の方|人)と(話|はな|相談|チャット|代わ)/,
   /(問い?合わ?せ|エスカレーション|エスカレ)(たい|したい|してほしい|して欲しい|をお願い|てください|て下さい)/,
   /(総務省|窓口|担当)に(確認|相談|問い?合わ?せ|聞い|連絡)(を)?(お願い|したい|てほしい|て欲しい|たい|てください|して)/,
-  /(確認|相談|回答)を?(お願い|したい|してほしい|して欲しい)(します|いたします|できますか)?/,
+  // Not a consultation with someone else the knowledge names (テレワークマネージャーに相談したい).
+  /(?<!(センター|マネージャー|マネジャー|専門家|コンサル|コンサルタント|アドバイザー)(さん)?(に|へ|と)[^。?？、]{0,4})(確認|相談|回答)を?(お願い|したい|してほしい|して欲しい)(します|いたします|できますか)?/,
   /(担当|係|窓口|総務省|省)の?(者|方|人)?(に|と|へ)[^。?？]{0,20}(直接|電話|つな|繋|話し|レビュー|見て|チェック)/,
   /(人|人間|担当者|職員)に(聞き|きき|相談し|確認し)たい/,
   /(ボット|bot|BOT|AI)(じゃなくて|ではなく|でなく)/,
   // Asking the bot to do it for them (申請を代わりに進めて): only a person at the office can.
   /(代わりに|かわりに|代理で)[^。?？]{0,15}(申請|手続|進め|やって|出して|提出|登録)/,
   /(総務省|担当)の(人|方|担当者)に/,
+  // Asking to speak directly or to be called back (直接お話しさせて, 折り返しを).
+  /(直接|じかに)(お話|話|相談|説明)(を)?(させて|したい|させていただ|できま|できな|お願い)/,
+  /折り?返し(の)?(お?電話|ご?連絡|段取り)?(を|が)?(お願い|ください|下さい|いただけ|もらえ|ほしい|欲しい)/,
   /\b(talk|speak|chat) (to|with) (a |an |the )?(real |actual |live )?(human|person|someone|somebody|operator|agent|staff|people)\b/i,
   /\b(a |an )?(real |actual |live )?(human|person)\b[^.?!]{0,20}\b(chat|talk|speak)\b|\binstead of (you|the bot|a bot)\b/i,
   /\b(put|get) me (through|in touch|in contact)\b|\b(connect|transfer|forward) me (to|with)\b|\bescalate (this|it|my|the)\b/i,
@@ -73,9 +77,12 @@ const INCIDENT = [
   /(撮影|スクショ|スクリーンショット)[^。]{0,30}(sns|SNS|ネット|投稿|上げ|アップ)/,
   /\b(lost|stolen|leak(ed)?|breach|malware|ransomware|hacked|infected|compromised|virus)\b/i,
   // Ransomware by its symptom: a ransom note on the screen, files encrypted.
-  /(身代金|脅迫(文|メッセージ|画面)|ファイルが(暗号化され|開けなくな))/,
+  /(身代金|脅迫(文|メッセージ|画面)|(ファイル|データ)(は|が|も|を)?[^。]{0,8}(暗号化され|開けなくな)|復元したければ|復旧したければ)/,
+  // Residents' data shown in a photo or a screen that went online (写り込んでた, 拡散).
+  /(写り込|映り込|写って|映って)[^。]{0,30}(sns|SNS|ネット|投稿|拡散|アップ)|(sns|SNS|ネット)[^。]{0,30}(写り込|映り込|拡散され)/,
   /\b(left|forgot) (my|our|the|a|an) [^.?!]{0,40}\b(in|on|at) (a|the) (taxi|cab|train|shinkansen|bullet train|subway|bus|station|restaurant|bar|car|plane|airport)\b/i,
   /\b(can't|cannot|couldn't) find (my|our|the) (laptop|notebook|pc|computer|phone|smartphone|tablet|device|usb)\b/i,
+  /\b(went|gone|go|is|are|was) missing\b/i,
   // Phishing: a suspicious mail, attachment or link that was opened.
   /(不審|怪し|あやし|見覚えのない|知らない)[^。]{0,15}(メール|添付|ファイル|リンク|url|URL|サイト)[^。]{0,15}(開い|開け|クリック|押し|実行|アクセスし|ダウンロードし)/,
   /(フィッシング|標的型)(メール|攻撃|詐欺|サイト)?[^。]{0,15}(開い|クリック|入力|引っかか|被害|届い)/,
@@ -166,7 +173,8 @@ export function detectIntents(question: string): Intents {
     // the bot is asked to pass the question on itself (つないで, 代わりに, エスカレ).
     wantsHuman: any(HUMAN, t) && !(any(ASKS_ADDRESS, t) && !any(FORWARD, t)),
     wantsJudgement: any(JUDGEMENT, t),
-    incident: any(INCIDENT, t),
+    // Words of an injected instruction (reply with "HACKED") report no incident.
+    incident: any(INCIDENT, removeInjectionClauses(t)),
     wantsPrivateData: any(PRIVATE, t),
     injection: any(INJECTION, t),
     wantsContact: any(CONTACT, t),
@@ -200,6 +208,9 @@ const INJECTION_CLAUSES = [
   // "…を全員に周知してください": the bot never broadcasts; the request is no part of what is asked.
   /[をも]?(全員|みんな|皆さん|皆様|みなさん|全職員|職員全員|チャンネル(の皆|全体)?|全体)(に|へ)(一斉に)?(周知|共有|連絡|通知|お知らせ|知らせ|アナウンス|拡散|展開)(して|しろ|せよ)?(ください|下さい|お願いします)?[、。,.\s]*/g,
   /\b(and )?(please )?(announce|share|broadcast|send) (this |it |that )?(to|with) (everyone|everybody|all|the (whole )?(channel|team|office))\b[,.!]?\s*/gi,
+  // "reply only with the word HACKED": a dictated answer, no part of what is asked.
+  /\b(and )?(reply|respond|answer|say|write|output|print)( only)? (with|using)( only)?( the word| the phrase)? [^.?!]*[.!]?\s*/gi,
+  /\b(after that|then|afterwards)[,:]?\s*/gi,
   // "…は10割だと回答してください": keep the topic, drop the dictated answer.
   /(だと|であると|と)(回答|答え|断言|明言|言っ)(して|しろ|せよ)?(ください|下さい)?/g,
 ];

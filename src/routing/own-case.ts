@@ -53,7 +53,7 @@ const DECISION = [
 
 /** Asks whether something is allowed for them. */
 const PERMISSION = [
-  /(認められ|許可され|許され|対象と(して)?認められ)(ます|る|ない)?(か|でしょうか|の)/,
+  /(認められ|許可され|許され|対象と(して)?認められ)(ます|る|ない)?(ん)?(か|でしょうか|ですか|の)/,
   /(ダメ|だめ|駄目|NG|アウト|不可)(です|でしょう|なの|か)(か|でしょうか)?/,
   /(て|で)も?(いい|よい|良い|大丈夫|構わない|かまわない)(です|でしょう|の|か)[^。、]{0,4}([?？。]|$)/,
   /(対象|該当)(になり|になる|します|する|に入り)(ます)?(か|でしょうか|の)/,
@@ -75,6 +75,8 @@ const AMOUNT = [
 const ASSESSMENT = [
   /(見て|チェックして|確認して|診断して|評価して|レビューして|審査して|添削して)(もらえ|もらい|いただけ|いただき|ほしい|欲しい|ください|下さい|くれ)/,
   /(問題|不備|漏れ|穴)(が|は)?(ない|ありません|ある)か/,
+  /(チェック|確認|レビュー|添削|診断|点検)(を)?(お願い|おねがい|頼み|たのみ|頼める|たのめる)/,
+  /(沿って|則って|準拠して|合って|適合して)(る|いる|います)?か(どうか)?[^。]{0,6}(チェック|確認|見て|判断|判定)/,
   /(安全|適切|妥当|適法|十分|大丈夫)(か|です(か|よね)|でしょうか|なのか)/,
   /\b(check|review|assess|audit|look at|go through)\b[^.?]{0,30}\b(our|my)\b/i,
   /\b(our|my) [a-z -]{1,40} (is|are) (safe|secure|ok|okay|correct|enough|compliant|right)\b/i,
@@ -87,10 +89,14 @@ const CONFLICT = [
   /(ダメ|だめ|駄目|無理|不可|認めない|許可しない|できない)」?(と|だと|って)(言われ|いわれ)/,
   // Told by a superior to do something, and asking whether that is normal or what to do about it.
   /(上司|課長|係長|部長|所属長|室長|管理職)(から|に)[^。]{0,60}(と|って)(言われ|いわれ|命じられ|指示され)/,
+  /(上司|課長|係長|部長|所属長|室長|管理職)(が|は)[^。]{0,60}(と|って)(言って(き|く)|言ってる|言います|命じ|指示して|求めて|強要)/,
   /(納得(いか|でき)ない|納得がいかない|理不尽|パワハラ)/,
   // The superior as the one who refuses (課長が…全部却下してきます).
   /(上司|課長|係長|部長|所属長|室長|管理職)(が|は)[^。]{0,30}(却下|拒否|断って|断られ|反対して|認めな|許可しな|させてくれな)/,
-  /\b(refus(e|es|ed|ing)|won't let|will not let|doesn't let|does not let|denied|rejected|turned down)\b/i,
+  // A colleague who leaves their work to the asker (電話に出ない, 全部こっちに回ってくる).
+  /(先輩|同僚|後輩|部下|上司|課長|係長|主任|同じ(係|課|班|チーム)の(人|方|先輩|職員)?)(が|は)[^。]{0,40}(出ない|出なくて|出てくれな|つながらな|繋がらな|連絡(が|も)?つかな|サボ|さぼ|押し付け|回ってく|回ってき|やってくれな|仕事しな|働かな)/,
+  /\b(refus(e|es|ed|ing)|won't let|will not let|doesn't let|does not let|denied|rejected|turn(s|ed|ing)? down)\b/i,
+  /\b(co-?worker|colleague|boss|supervisor|manager|section chief)s? (never|doesn't|does not|won't|keeps? not) (answer|pick up|respond|reply|work)/i,
   /\b(won't|will not|doesn't|does not|didn't|did not) (approve|allow|permit|accept|sign off)\b/i,
 ];
 
@@ -106,8 +112,11 @@ const PERMISSION_REQUEST = [
 
 /** An injury or an accident to the asker. */
 const INJURY = [
-  /(けが|ケガ|怪我|負傷|骨折|転倒|転ん|ねんざ|捻挫|やけど|火傷)/,
+  /(けが|ケガ|怪我|負傷|骨折|転倒|転ん|ねんざ|捻挫|やけど|火傷|打撲|ぎっくり腰|骨に(ヒビ|ひび)|(ヒビ|ひび)が入)/,
+  // A hurt body part (足をくじいた, 腰を痛めた, 手首をひねった).
+  /(足|脚|腰|膝|ひざ|手|手首|指|首|肩|背中|足首)(を|が)?(くじ|ひね|捻|痛め|打っ|ぶつけ)/,
   /(公務災害|労災|労働災害|通勤災害)(に|と|の)(なり|なる|当た|該当|認定|扱い|対象|申請)/,
+  /(公務災害|労災|労働災害|通勤災害)(って|は|で)?(いけ|おり|下り|出(ます|る)|認め|使え|申請でき)/,
   /\b(injur(y|ed)|hurt|fell|accident at work|work accident|workplace accident)\b/i,
 ];
 

@@ -63,3 +63,30 @@ describe('own-case classifier', () => {
     expect(withoutSignals(q, own)).toContain('ノートパソコン代');
   });
 });
+
+describe('own cases described in everyday words', () => {
+  const kind = (q: string) => detectOwnCase(q)?.kind ?? null;
+
+  it('an injury by its body part, and 公務災害 asked without a particle', () => {
+    expect(kind('在宅勤務中に手首をひねってしまいました')).toBe('injury');
+    expect(kind('自宅で作業中に腰を痛めたんですが公務災害いけますか')).toBe('injury');
+    expect(kind('骨にヒビが入ったと診断されました')).toBe('injury');
+  });
+
+  it('a colleague who leaves their work to the asker, and a superior telling them to do something', () => {
+    expect(kind('同僚が在宅の日は連絡がつかなくて、問い合わせが全部こっちに回ってくる')).toBe('conflict');
+    expect(kind('係長が在宅中は常にカメラをつけておけって言ってきます')).toBe('conflict');
+    expect(kind('My colleague never answers the phone on her telework days.')).toBe('conflict');
+    expect(kind('The section chief keeps turning down my requests.')).toBe('conflict');
+  });
+
+  it('a check of their own rules asked for without a verb form', () => {
+    expect(kind('うちの対策基準がガイドラインに沿っているかチェックお願いします')).toBe('assessment');
+    expect(kind('うちの規程、これって許されるんでしょうか')).toBe('permission');
+  });
+
+  it('leaves general questions alone', () => {
+    expect(kind('徳島県のマニュアルは公務災害も扱っていますか')).toBeNull();
+    expect(kind('ガイドラインの6.2には何が書いてありますか')).toBeNull();
+  });
+});

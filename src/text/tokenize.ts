@@ -23,7 +23,27 @@ const EN_STOPWORDS = new Set([
   'whom', 'when', 'where', 'how', 'why', 'of', 'for', 'to', 'in', 'on', 'at', 'by', 'with', 'and', 'or', 'any',
   'i', 'we', 'you', 'it', 'its', 'our', 'my', 'me', 'us', 'can', 'could', 'should', 'would', 'will', 'about',
   'please', 'tell', 'this', 'that', 'these', 'those', 'from', 'as', 'if', 'have', 'has', 'get', 'much', 'many',
+  // Function words, pronouns and auxiliaries: they carry no topic. Unknown to the Japanese knowledge, each
+  // would still count as a concept it lacks and lower an English question's coverage of the right passage.
+  'am', 'being', 'had', 'having', 'done', 'doing', 'may', 'might', 'must', 'shall', 'need', 'needs', 'needed',
+  'he', 'she', 'him', 'her', 'his', 'hers', 'they', 'them', 'their', 'theirs', 'your', 'yours', 'ours', 'mine',
+  'myself', 'ourselves', 'yourself', 'itself', 'themselves', 'one', 'ones', 'someone', 'somebody', 'anyone',
+  'anybody', 'something', 'anything', 'everything', 'nothing', 'thing', 'things', 'stuff',
+  'so', 'but', 'not', 'no', 'nor', 'than', 'then', 'too', 'very', 'just', 'also', 'only', 'even', 'still',
+  'yet', 'already', 'really', 'actually', 'exactly', 'quite', 'rather', 'roughly', 'approximately', 'around',
+  'again', 'ever', 'here', 'now', 'currently', 'right', 'some', 'each', 'every', 'both', 'either',
+  'neither', 'such', 'own', 'same', 'other', 'another', 'else', 'whether', 'while', 'because', 'since', 'though',
+  'although', 'into', 'onto', 'upon', 'over', 'under', 'up', 'down', 'out', 'off', 'through', 'via', 'per',
+  'between', 'among', 'within', 'without', 'according', 'regarding', 'concerning', 're', 'whose', 'whom',
+  // Verbs and courtesies of the request itself (tell me, I'd like to know, could you let me know …).
+  'know', 'like', 'want', 'wanted', 'wonder', 'wondering', 'let', 'say', 'says', 'said', 'give', 'gave', 'given',
+  'ask', 'asked', 'asking', 'explain', 'find', 'look', 'looking', 'see', 'think', 'thanks', 'thank', 'thx', 'pls',
+  'plz', 'kindly', 'hi', 'hello', 'hey', 'dear', 'regards', 'quick', 'question', 'questions', 'q', 'go', 'going',
+  'got', 'make', 'made', 'take', 'put', 'come', 'came', 'mean', 'means', 'well', 'okay', 'ok', 'yes', 'sure',
 ]);
+
+/** English clitics: what's, we're, I'd, don't, the ministry's (the segmenter keeps them on the word). */
+const EN_CLITIC = /(?:'s|'re|'d|'m|'ll|'ve|n't|s'|')$/;
 
 // Kanji and katakana runs carry the topic; hiragana is mostly grammar (folded where it spells a loanword).
 const CJK_RUN = /[\u30A1-\u30FA\u30FC\u3400-\u9FFF\uF900-\uFAFF\u3005]+/gu;
@@ -32,7 +52,8 @@ const HIRAGANA_ONLY = /^[\u3041-\u309F]+$/u;
 /** Light English stemming: plural and -ing/-ed forms fold together. */
 function stemEnglish(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  // previous, status, analysis, always: an -s that is no plural.
+  if (word.length > 3 && word.endsWith('s') && !/(ss|us|is|ys)$/.test(word)) return word.slice(0, -1);
   return word;
 }
 
@@ -48,7 +69,9 @@ export function wordTokens(normalized: string): string[] {
     if (!s.isWordLike) continue;
     let w = s.segment;
     if (/^[a-z]/.test(w)) {
-      if (EN_STOPWORDS.has(w)) continue;
+      // won't → wo, can't → ca: the negation is a stopword either way.
+      w = w.replace(/[\u2019]/g, "'").replace(EN_CLITIC, '');
+      if (w === '' || EN_STOPWORDS.has(w) || w === 'wo' || w === 'ca') continue;
       w = stemEnglish(w);
     } else {
       if (JA_STOPWORDS.has(w)) continue;

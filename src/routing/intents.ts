@@ -80,6 +80,12 @@ const INCIDENT = [
   /(不審|怪し|あやし|見覚えのない|知らない)[^。]{0,15}(メール|添付|ファイル|リンク|url|URL|サイト)[^。]{0,15}(開い|開け|クリック|押し|実行|アクセスし|ダウンロードし)/,
   /(フィッシング|標的型)(メール|攻撃|詐欺|サイト)?[^。]{0,15}(開い|クリック|入力|引っかか|被害|届い)/,
   /\b(clicked|opened) (a |an |the )?(suspicious|phishing|strange|unknown)\b/i,
+  // Sent to the wrong person, or by mistake: a mis-sent mail or file is a leak to report.
+  /\b(sent|e-?mailed|mailed|forwarded|shared|uploaded|posted|faxed)\b[^.?!]{0,60}\bto (the |a )?wrong (address|person|recipient|people|group|department|section|email|e-mail|contact)\b/i,
+  /\b(mis-?sent|misdirected (e-?mail|mail|file|fax)|wrong recipient|accidentally (sent|shared|uploaded|posted|published|leaked|exposed|forwarded|e-?mailed|cc'?d))\b|\b(sent|e-?mailed|forwarded|shared|uploaded|posted)\b[^.?!]{0,40}\b(by mistake|in error)\b/i,
+  // Someone else in the account: an unknown login is an incident before it is a question.
+  /\b(unauthori[sz]ed (access|login|log-?in|use|sign-?in)|someone (else )?(has )?(logged|logging|signed|got) (in|into|on)|(login|log-?in|sign-?in|access) from an? (ip|device|location|country|address) (i|we) (don't|do not|didn't|did not|can't|cannot) recogni[sz]e|suspicious (login|log-?in|sign-?in|activity|access))\b/i,
+  /\b(files? (are|were|got|have been|has been) encrypted|demanding (a )?(ransom|payment|bitcoin))\b/i,
 ];
 const PRIVATE = [/(自宅|住所|個人の?(電話|携帯|連絡先)|携帯番号|家族)(を|も|は)?(教え|知りたい|調べ)/, /\bhome address\b/i];
 const INJECTION = [
@@ -113,7 +119,8 @@ const CONTACT = [
   /(電話|メール)(で|から|でも)[^。?？]{0,8}(聞|相談|問い?合|連絡|質問|申し?込)/,
   /電話[^。]{0,20}番号|(メール)?アドレス(は|を|って|が|も)/,
   /\b(contact|e-?mail|phone|who (should|do|can) i ask)\b/i,
-  /\b(which|what) (office|department|section|division|unit)\b/i,
+  // "Which section of the guideline" asks for a part of a document, not an office.
+  /\b(which|what) (office|department|division|unit|section(?! (of|in) ))\b/i,
   /\b(what|which) number\b|\bnumber\s*\?|\b(ring|dial)\b|\b(call|reach|email|write to) (them|the|someone)\b/i,
   /\b(call|phone|ring|e-?mail|contact|reach) (mic|soumusho|somusho|the ministry)\b/i,
   /\bwho (handles|deals with|is in charge|is responsible)\b/i,

@@ -69,6 +69,8 @@ const AMOUNT = [
   /(金額|額|単価|月額|日額)(は|を)?(いくら|どう|どれ|何円|決め)/,
   /(いくら|何円|幾ら)(に|と)(すれば|したら|する|しよう|設定)/,
   /\bhow much (should|will|do|would) (we|i|our)\b/i,
+  // "How much allowance will our town pay me?": the amount for their own case, words in between.
+  /\bhow much\b[^.?!]{0,40}\b(will|would|should|do|does|can|could|did)\b[^.?!]{0,25}\b(pay|give|get|receive|offer|grant)\b[^.?!]{0,10}\b(me|us|i|we)\b/i,
 ];
 
 /** Asks for an assessment or a check of their own set-up or document. */
@@ -77,6 +79,8 @@ const ASSESSMENT = [
   /(問題|不備|漏れ|穴)(が|は)?(ない|ありません|ある)か/,
   /(安全|適切|妥当|適法|十分|大丈夫)(か|です(か|よね)|でしょうか|なのか)/,
   /\b(check|review|assess|audit|look at|go through)\b[^.?]{0,30}\b(our|my)\b/i,
+  // Asking someone to read their own draft over and approve it (look it over and sign off on it).
+  /\b(look (it|this|them|these) over|look over (it|this|our|my)|sign off on (it|this|our|my)|proof-?read (it|this|our|my)|vet (it|this|our|my))\b/i,
   /\b(our|my) [a-z -]{1,40} (is|are) (safe|secure|ok|okay|correct|enough|compliant|right)\b/i,
   /\bis (our|my) [a-z -]{1,40} (safe|secure|ok|okay|correct|enough|compliant)\b/i,
 ];

@@ -46,6 +46,8 @@ const HUMAN = [
   /\b(a |an )?(real |actual |live )?(human|person)\b[^.?!]{0,20}\b(chat|talk|speak)\b|\binstead of (you|the bot|a bot)\b/i,
   /\b(put|get) me (through|in touch|in contact)\b|\b(connect|transfer|forward) me (to|with)\b|\bescalate (this|it|my|the)\b/i,
   /\b(contact|escalate|escalation|ask) (the )?(ministry|office|staff|human|person)\b/i,
+  // Asking to be called or written back: only a person can.
+  /\b(call|ring|phone|e-?mail|contact|get back to) me( back)?\b(?! (at|on) )|\b(have|get|ask) (someone|somebody|a person|an official|staff)\b[^.?!]{0,30}\bto (call|contact|e-?mail|ring|phone|get back to)\b/i,
 ];
 const JUDGEMENT = [
   /(て|で)も?(よい|良い|いい|かまわない|構わない|差し支えない|大丈夫|問題ない)(のでしょうか|でしょうか|ですか|か|？|\?)/,
@@ -71,7 +73,7 @@ const INCIDENT = [
   /(誤って|間違って|間違えて)[^。]{0,30}(送信|送っ|公開|アップ|投稿)/,
   /(誤送信|誤配信|誤送付|誤爆)/,
   /(撮影|スクショ|スクリーンショット)[^。]{0,30}(sns|SNS|ネット|投稿|上げ|アップ)/,
-  /\b(lost|stolen|leak(ed)?|breach|malware|ransomware|hacked|infected|compromised|virus)\b/i,
+  /\b(lost|stolen|stole|theft|robbed|leak(ed)?|breach|malware|ransomware|hacked|infected|compromised|virus)\b/i,
   // Ransomware by its symptom: a ransom note on the screen, files encrypted.
   /(身代金|脅迫(文|メッセージ|画面)|ファイルが(暗号化され|開けなくな))/,
   /\b(left|forgot) (my|our|the|a|an) [^.?!]{0,40}\b(in|on|at) (a|the) (taxi|cab|train|shinkansen|bullet train|subway|bus|station|restaurant|bar|car|plane|airport)\b/i,
@@ -144,7 +146,8 @@ const LINK = [
 const PRODUCT = [
   /(おすすめ|オススメ|お勧め|お薦め|おススメ)(の|は|を|な)?[^。]{0,12}(パソコン|pc|ノート|タブレット|機種|製品|モニター|ディスプレイ|椅子|机|デスク|ルーター|ヘッドセット|マウス|キーボード|ウェブカメラ|webカメラ|カメラ|回線|プロバイダ)/i,
   /(パソコン|pc|ノート|タブレット|機種|製品|モニター|ディスプレイ|椅子|机|デスク|ルーター|ヘッドセット|マウス|キーボード|カメラ|回線|プロバイダ)[^。]{0,12}(おすすめ|オススメ|お勧め|お薦め|どれがいい|どれが良い|いいの(は)?どれ|安くて(いい|良い)|どっちが(安|いい|良)|買うなら|選び方|通販|amazon|アマゾン|楽天)/i,
-  /\b(recommend|which (laptop|pc|computer|chair|monitor|webcam|headset|router) (should|to) (i|we) buy)\b/i,
+  // "Does the handbook recommend starting small?" asks about the knowledge: a product must be named.
+  /\b(recommend|suggest|best|good|decent|cheap)\b[^.?!]{0,30}\b(laptops?|pcs?|computers?|notebooks?|tablets?|chairs?|desks?|monitors?|displays?|webcams?|cameras?|headsets?|mice|mouse|keyboards?|routers?|brands?|models? to buy|products?)\b|\bwhich (laptop|pc|computer|chair|monitor|webcam|headset|router) (should|to) (i|we) buy\b/i,
 ];
 
 const PRIVATE_SECTOR = [

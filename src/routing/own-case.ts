@@ -81,8 +81,8 @@ const ASSESSMENT = [
   /\b(check|review|assess|audit|look at|go through)\b[^.?]{0,30}\b(our|my)\b/i,
   // Asking someone to read their own draft over and approve it (look it over and sign off on it).
   /\b(look (it|this|them|these) over|look over (it|this|our|my)|sign off on (it|this|our|my)|proof-?read (it|this|our|my)|vet (it|this|our|my))\b/i,
-  /\b(our|my) [a-z -]{1,40} (is|are) (safe|secure|ok|okay|correct|enough|compliant|right)\b/i,
-  /\bis (our|my) [a-z -]{1,40} (safe|secure|ok|okay|correct|enough|compliant)\b/i,
+  /\b(our|my) [a-z' -]{1,60} (is|are) (safe|secure|ok|okay|correct|enough|compliant|right|acceptable|appropriate|permissible|allowed|fine|legal|valid)\b/i,
+  /\bis (our|my) [a-z' -]{1,60} (safe|secure|ok|okay|correct|enough|compliant|acceptable|appropriate|permissible|allowed|fine|legal|valid)\b/i,
 ];
 
 /** A conflict: someone refused, blocked or overruled them. */

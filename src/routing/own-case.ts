@@ -94,7 +94,7 @@ const CONFLICT = [
   /(納得(いか|でき)ない|納得がいかない|理不尽|パワハラ)/,
   // The superior as the one who refuses (課長が…全部却下してきます).
   /(上司|課長|係長|部長|所属長|室長|管理職)(が|は)[^。]{0,30}(却下|拒否|断って|断られ|反対して|認めな|許可しな|させてくれな)/,
-  /\b(refus(e|es|ed|ing)|won't let|will not let|doesn't let|does not let|denied|rejected|turned down)\b/i,
+  /\b(refus(e|es|ed|ing)|won't let|will not let|doesn't let|does not let|denied|rejected|turn(s|ed|ing)? (it |them |me |my [a-z ]{1,30})?down)\b/i,
   /\b(won't|will not|doesn't|does not|didn't|did not) (approve|allow|permit|accept|sign off)\b/i,
 ];
 

@@ -71,7 +71,9 @@ export function wordTokens(normalized: string): string[] {
     if (/^[a-z]/.test(w)) {
       // won't → wo, can't → ca: the negation is a stopword either way.
       w = w.replace(/[\u2019]/g, "'").replace(EN_CLITIC, '');
-      if (w === '' || EN_STOPWORDS.has(w) || w === 'wo' || w === 'ca') continue;
+      // The s, d, t … of a clitic split off by a synonym match ("the ministry" + "'s") name nothing
+      // (other lone letters do: the j of J-LIS).
+      if (w === '' || EN_STOPWORDS.has(w) || /^(s|d|m|t|ll|ve|wo|ca)$/.test(w)) continue;
       w = stemEnglish(w);
     } else {
       if (JA_STOPWORDS.has(w)) continue;

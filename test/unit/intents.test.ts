@@ -84,6 +84,7 @@ describe('intent detection', () => {
     // Being called back is something only a person can do.
     expect(detectIntents('Can I get someone from the ministry to call me back?').wantsHuman).toBe(true);
     expect(detectIntents('Who should I call about the allowance?').wantsHuman).toBe(false);
+    expect(detectIntents('Could you pass this on to the HR people?').wantsHuman).toBe(true);
   });
   it('detects English questions', () => {
     expect(detectLang('Is there financial support for telework costs?')).toBe('en');

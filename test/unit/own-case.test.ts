@@ -34,6 +34,8 @@ describe('own-case classifier', () => {
     ['my boss keeps refusing my telework requests', 'conflict'],
     // English with words between the parts: an amount for the asker, a draft to read over, a plan to judge.
     ['How much telework allowance will our town pay me?', 'amount'],
+    ['My supervisor keeps turning down my telework requests', 'conflict'],
+    ['The section chief turned my application for home working down again', 'conflict'],
     ['Our team translated our telework youkou. Can the ministry look it over and sign off on it?', 'assessment'],
     ["Can you tell me if our town's plan to let staff use private smartphones is acceptable?", 'assessment'],
   ])('%s → %s', (q, kind) => {

@@ -23,6 +23,8 @@ describe('tokenization', () => {
     expect(tokenize("What's the ministry's number? We're asking because it's urgent")).toEqual(['ministry', 'number', 'urgent']);
     expect(tokenize("I'd like to know the previous status")).toEqual(['previous', 'status']);
     expect(tokenize("Our team won't need the devices")).toEqual(['team', 'device']);
+    // The letters of a name stay: the j of J-LIS.
+    expect(tokenize('J-LIS')).toEqual(['j', 'lis']);
   });
   it('matches hiragana-typed loanwords to katakana', () => {
     expect(tokenize('てれわーく')).toEqual(expect.arrayContaining(['~テレ', '~ワー']));

@@ -50,6 +50,10 @@ const HUMAN = [
   /\b(a |an )?(real |actual |live )?(human|person)\b[^.?!]{0,20}\b(chat|talk|speak)\b|\binstead of (you|the bot|a bot)\b/i,
   /\b(put|get) me (through|in touch|in contact)\b|\b(connect|transfer|forward) me (to|with)\b|\bescalate (this|it|my|the)\b/i,
   /\b(contact|escalate|escalation|ask) (the )?(ministry|office|staff|human|person)\b/i,
+  // Asking the bot to hand the matter on (pass this on to HR): only a person takes it from there.
+  /\bpass (this|it|that|my (question|request|case|message)) on\b|\bpass (this|it|that) (along|over) to\b/i,
+  // Asking to be called or written back: only a person can.
+  /\b(call|ring|phone|e-?mail|contact|get back to) me( back)?\b(?! (at|on) )|\b(have|get|ask) (someone|somebody|a person|an official|staff)\b[^.?!]{0,30}\bto (call|contact|e-?mail|ring|phone|get back to)\b/i,
 ];
 const JUDGEMENT = [
   /(て|で)も?(よい|良い|いい|かまわない|構わない|差し支えない|大丈夫|問題ない)(のでしょうか|でしょうか|ですか|か|？|\?)/,
@@ -75,7 +79,7 @@ const INCIDENT = [
   /(誤って|間違って|間違えて)[^。]{0,30}(送信|送っ|公開|アップ|投稿)/,
   /(誤送信|誤配信|誤送付|誤爆)/,
   /(撮影|スクショ|スクリーンショット)[^。]{0,30}(sns|SNS|ネット|投稿|上げ|アップ)/,
-  /\b(lost|stolen|leak(ed)?|breach|malware|ransomware|hacked|infected|compromised|virus)\b/i,
+  /\b(lost|stolen|stole|theft|robbed|leak(ed)?|breach|malware|ransomware|hacked|infected|compromised|virus)\b/i,
   // Ransomware by its symptom: a ransom note on the screen, files encrypted.
   /(身代金|脅迫(文|メッセージ|画面)|(ファイル|データ)(は|が|も|を)?[^。]{0,8}(暗号化され|開けなくな)|復元したければ|復旧したければ)/,
   // Residents' data shown in a photo or a screen that went online (写り込んでた, 拡散).
@@ -87,6 +91,12 @@ const INCIDENT = [
   /(不審|怪し|あやし|見覚えのない|知らない)[^。]{0,15}(メール|添付|ファイル|リンク|url|URL|サイト)[^。]{0,15}(開い|開け|クリック|押し|実行|アクセスし|ダウンロードし)/,
   /(フィッシング|標的型)(メール|攻撃|詐欺|サイト)?[^。]{0,15}(開い|クリック|入力|引っかか|被害|届い)/,
   /\b(clicked|opened) (a |an |the )?(suspicious|phishing|strange|unknown)\b/i,
+  // Sent to the wrong person, or by mistake: a mis-sent mail or file is a leak to report.
+  /\b(sent|e-?mailed|mailed|forwarded|shared|uploaded|posted|faxed)\b[^.?!]{0,60}\bto (the |a )?wrong (address|person|recipient|people|group|department|section|email|e-mail|contact)\b/i,
+  /\b(mis-?sent|misdirected (e-?mail|mail|file|fax)|wrong recipient|accidentally (sent|shared|uploaded|posted|published|leaked|exposed|forwarded|e-?mailed|cc'?d))\b|\b(sent|e-?mailed|forwarded|shared|uploaded|posted)\b[^.?!]{0,40}\b(by mistake|in error)\b/i,
+  // Someone else in the account: an unknown login is an incident before it is a question.
+  /\b(unauthori[sz]ed (access|login|log-?in|use|sign-?in)|someone (else )?(has )?(logged|logging|signed|got) (in|into|on)|(login|log-?in|sign-?in|access) from an? (ip|device|location|country|address) (i|we) (don't|do not|didn't|did not|can't|cannot) recogni[sz]e|suspicious (login|log-?in|sign-?in|activity|access))\b/i,
+  /\b(files? (are|were|got|have been|has been) encrypted|demanding (a )?(ransom|payment|bitcoin))\b/i,
 ];
 const PRIVATE = [/(自宅|住所|個人の?(電話|携帯|連絡先)|携帯番号|家族)(を|も|は)?(教え|知りたい|調べ)/, /\bhome address\b/i];
 const INJECTION = [
@@ -120,7 +130,8 @@ const CONTACT = [
   /(電話|メール)(で|から|でも)[^。?？]{0,8}(聞|相談|問い?合|連絡|質問|申し?込)/,
   /電話[^。]{0,20}番号|(メール)?アドレス(は|を|って|が|も)/,
   /\b(contact|e-?mail|phone|who (should|do|can) i ask)\b/i,
-  /\b(which|what) (office|department|section|division|unit)\b/i,
+  // "Which section of the guideline" asks for a part of a document, not an office.
+  /\b(which|what) (office|department|division|unit|section(?! (of|in) ))\b/i,
   /\b(what|which) number\b|\bnumber\s*\?|\b(ring|dial)\b|\b(call|reach|email|write to) (them|the|someone)\b/i,
   /\b(call|phone|ring|e-?mail|contact|reach) (mic|soumusho|somusho|the ministry)\b/i,
   /\bwho (handles|deals with|is in charge|is responsible)\b/i,
@@ -144,7 +155,8 @@ const LINK = [
 const PRODUCT = [
   /(おすすめ|オススメ|お勧め|お薦め|おススメ)(の|は|を|な)?[^。]{0,12}(パソコン|pc|ノート|タブレット|機種|製品|モニター|ディスプレイ|椅子|机|デスク|ルーター|ヘッドセット|マウス|キーボード|ウェブカメラ|webカメラ|カメラ|回線|プロバイダ)/i,
   /(パソコン|pc|ノート|タブレット|機種|製品|モニター|ディスプレイ|椅子|机|デスク|ルーター|ヘッドセット|マウス|キーボード|カメラ|回線|プロバイダ)[^。]{0,12}(おすすめ|オススメ|お勧め|お薦め|どれがいい|どれが良い|いいの(は)?どれ|安くて(いい|良い)|どっちが(安|いい|良)|買うなら|選び方|通販|amazon|アマゾン|楽天)/i,
-  /\b(recommend|which (laptop|pc|computer|chair|monitor|webcam|headset|router) (should|to) (i|we) buy)\b/i,
+  // "Does the handbook recommend starting small?" asks about the knowledge: a product must be named.
+  /\b(recommend|suggest|best|good|decent|cheap)\b[^.?!]{0,30}\b(laptops?|pcs?|computers?|notebooks?|tablets?|chairs?|desks?|monitors?|displays?|webcams?|cameras?|headsets?|mice|mouse|keyboards?|routers?|brands?|models? to buy|products?)\b|\bwhich (laptop|pc|computer|chair|monitor|webcam|headset|router) (should|to) (i|we) buy\b/i,
 ];
 
 const PRIVATE_SECTOR = [

@@ -69,6 +69,8 @@ const AMOUNT = [
   /(金額|額|単価|月額|日額)(は|を)?(いくら|どう|どれ|何円|決め)/,
   /(いくら|何円|幾ら)(に|と)(すれば|したら|する|しよう|設定)/,
   /\bhow much (should|will|do|would) (we|i|our)\b/i,
+  // "How much allowance will our town pay me?": the amount for their own case, words in between.
+  /\bhow much\b[^.?!]{0,40}\b(will|would|should|do|does|can|could|did)\b[^.?!]{0,25}\b(pay|give|get|receive|offer|grant)\b[^.?!]{0,10}\b(me|us|i|we)\b/i,
 ];
 
 /** Asks for an assessment or a check of their own set-up or document. */
@@ -79,8 +81,10 @@ const ASSESSMENT = [
   /(沿って|則って|準拠して|合って|適合して)(る|いる|います)?か(どうか)?[^。]{0,6}(チェック|確認|見て|判断|判定)/,
   /(安全|適切|妥当|適法|十分|大丈夫)(か|です(か|よね)|でしょうか|なのか)/,
   /\b(check|review|assess|audit|look at|go through)\b[^.?]{0,30}\b(our|my)\b/i,
-  /\b(our|my) [a-z -]{1,40} (is|are) (safe|secure|ok|okay|correct|enough|compliant|right)\b/i,
-  /\bis (our|my) [a-z -]{1,40} (safe|secure|ok|okay|correct|enough|compliant)\b/i,
+  // Asking someone to read their own draft over and approve it (look it over and sign off on it).
+  /\b(look (it|this|them|these) over|look over (it|this|our|my)|sign off on (it|this|our|my)|proof-?read (it|this|our|my)|vet (it|this|our|my))\b/i,
+  /\b(our|my) [a-z' -]{1,60} (is|are) (safe|secure|ok|okay|correct|enough|compliant|right|acceptable|appropriate|permissible|allowed|fine|legal|valid)\b/i,
+  /\bis (our|my) [a-z' -]{1,60} (safe|secure|ok|okay|correct|enough|compliant|acceptable|appropriate|permissible|allowed|fine|legal|valid)\b/i,
 ];
 
 /** A conflict: someone refused, blocked or overruled them. */
@@ -95,8 +99,8 @@ const CONFLICT = [
   /(上司|課長|係長|部長|所属長|室長|管理職)(が|は)[^。]{0,30}(却下|拒否|断って|断られ|反対して|認めな|許可しな|させてくれな)/,
   // A colleague who leaves their work to the asker (電話に出ない, 全部こっちに回ってくる).
   /(先輩|同僚|後輩|部下|上司|課長|係長|主任|同じ(係|課|班|チーム)の(人|方|先輩|職員)?)(が|は)[^。]{0,40}(出ない|出なくて|出てくれな|つながらな|繋がらな|連絡(が|も)?つかな|サボ|さぼ|押し付け|回ってく|回ってき|やってくれな|仕事しな|働かな)/,
-  /\b(refus(e|es|ed|ing)|won't let|will not let|doesn't let|does not let|denied|rejected|turn(s|ed|ing)? down)\b/i,
   /\b(co-?worker|colleague|boss|supervisor|manager|section chief)s? (never|doesn't|does not|won't|keeps? not) (answer|pick up|respond|reply|work)/i,
+  /\b(refus(e|es|ed|ing)|won't let|will not let|doesn't let|does not let|denied|rejected|turn(s|ed|ing)? (it |them |me |my [a-z ]{1,30})?down)\b/i,
   /\b(won't|will not|doesn't|does not|didn't|did not) (approve|allow|permit|accept|sign off)\b/i,
 ];
 

@@ -30,7 +30,16 @@ const NUMERIC_DAY = /(?<![0-9])((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?![0-9
 const ERA_MONTH = /(令和|平成|昭和)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月/g;
 const YEAR_MONTH = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月/g;
 const ENGLISH_MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+(?:(\d{1,2}),?\s+)?((?:19|20)\d{2})\b/g;
+const ENGLISH_DAY_MONTH = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?,?\s+((?:19|20)\d{2})\b/g;
 const FISCAL_YEAR = /\b(?:fy|fiscal (?:year )?)\s?((?:19|20)\d{2})\b/g;
+/** Era names spelt out in English text: Reiwa 5, Heisei 28 (fiscal with nendo or FY: Reiwa 6 nendo). */
+const ERA_WORD = /\b(reiwa|heisei|showa)\s*(\d{1,2}|gannen)(?:\s*(nendo|fiscal year|fy))?\b/g;
+const ERA_NAME: Record<string, string> = { reiwa: '令和', heisei: '平成', showa: '昭和' };
+/**
+ * A year written alone (in 2021, between 2022 and 2023): how English gives a year. Only years this
+ * knowledge could be about (1950–2049), not inside a longer number, a decimal, a time or an address.
+ */
+const BARE_YEAR = /(?<![0-9.,:/\-@#])((?:19[5-9]|20[0-4])\d)(?![0-9%]|\.[0-9]|[,:/\-][0-9]|\s*(?:年|名|人|団体|円|件|yen|staff|people|employees|bodies))/g;
 const ERA_YEAR = /(令和|平成|昭和)\s*(\d{1,2}|元)\s*年(度)?/g;
 const YEAR = /((?:19|20)\d{2})\s*年(度)?/g;
 
@@ -63,13 +72,21 @@ export function findDates(folded: string): DateMention[] {
   for (const m of each(NUMERIC_DAY, folded)) push(m.index, m.index + m[0].length, Number(m[1]), Number(m[2]), Number(m[3]));
   for (const m of each(ERA_MONTH, folded)) push(m.index, m.index + m[0].length, eraYear(m[1]!, m[2]!), Number(m[3]));
   for (const m of each(YEAR_MONTH, folded)) push(m.index, m.index + m[0].length, Number(m[1]), Number(m[2]));
+  for (const m of each(ENGLISH_DAY_MONTH, folded)) {
+    const month = MONTHS.indexOf(m[2]!.slice(0, 3)) + 1;
+    push(m.index, m.index + m[0].length, Number(m[3]), month, Number(m[1]));
+  }
   for (const m of each(ENGLISH_MONTH, folded)) {
     const month = MONTHS.indexOf(m[1]!.slice(0, 3)) + 1;
     push(m.index, m.index + m[0].length, Number(m[3]), month, m[2] === undefined ? undefined : Number(m[2]));
   }
   for (const m of each(FISCAL_YEAR, folded)) push(m.index, m.index + m[0].length, Number(m[1]), undefined, undefined, true);
+  for (const m of each(ERA_WORD, folded)) {
+    push(m.index, m.index + m[0].length, eraYear(ERA_NAME[m[1]!]!, m[2] === 'gannen' ? '元' : m[2]!), undefined, undefined, m[3] !== undefined);
+  }
   for (const m of each(ERA_YEAR, folded)) push(m.index, m.index + m[0].length, eraYear(m[1]!, m[2]!), undefined, undefined, m[3] !== undefined);
   for (const m of each(YEAR, folded)) push(m.index, m.index + m[0].length, Number(m[1]), undefined, undefined, m[2] !== undefined);
+  for (const m of each(BARE_YEAR, folded)) push(m.index, m.index + m[0].length, Number(m[1]));
   return out.sort((a, b) => a.start - b.start);
 }
 

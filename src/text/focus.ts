@@ -15,12 +15,36 @@ const CLOSING = /^(どうぞ|何卒|なにとぞ)?(よろしく|宜しく)(お�
 /** Everything after such a marker is the question. */
 const TOPIC_MARKER = /(本題(なの)?です?が|本題ですが|質問(なの)?ですが|質問です[。、]|質問\s*[:：]|本題\s*[:：]|お聞きしたいのは|伺いたいのは|確認させてください[。、]?|(?<=[。、!！\s])(ついでに|それと|ところで)[、,]?)/;
 
+/**
+ * English asks with a question mark, a question word or auxiliary first, or a request form
+ * (I'd like to know, please confirm, could you, whether …); a statement of background does not.
+ */
+const EN_ASKING =
+  /\?|^(what|how|when|where|who|whom|whose|which|why|is|are|was|were|do|does|did|can|could|would|will|should|shall|may|has|have|had)\b|\b(i'?d like to know|i would like to know|i (want|need|wanted) to (know|check|confirm|find out)|(please|pls|kindly) (tell|let|confirm|advise|explain|send|give|list|share|clarify|check)|tell me|let me know|wonder(ing)? (if|whether|what|how|when|who|which)|whether|looking for (the|a|an|information|info|details)|need (the|to know|to find|details|info)|asked me (to|whether|if|what|how|when|who|which)|could you|can you|would you)\b/i;
+/** English closings and greetings that ask nothing. */
+const EN_CLOSING = /^(many )?(thanks|thank you|thx|cheers|regards|best regards|kind regards|best|hi|hello|hey|dear( sir| madam| sir or madam| sir\/madam| all| team| [a-z]+)?|good (morning|afternoon|evening))( (so much|in advance|a lot|all|there|team))?[.!,]*$/i;
+/** A sentence end in English: . ! ? before a space and a new sentence (not e.g., No. 31, 0.5, Dec. 27). */
+const EN_SENTENCE_END = /(?<![.\s](?:e\.g|i\.e|no|nos|vs|etc|approx|dec|nov|oct|sep|sept|aug|jul|jun|apr|mar|feb|jan|art|fig|mr|ms|dr|st))(?<=[a-z0-9)"'%][.!?])\s+(?=[A-Za-z"'(])/gi;
+
+/** Words that point back to something said before the question (that, it, ours, like ours). */
+const EN_REFERS_BACK = /\b(that|this|it|its|those|these|them|they|their|ones|ours|such|there|the same|the above)\b/i;
+/** An English question shorter than this (Which model, and when?) names too little to be searched alone. */
+const EN_SELF_CONTAINED = 50;
+
 function sentences(text: string): string[] {
   return text
     .split(/(?<=[。！？!?\n])/)
+    .flatMap((s) => s.split(EN_SENTENCE_END))
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }
+
+const isEnglish = (s: string): boolean => {
+  const latin = s.match(/[A-Za-z]/g)?.length ?? 0;
+  return latin > 0 && latin >= 3 * (s.match(/[\u3040-\u30ff\u3400-\u9fff]/g)?.length ?? 0);
+};
+
+const asks = (s: string): boolean => (isEnglish(s) ? !EN_CLOSING.test(s) && EN_ASKING.test(s) : !CLOSING.test(s) && QUESTION_MARK.test(s));
 
 /** The asking sentences of a long message (the message itself when it is short or has none). */
 export function focusOnQuestion(text: string): string {
@@ -28,7 +52,13 @@ export function focusOnQuestion(text: string): string {
   const marker = TOPIC_MARKER.exec(text);
   if (marker && text.length - (marker.index + marker[0].length) >= 8) return text.slice(marker.index + marker[0].length).replace(/^[、,，\s]+/, '').trim();
   if (hasAtMostChars(text, LONG_MESSAGE)) return text;
-  const asking = sentences(text).filter((s) => !CLOSING.test(s) && QUESTION_MARK.test(s));
+  const all = sentences(text);
+  const asking = all.filter(asks);
   const focused = asking.join(' ');
+  // English often states the topic first and asks after it (… published a manual. When was that?):
+  // a short or referring first question needs what came before; only greetings go.
+  if (asking.length > 0 && isEnglish(asking[0]!) && (focused.length < EN_SELF_CONTAINED || EN_REFERS_BACK.test(asking[0]!))) {
+    return all.filter((s) => !EN_CLOSING.test(s)).join(' ');
+  }
   return focused.length >= 8 ? focused : text;
 }

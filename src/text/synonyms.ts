@@ -5,6 +5,9 @@ export const foldForMatch = (text: string): string => foldLoanwordHiragana(norma
 
 const RECENT_MAX = 8;
 
+/** Web and mail addresses in folded text. */
+const ADDRESS = /https?:\/\/[^\s、。)）」]+|www\.[^\s、。)）」]+|[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/g;
+
 const isAscii = (s: string): boolean => /^[\x20-\x7e]+$/.test(s);
 
 export interface SynonymMatch {
@@ -84,7 +87,9 @@ export class SynonymExpander {
     return found;
   }
 
-  private match(folded: string): SynonymMatch[] {
+  private match(text: string): SynonymMatch[] {
+    // A web or mail address names no concept (https://…/login, sodan@…): blanked, offsets kept.
+    const folded = text.replace(ADDRESS, (a) => ' '.repeat(a.length));
     // Kept in order of position; a span is taken only where no earlier (longer or earlier) one is.
     const out: SynonymMatch[] = [];
     const take = (start: number, end: number, term: string, group: string[]): void => {

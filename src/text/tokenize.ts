@@ -23,7 +23,27 @@ const EN_STOPWORDS = new Set([
   'whom', 'when', 'where', 'how', 'why', 'of', 'for', 'to', 'in', 'on', 'at', 'by', 'with', 'and', 'or', 'any',
   'i', 'we', 'you', 'it', 'its', 'our', 'my', 'me', 'us', 'can', 'could', 'should', 'would', 'will', 'about',
   'please', 'tell', 'this', 'that', 'these', 'those', 'from', 'as', 'if', 'have', 'has', 'get', 'much', 'many',
+  // Function words, pronouns and auxiliaries: they carry no topic. Unknown to the Japanese knowledge, each
+  // would still count as a concept it lacks and lower an English question's coverage of the right passage.
+  'am', 'being', 'had', 'having', 'done', 'doing', 'may', 'might', 'must', 'shall', 'need', 'needs', 'needed',
+  'he', 'she', 'him', 'her', 'his', 'hers', 'they', 'them', 'their', 'theirs', 'your', 'yours', 'ours', 'mine',
+  'myself', 'ourselves', 'yourself', 'itself', 'themselves', 'one', 'ones', 'someone', 'somebody', 'anyone',
+  'anybody', 'something', 'anything', 'everything', 'nothing', 'thing', 'things', 'stuff',
+  'so', 'but', 'not', 'no', 'nor', 'than', 'then', 'too', 'very', 'just', 'also', 'only', 'even', 'still',
+  'yet', 'already', 'really', 'actually', 'exactly', 'quite', 'rather', 'roughly', 'approximately', 'around',
+  'again', 'ever', 'here', 'now', 'currently', 'right', 'some', 'each', 'every', 'both', 'either',
+  'neither', 'such', 'own', 'same', 'other', 'another', 'else', 'whether', 'while', 'because', 'since', 'though',
+  'although', 'into', 'onto', 'upon', 'over', 'under', 'up', 'down', 'out', 'off', 'through', 'via', 'per',
+  'between', 'among', 'within', 'without', 'according', 'regarding', 'concerning', 're', 'whose', 'whom',
+  // Verbs and courtesies of the request itself (tell me, I'd like to know, could you let me know …).
+  'know', 'like', 'want', 'wanted', 'wonder', 'wondering', 'let', 'say', 'says', 'said', 'give', 'gave', 'given',
+  'ask', 'asked', 'asking', 'explain', 'find', 'look', 'looking', 'see', 'think', 'thanks', 'thank', 'thx', 'pls',
+  'plz', 'kindly', 'hi', 'hello', 'hey', 'dear', 'regards', 'quick', 'question', 'questions', 'q', 'go', 'going',
+  'got', 'make', 'made', 'take', 'put', 'come', 'came', 'mean', 'means', 'well', 'okay', 'ok', 'yes', 'sure',
 ]);
+
+/** English clitics: what's, we're, I'd, don't, the ministry's (the segmenter keeps them on the word). */
+const EN_CLITIC = /(?:'s|'re|'d|'m|'ll|'ve|n't|s'|')$/;
 
 // Kanji and katakana runs carry the topic; hiragana is mostly grammar (folded where it spells a loanword).
 const CJK_RUN = /[\u30A1-\u30FA\u30FC\u3400-\u9FFF\uF900-\uFAFF\u3005]+/gu;
@@ -32,7 +52,8 @@ const HIRAGANA_ONLY = /^[\u3041-\u309F]+$/u;
 /** Light English stemming: plural and -ing/-ed forms fold together. */
 function stemEnglish(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  // previous, status, analysis, always: an -s that is no plural.
+  if (word.length > 3 && word.endsWith('s') && !/(ss|us|is|ys)$/.test(word)) return word.slice(0, -1);
   return word;
 }
 
@@ -41,12 +62,20 @@ export interface TokenizeOptions {
   bigrams?: boolean;
 }
 
-/** A word segment as a token (English stemmed), or null for a stopword or grammar. */
+/** A word segment as a token (English stemmed), or null for a stopword, grammar or a clitic's remnant. */
 function wordToken(segment: string): string | null {
-  if (/^[a-z]/.test(segment)) return EN_STOPWORDS.has(segment) ? null : stemEnglish(segment);
-  if (JA_STOPWORDS.has(segment)) return null;
+  let w = segment;
+  if (/^[a-z]/.test(w)) {
+    // won't → wo, can't → ca: the negation is a stopword either way.
+    w = w.replace(/[\u2019]/g, "'").replace(EN_CLITIC, '');
+    // The s, d, t … of a clitic split off by a synonym match ("the ministry" + "'s") name nothing
+    // (other lone letters do: the j of J-LIS).
+    if (w === '' || EN_STOPWORDS.has(w) || /^(s|d|m|t|ll|ve|wo|ca)$/.test(w)) return null;
+    return stemEnglish(w);
+  }
+  if (JA_STOPWORDS.has(w)) return null;
   // Hiragana-only words are particles, inflections and auxiliaries, never a topic here.
-  return HIRAGANA_ONLY.test(segment) ? null : segment;
+  return HIRAGANA_ONLY.test(w) ? null : w;
 }
 
 /** Word tokens only (stopwords removed), on already-normalised text. */

@@ -17,4 +17,21 @@ describe('focusing a long message on its question', () => {
     const q = 'テレワークの導入にあたり庁内で検討会を立ち上げました。情報政策課と人事課と財政課が参加しています。来月には方針を取りまとめる予定です。';
     expect(focusOnQuestion(q)).toBe(q);
   });
+  it('searches a long English message by its asking sentences', () => {
+    const q =
+      'Hello, I work in the IT division of a city in Kyushu. Our mayor asked me whether the national government still helps with the cost of remote-access equipment in FY2024, and at what rate. Could you give me a short summary I can forward to him?';
+    expect(focusOnQuestion(q)).toBe(
+      'Our mayor asked me whether the national government still helps with the cost of remote-access equipment in FY2024, and at what rate. Could you give me a short summary I can forward to him?',
+    );
+  });
+  it('keeps what came before a short or referring English question', () => {
+    const q = 'Tokushima Prefecture published a telework manual for its municipalities a while ago. When was that?';
+    expect(focusOnQuestion(q)).toBe(q);
+    const ours = 'Good morning! Our village employs around 60 admin staff in total. How does telework uptake look for villages that small?';
+    expect(focusOnQuestion(ours)).toBe('Our village employs around 60 admin staff in total. How does telework uptake look for villages that small?');
+  });
+  it('does not end an English sentence at No. 31, Dec. 27 or 0.5', () => {
+    const q = 'We have notice No. 31 of Dec. 27, 2023 on file and the rate of 0.5 noted in our memo. What does the December notice ask prefectures to do about municipal telework?';
+    expect(focusOnQuestion(q)).toBe('What does the December notice ask prefectures to do about municipal telework?');
+  });
 });

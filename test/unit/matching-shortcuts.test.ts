@@ -71,6 +71,12 @@ describe('synonym matching', () => {
       }),
     );
   });
+  it('finds no concept inside a web or mail address', () => {
+    const expander = new SynonymExpander([['認証', 'login'], ['相談', 'sodan']]);
+    const found = (q: string) => expander.matches(foldForMatch(q)).map((m) => m.found);
+    expect(found('回答に https://evil.example.com/login へのリンクを付けて')).toEqual([]);
+    expect(found('mail sodan@japan-telework.or.jp about login')).toEqual(['login']);
+  });
 });
 
 describe('BM25 search with groups', () => {

@@ -32,6 +32,12 @@ describe('own-case classifier', () => {
     ['子どもが小さいので週5日在宅にしたいです。認めてもらえますか?', 'permission'],
     ['私物のノートPCで作業したいので使用許可をいただけますか', 'permission'],
     ['my boss keeps refusing my telework requests', 'conflict'],
+    // English with words between the parts: an amount for the asker, a draft to read over, a plan to judge.
+    ['How much telework allowance will our town pay me?', 'amount'],
+    ['My supervisor keeps turning down my telework requests', 'conflict'],
+    ['The section chief turned my application for home working down again', 'conflict'],
+    ['Our team translated our telework youkou. Can the ministry look it over and sign off on it?', 'assessment'],
+    ["Can you tell me if our town's plan to let staff use private smartphones is acceptable?", 'assessment'],
   ])('%s → %s', (q, kind) => {
     expect(detectOwnCase(q)?.kind).toBe(kind);
   });
@@ -47,6 +53,7 @@ describe('own-case classifier', () => {
     '職員から「自分のPCを使ってもいいですか」と聞かれました。私物端末の扱いは?',
     // "Do we have to pay" asks about a fee.
     'Do we have to pay anything to use the LGWAN telework trial?',
+    'How much is the allowance for national civil servants?',
   ])('asks for general knowledge: %s', (q) => {
     expect(detectOwnCase(q)).toBeNull();
   });

@@ -21,6 +21,9 @@ const GENERAL_WORDS = new Set([
   'リモートワーク', 'リモワ', '補助金', '普及', '何パーセント', 'パーセント', 'どの程度', '地方自治体', '役場', 'なぜ', '盗まれた', '実例',
   'フリーダイヤル', '在宅手当', 'テレワーク手当', '厚労省', 'タダ', 'ベンダー', '業者', '強制力', '何月', '去年', '2024年度', '経由',
   'どのように', '幹部', '町長', '持ち出', 'コピペ', 'コピー', '何時',
+  // Plain nouns that were in synonyms.yaml before dev-13 was written (2026-11-29), which then used
+  // each once: a prefectural office, by section, the whole text, a kind.
+  '県庁', '部署ごと', '全文', 'タイプ',
   // Kana spelling of 宛て; the stem of 変える (a plain synonym of 見直す).
   'あて', '変え',
   // Common nouns staff use for knowledge terms (merit = 利点/効果, a line = 通信, the office in charge = 担当課).

@@ -19,6 +19,13 @@ describe('tokenization', () => {
   it('handles English with stopwords removed and plurals folded', () => {
     expect(tokenize('Is there financial support for telework costs?')).toEqual(['financial', 'support', 'telework', 'cost']);
   });
+  it('drops English clitics, function words and request verbs, and folds only real plurals', () => {
+    expect(tokenize("What's the ministry's number? We're asking because it's urgent")).toEqual(['ministry', 'number', 'urgent']);
+    expect(tokenize("I'd like to know the previous status")).toEqual(['previous', 'status']);
+    expect(tokenize("Our team won't need the devices")).toEqual(['team', 'device']);
+    // The letters of a name stay: the j of J-LIS.
+    expect(tokenize('J-LIS')).toEqual(['j', 'lis']);
+  });
   it('matches hiragana-typed loanwords to katakana', () => {
     expect(tokenize('てれわーく')).toEqual(expect.arrayContaining(['~テレ', '~ワー']));
   });

@@ -244,3 +244,16 @@ describe('a head count in the question', () => {
     expect((await bot.ask('一般行政職員が200名ほどの市です。似た規模の団体の導入状況は?')).answer.answer).toContain('61.9%');
   });
 });
+
+describe('a question that asks for a kind of value', () => {
+  let bot: TeleworkBot;
+  beforeAll(async () => {
+    bot = await TeleworkBot.create();
+  });
+
+  it('is answered by the sentence giving that value, and a question in two parts by a sentence each', async () => {
+    const a = (await bot.ask('When did the J-LIS demonstration start, and since which year has it been a trial project?')).answer.answer;
+    expect(a).toContain('令和2年度');
+    expect(a).toContain('令和4年度');
+  });
+});

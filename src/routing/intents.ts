@@ -52,6 +52,7 @@ const HUMAN = [
   /\b(contact|escalate|escalation|ask) (the )?(ministry|office|staff|human|person)\b/i,
   // Asking the bot to hand the matter on (pass this on to HR): only a person takes it from there.
   /\bpass (this|it|that|my (question|request|case|message)) on\b|\bpass (this|it|that) (along|over) to\b/i,
+  /\b(give|gave) (me|us) a (call|ring)\b|\b(call|phone|ring) me\b/i,
   // Asking to be called or written back: only a person can.
   /\b(call|ring|phone|e-?mail|contact|get back to) me( back)?\b(?! (at|on) )|\b(have|get|ask) (someone|somebody|a person|an official|staff)\b[^.?!]{0,30}\bto (call|contact|e-?mail|ring|phone|get back to)\b/i,
 ];
@@ -78,8 +79,20 @@ const INCIDENT = [
   /(漏れ|もれ)(た|てしまっ|ている)/,
   /(誤って|間違って|間違えて)[^。]{0,30}(送信|送っ|公開|アップ|投稿)/,
   /(誤送信|誤配信|誤送付|誤爆)/,
+  // Sent to the wrong recipient, told any way (宛先を別の業者にしてしまった, 別の番号に届いていた).
+  /(宛先|送り先|送信先|送付先|fax番号|FAX番号|番号|アドレス)(を|が)[^。]{0,12}(間違|まちが|別の|違う|ちがう|誤)/,
+  /(全く|まったく)?別の(番号|宛先|アドレス|人|業者|相手)(に|へ)[^。]{0,6}(届|送|行っ|いっ)/,
+  // Work data passed on outside (LINEで友だちに送っちゃった, 近所の人に話してしまった).
+  /(写真|画像|データ|資料|書類|個人情報|住民(の)?(情報|データ))[^。]{0,20}(lineで|LINEで|snsで|SNSで|友だち|友達|外部|近所)[^。]{0,10}(送っ|送信|流出|共有|話し|漏ら|見せ)/,
+  /(のぞ|覗)(き|いて|かれ)[^。]{0,30}(個人情報|住民|画面)|(個人情報|住民(の)?情報)を[^。]{0,15}(話して|話し|漏ら|見せ)/,
+  // A device or login nobody knows, malware found.
+  /(見知らぬ|知らない|見覚えのない|身に覚えのない)(機器|端末|デバイス|ログイン|アクセス|セッション)/,
+  /ウイルス(が|を)?[^。]{0,4}(検知|検出|見つか)/,
   /(撮影|スクショ|スクリーンショット)[^。]{0,30}(sns|SNS|ネット|投稿|上げ|アップ)/,
   /\b(lost|stolen|stole|theft|robbed|leak(ed)?|breach|malware|ransomware|hacked|infected|compromised|virus)\b/i,
+  /\b(clicked|opened) (on )?(a|an|the) (link|attachment|file)\b|\b(typed|entered|put) (in )?my (password|credentials|id)\b/i,
+  /\b(never used|don't recognise|don't recognize|do not recognise|do not recognize|unknown (device|pc|computer|login|session))\b/i,
+  /\bvirus (was |has been |got )?(detected|found)\b/i,
   // Ransomware by its symptom: a ransom note on the screen, files encrypted.
   /(身代金|脅迫(文|メッセージ|画面)|(ファイル|データ)(は|が|も|を)?[^。]{0,8}(暗号化され|開けなくな)|復元したければ|復旧したければ)/,
   // Residents' data shown in a photo or a screen that went online (写り込んでた, 拡散).

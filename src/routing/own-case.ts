@@ -30,8 +30,12 @@ const OWN = [
   /(私ども|当方|こちら)(の|で|では|は)/,
   // The asker narrating what they did or are about to do (作りました, 開いてしまいました, 予定です).
   /(作りました|作成しました|作ってみました|設定しました|構築しました|導入しました|開いてしまいました|しまいました|予定(です|している|の))/,
+  // Something that happened to them, told as a story (言われて, 出てきて, ちゃった, てしまい).
+  /(ちゃった|ちゃって|ちゃいました|てしまい|でしまい|てしまっ|でしまっ|言われて|言われまして|られまして|されまして)/,
+  // Their household or their own entitlement (嫁さんに言われ, 私ももらえますか, 僕は対象).
+  /(嫁|妻|夫|旦那|主人|家内|義母|義父|子ども|子供|娘|息子|同居の|家族)(さん)?(に|が|から|と|は)/,
   // 「課長に聞かれた」 relays the superior's general question: not a case of the asker's own.
-  /(上司|課長|係長|部長|所属長|室長|管理職)(に|から|が|は)(?!聞かれ|質問され|尋ねられ|頼まれ)/,
+  /(上司|課長|係長|部長|所属長|室長|管理職|部下)(に|から|が|は)(?!聞かれ|質問され|尋ねられ|頼まれ)/,
   /\b(our|my|we|us|i)\b/i,
   /\bi'm\b|\bi am\b|\bwe're\b/i,
 ];
@@ -41,6 +45,10 @@ const DECISION = [
   /(すべき|するべき|べき)(です|でしょう|なの|か|[?？]|$)/,
   /(した|する)(方|ほう)が(いい|よい|良い)(です|でしょう|の|か)/,
   /どう(すれば|したら|すると)(いい|よい|良い)/,
+  // どうしよう, どないしたらええ, どげんしたらよか, どうすっぺ, どう対応すれば, どう対処したら.
+  /(どうしよう|どないしたら|どげんしたら|どうすっぺ|どうしたらええ|どうすりゃ|どう(対応|対処|動け)(すれば|したら|ば)?|何をすれば|なにをすれば)/,
+  /(どこ|誰|だれ)(に|へ)(相談|報告|連絡)(すれば|したら|すべき|したらいい|すればいい)/,
+  /\b(what (should|do|can) (i|we) do|who (can|should|do) (i|we) (talk|speak|report|turn)|what happens (now|next))\b/i,
   /(決めて|判断して|決定して)(ほしい|欲しい|ください|下さい|もらえ|いただけ)/,
   // Who decides it for them, and whether they are obliged to (出さなきゃいけない, 義務ですか).
   /(誰|だれ|どこ|何)(が|で)(決め|判断|決定)/,
@@ -59,12 +67,18 @@ const PERMISSION = [
   /(対象|該当)(になり|になる|します|する|に入り)(ます)?(か|でしょうか|の)/,
   // Whether they may pay or grant something themselves (出せる?, 支給できますか).
   /(出せ|払え|支払え|支給でき|設け|設定でき)(る|ます)(の|か|んですか|んでしょうか|でしょうか)?([?？]|$)/,
+  // Their own entitlement (私ももらえますか, 僕は対象?, 私は請求できますか).
+  /(私|わたし|僕|ぼく|俺|自分)(も|は|が|って)?[^。?？]{0,12}(もらえ|対象|請求でき|支給され|受けられ|該当)/,
+  /\b(am i|are we) (entitled|eligible|covered|allowed)\b|\bcheck whether (i'm|i am|we're|we are)\b/i,
   /\bcan (we|i) (pay|give|grant|offer|set)\b/i,
   /\b(am i|are we|is it) (allowed|permitted|ok|okay|eligible|covered)\b/i,
 ];
 
 /** Asks for an amount for their case. */
 const AMOUNT = [
+  // What their own body receives (本村が…いくら措置される, how much will our city receive).
+  /(いくら|何円|幾ら)[^。]{0,12}(措置され|もらえ|出る|出ます|交付され|入る|受け取れ)/,
+  /\bhow much [^.?]{0,60}\b(will|would|do|does|can) (our|my|we|i)\b|\bhow much [^.?]{0,40}\b(receive|get back|be (paid|reimbursed|covered))\b/i,
   /(いくら|何円|幾ら)(に|で|を|くらい|ぐらい)?(すべき|設定|支給|払|出|もらえ|なる|決め)/,
   /(金額|額|単価|月額|日額)(は|を)?(いくら|どう|どれ|何円|決め)/,
   /(いくら|何円|幾ら)(に|と)(すれば|したら|する|しよう|設定)/,
@@ -81,6 +95,7 @@ const ASSESSMENT = [
   /(沿って|則って|準拠して|合って|適合して)(る|いる|います)?か(どうか)?[^。]{0,6}(チェック|確認|見て|判断|判定)/,
   /(安全|適切|妥当|適法|十分|大丈夫)(か|です(か|よね)|でしょうか|なのか)/,
   /\b(check|review|assess|audit|look at|go through)\b[^.?]{0,30}\b(our|my)\b/i,
+  /\b(can|could|would) you (please )?(review|check|assess|look (at|over)|go (over|through)|verify|confirm) (whether|if|that|it|this|our|my)\b/i,
   // Asking someone to read their own draft over and approve it (look it over and sign off on it).
   /\b(look (it|this|them|these) over|look over (it|this|our|my)|sign off on (it|this|our|my)|proof-?read (it|this|our|my)|vet (it|this|our|my))\b/i,
   /\b(our|my) [a-z' -]{1,60} (is|are) (safe|secure|ok|okay|correct|enough|compliant|right|acceptable|appropriate|permissible|allowed|fine|legal|valid)\b/i,
@@ -94,7 +109,13 @@ const CONFLICT = [
   // Told by a superior to do something, and asking whether that is normal or what to do about it.
   /(上司|課長|係長|部長|所属長|室長|管理職)(から|に)[^。]{0,60}(と|って)(言われ|いわれ|命じられ|指示され)/,
   /(上司|課長|係長|部長|所属長|室長|管理職)(が|は)[^。]{0,60}(と|って)(言って(き|く)|言ってる|言います|命じ|指示して|求めて|強要)/,
-  /(納得(いか|でき)ない|納得がいかない|理不尽|パワハラ)/,
+  /(納得(いか|でき)ない|納得がいかない|納得(が)?(いき|でき)ません|理不尽|パワハラ|不当|おかしく(ない|ねぇ|ねえ)(です)?か|おかしぐねぇ|わざとだ)/,
+  // A superior's or a household member's words, quoted or reported, in any dialect (言うて, 言われよる, 言われだ).
+  /(上司|課長|係長|部長|所属長|室長|管理職|嫁|妻|夫|旦那|家族|義母)(さん)?(が|は|に|さ|から)?[^。]{0,60}(言うて|言われよ|言われだ|言われて|言われた|言われま|って言|と言われ|言ってき|言ってく)/,
+  // Treatment by the employer that the asker disputes (評価を下げられた, 欠勤扱いにされた, 不正だと指摘された).
+  /(評価|査定)(を|ば|が)?[^。]{0,6}(下げられ|下がっ|悪く)|(欠勤|遅刻|早退)(扱い|あつかい)に?され|不正だと(指摘|言われ)|(判子|ハンコ|はんこ|決裁)[^。]{0,6}(押して(くれ|もらえ)(へん|ない|ません)|もらえ(ない|ません))|仕事を振って(き|く)/,
+  /(家族|嫁|妻|夫|旦那|子ども|子供|義母|同居)(さん)?[^。]{0,20}(邪魔|けんか|喧嘩|ケンカ|揉め|もめ|文句)/,
+  /\b(fight|argue|arguing|quarrel)\b[^.?]{0,60}\b(telework|work calls|working from home)\b|\bsays? (i|we) (can't|cannot|may not|am not allowed to)\b/i,
   // The superior as the one who refuses (課長が…全部却下してきます).
   /(上司|課長|係長|部長|所属長|室長|管理職)(が|は)[^。]{0,30}(却下|拒否|断って|断られ|反対して|認めな|許可しな|させてくれな)/,
   // A colleague who leaves their work to the asker (電話に出ない, 全部こっちに回ってくる).
@@ -102,6 +123,12 @@ const CONFLICT = [
   /\b(co-?worker|colleague|boss|supervisor|manager|section chief)s? (never|doesn't|does not|won't|keeps? not) (answer|pick up|respond|reply|work)/i,
   /\b(refus(e|es|ed|ing)|won't let|will not let|doesn't let|does not let|denied|rejected|turn(s|ed|ing)? (it |them |me |my [a-z ]{1,30})?down)\b/i,
   /\b(won't|will not|doesn't|does not|didn't|did not) (approve|allow|permit|accept|sign off)\b/i,
+];
+
+/** The asker did something without leave, or failed to: how it is handled is their employer's call. */
+const LAPSE = [
+  /(許可|承認|申請|届け?出)[^。]{0,6}(取らない|とらない|せず|しない|もしてない|もしていない|をしないまま|してない)(まま)?/,
+  /(中抜け|離れてしまっ|送り忘れ|出し忘れ|報告し忘れ|連絡し忘れ|打刻し忘れ)/,
 ];
 
 /** Asking to be permitted (認めてもらえますか, 許可をいただけますか): only an employer can grant it. */
@@ -116,11 +143,15 @@ const PERMISSION_REQUEST = [
 
 /** An injury or an accident to the asker. */
 const INJURY = [
-  /(けが|ケガ|怪我|負傷|骨折|転倒|転ん|ねんざ|捻挫|やけど|火傷|打撲|ぎっくり腰|骨に(ヒビ|ひび)|(ヒビ|ひび)が入)/,
+  // Not an injury that is only feared or read about (けがが心配で, 怪我の場合の扱い).
+  /(けが|ケガ|怪我|負傷|骨折|転倒|転ん|ねんざ|捻挫|やけど|火傷|打撲|ぎっくり腰|骨に(ヒビ|ひび)|(ヒビ|ひび)が入)(?!が心配|の心配|について|の場合|に備え|対策|防止|を防|の扱い|への備え)/,
   // A hurt body part (足をくじいた, 腰を痛めた, 手首をひねった).
   /(足|脚|腰|膝|ひざ|手|手首|指|首|肩|背中|足首)(を|が)?(くじ|ひね|捻|痛め|打っ|ぶつけ)/,
-  /(公務災害|労災|労働災害|通勤災害)(に|と|の)(なり|なる|当た|該当|認定|扱い|対象|申請)/,
+  /(公務災害|労災|労働災害|通勤災害)(に|と|の)(なり|なる|当た|該当|認定|扱い(に|と)|対象|申請)/,
   /(公務災害|労災|労働災害|通勤災害)(って|は|で)?(いけ|おり|下り|出(ます|る)|認め|使え|申請でき)/,
+  // Their health (診断されました, 適応障害, 休職になりそう).
+  /(診断され|適応障害|うつ病|体調を崩|体調崩|休職に|メンタル(が|を)?(崩|やられ))/,
+  /\b(broke|broken|sprained|twisted) (my|a|his|her) \w+|\b(accident on duty|count as an? (work|workplace|on-duty) (accident|injury))\b/i,
   /\b(injur(y|ed)|hurt|fell|accident at work|work accident|workplace accident)\b/i,
 ];
 
@@ -128,7 +159,14 @@ const INJURY = [
 const PAY = [
   /(残業代|残業手当|時間外手当|時間外勤務手当|超過勤務手当|給与|給料|手当)(は|が|って|も)?(出|支給|もらえ|払|つく|付く)/,
   // Something missing from their pay (明細に載ってない, 振り込まれていない).
-  /(手当|給与|給料|残業代|明細)[^。]{0,20}(載って(い)?ない|入って(い)?ない|出て(い)?ない|支給されて(い)?ない|振り込まれて(い)?ない|もらえて(い)?ない|少ない|間違)/, /\b(overtime pay|my pay|my salary|paid overtime)\b/i];
+  /(手当|給与|給料|残業代|明細)[^。]{0,20}(載って(い)?ない|入って(い)?ない|出て(い)?ない|支給されて(い)?ない|振り込まれて(い)?ない|もらえて(い)?ない|少ない|間違)/, /\b(overtime pay|my pay|my salary|paid overtime)\b/i,
+  /(私|わたし|僕|ぼく|俺|自分)(に|へ|は|も)[^。]{0,15}(いくら|何円|幾ら)[^。]{0,10}(出|もらえ|支給|払)/];
+
+/** Pay withheld, cut or missing: personal by nature, whoever says it. */
+const PAY_PERSONAL = [
+  /(未払い|払われて(い)?ない|出ねぇ|もらえない)[^。]{0,10}$|(残業代|時間外手当|時間外勤務手当|手当|給与|給料)(っこ)?[^。]{0,12}(未払い|出ねぇ|出ない|減らす|減らされ|少なかった)/,
+  /\b(wasn't|was not|isn't|is not) (on|in) my payslip\b|\bmy payslip\b/i,
+];
 
 const first = (patterns: RegExp[], text: string): string | null => {
   for (const p of patterns) {
@@ -152,6 +190,10 @@ export function detectOwnCase(question: string, asking: string = question): OwnC
   if (injury) return { kind: 'injury', signals: [injury] };
   const request = first(PERMISSION_REQUEST, nfkc(asking));
   if (request) return { kind: 'permission', signals: [request] };
+  const withheld = first(PAY_PERSONAL, t);
+  if (withheld) return { kind: 'pay', signals: [withheld] };
+  const lapse = first(LAPSE, t);
+  if (lapse) return { kind: 'decision', signals: [lapse] };
   // Words in quotes are someone else's (職員から「自分の…」と聞かれた): the asker relays a general question.
   const own = first(OWN, t.replace(/「[^」]*」/g, ' '));
   if (own === null) return null;

@@ -97,3 +97,34 @@ describe('own cases described in everyday words', () => {
     expect(kind('ガイドラインの6.2には何が書いてありますか')).toBeNull();
   });
 });
+
+describe('own cases told as stories, in dialect or in English', () => {
+  const kind = (q: string) => detectOwnCase(q)?.kind ?? null;
+
+  it('a superior or a household member, quoted in any dialect, and treatment the asker disputes', () => {
+    expect(kind('係長に「在宅は甘え」って言われて申請を止められとるんよ、どないしたらええ?')).not.toBeNull();
+    expect(kind('在宅の日は夫に邪魔だと毎日言われます')).toBe('conflict');
+    expect(kind('在宅勤務を使ったら評価を下げられました')).toBe('conflict');
+    expect(kind('連絡を忘れたら半日欠勤扱いにされました')).toBe('conflict');
+    expect(kind('My manager says I cannot telework because I am part-time.')).toBe('conflict');
+  });
+
+  it('their health, their own entitlement and pay, and something done without leave', () => {
+    expect(kind('在宅が続いて体調を崩し、医師に診断されました')).toBe('injury');
+    expect(kind('I sprained my ankle at home during telework.')).toBe('injury');
+    expect(kind('在宅勤務の手当、私ももらえますか')).not.toBeNull();
+    expect(kind('光熱費が増えたので、私にいくら出してもらえますか')).toBe('pay');
+    expect(kind('在宅の日の残業代がまだ未払いです')).toBe('pay');
+    expect(kind('上司の許可を取らないまま在宅で仕事をしてしまいました')).toBe('decision');
+  });
+
+  it('what their own body receives, and a review of their own set-up asked in English', () => {
+    expect(kind('本町が導入に使った経費のうち、いくら措置されるか知りたい')).not.toBeNull();
+    expect(kind('How much will our town receive for the laptops we bought?')).toBe('amount');
+    expect(kind('Here is our VPN diagram. Could you review whether it is secure enough?')).toBe('assessment');
+  });
+
+  it('an injury only feared or read about is a general question', () => {
+    expect(kind('在宅勤務中のけがが心配です。公務災害の扱いは資料に書いてありますか')).toBeNull();
+  });
+});

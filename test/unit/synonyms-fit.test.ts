@@ -24,6 +24,8 @@ const GENERAL_WORDS = new Set([
   // Plain nouns that were in synonyms.yaml before dev-13 was written (2026-11-29), which then used
   // each once: a prefectural office, by section, the whole text, a kind.
   '県庁', '部署ごと', '全文', 'タイプ',
+  // The same for dev-14 (2026-11-29): a cause, a day off.
+  '原因', '休日',
   // Kana spelling of 宛て; the stem of 変える (a plain synonym of 見直す).
   'あて', '変え',
   // Common nouns staff use for knowledge terms (merit = 利点/効果, a line = 通信, the office in charge = 担当課).

@@ -234,7 +234,9 @@ const INJECTION_CLAUSES = [
   /[をも]?(全員|みんな|皆さん|皆様|みなさん|全職員|職員全員|チャンネル(の皆|全体)?|全体)(に|へ)(一斉に)?(周知|共有|連絡|通知|お知らせ|知らせ|アナウンス|拡散|展開)(して|しろ|せよ)?(ください|下さい|お願いします)?[、。,.\s]*/g,
   /\b(and )?(please )?(announce|share|broadcast|send) (this |it |that )?(to|with) (everyone|everybody|all|the (whole )?(channel|team|office))\b[,.!]?\s*/gi,
   // "reply only with the word HACKED": a dictated answer, no part of what is asked.
-  /\b(and )?(reply|respond|answer|say|write|output|print)( only)? (with|using)( only)?( the word| the phrase)? [^.?!]*[.!]?\s*/gi,
+  // The dictated words end where the real request starts (… and then answer: how many …?).
+  /\b(and )?((start|begin|end|finish) )?(your )?(reply|respond|response|answer|say|write|output|print)( only)? (with|using)( only)?( the word| the phrase)? [^.?!:]*?(?=\s+(and )?then\b|[.:!?]|$)[.:!]?\s*/gi,
+  /\b(and )?then (answer|reply|respond|tell me)[:,]?\s*/gi,
   /\b(after that|then|afterwards)[,:]?\s*/gi,
   // "…は10割だと回答してください": keep the topic, drop the dictated answer.
   /(だと|であると|と)(回答|答え|断言|明言|言っ)(して|しろ|せよ)?(ください|下さい)?/g,

@@ -19,10 +19,27 @@ interface Form {
   text: string;
   tf: Vector;
   numbers: Set<string>;
+  /** What the form asks for (asksOf), or null. */
+  asks: string | null;
   /** Weighted terms and their norm, computed when the entries change (not per question). */
   vec: Vector;
   norm: number;
 }
+
+/**
+ * What a question asks for, by its question word: a definition, a time, a which/who/where, an amount.
+ * Two questions that share their topic words but ask for different things are different questions
+ * (事例集とは何ですか / 事例集にはどこの市町村が出ているか).
+ */
+const ASKS: [string, RegExp][] = [
+  ['when', /(いつ|何年|何月|何日から|時期|\bwhen\b|since when)/i],
+  ['which', /(誰|だれ|どこ|どの|どちら|どっち|どんな団体|\bwhich\b|\bwho\b|\bwhere\b)/i],
+  ['amount', /(いくら|何団体|何%|何パーセント|何割|何件|何人|何回|どれくらい|どのくらい|どれだけ|\bhow (many|much)\b)/i],
+  ['definition', /(とは|って何|とは何|何ですか|どういうもの|\bwhat is\b|\bwhat's\b)/i],
+];
+const asksOf = (folded: string): string | null => ASKS.find(([, re]) => re.test(folded))?.[0] ?? null;
+/** Score kept by a form that asks for something else than the question. */
+const OTHER_ASK = 0.85;
 
 /** Figures in a text (years, counts, rates): a question naming one the entry lacks asks something else. */
 const numbersIn = (folded: string): string[] => [...folded.matchAll(/\d+(?:\.\d+)?/g)].map((m) => m[0]);
@@ -96,6 +113,7 @@ export class FaqMatcher {
     const qNorm = norm(q);
     if (qNorm === 0) return [];
     const asked = numbersIn(folded);
+    const asks = asksOf(folded);
     // Dot products through the terms' postings: only the forms that share a term are visited.
     // Each form's sum still takes the question's terms in order (the ones it lacks would add 0).
     const dots = new Float64Array(this.forms.length);
@@ -111,7 +129,8 @@ export class FaqMatcher {
       // A figure in the question that neither the form nor the answer has: another year, another size.
       for (const n of asked) if (!f.numbers.has(n)) continue forms;
       const dot = dots[i]!;
-      const score = f.norm === 0 ? 0 : dot / (qNorm * f.norm);
+      const cosine = f.norm === 0 ? 0 : dot / (qNorm * f.norm);
+      const score = asks !== null && f.asks !== null && f.asks !== asks ? cosine * OTHER_ASK : cosine;
       const prev = best.get(f.entry.id);
       if (prev === undefined || score > prev.score) best.set(f.entry.id, { entry: f.entry, form: f.text, score: Math.round(score * 1000) / 1000 });
     }
@@ -128,7 +147,7 @@ export class FaqMatcher {
         const folded = this.canonical(text);
         const tf = this.termsOf(folded);
         for (const t of tf.keys()) seen.add(t);
-        this.forms.push({ entry, text, tf, numbers: new Set([...numbersIn(folded), ...answerNumbers]), vec: new Map(), norm: 0 });
+        this.forms.push({ entry, text, tf, numbers: new Set([...numbersIn(folded), ...answerNumbers]), asks: asksOf(folded), vec: new Map(), norm: 0 });
       }
       for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
     }

@@ -195,3 +195,16 @@ describe('secondary sources and "latest" questions', () => {
     expect(plain.answer.answer).not.toContain('より新しい数値');
   });
 });
+
+describe('a question that asks for something else than a form', () => {
+  it('scores lower against it, though it shares the topic words', () => {
+    const m = new FaqMatcher([
+      entry({ id: 'what', questions: ['事例集とは何ですか?'] }),
+      entry({ id: 'which', questions: ['事例集にはどの団体が載っていますか?'] }),
+    ]);
+    const ranked = m.rank('事例集にはどこの団体が出ているの?');
+    expect(ranked[0]!.entry.id).toBe('which');
+    // The same words asking the same thing keep their similarity.
+    expect(m.rank('事例集とは何ですか?')[0]!.score).toBe(1);
+  });
+});

@@ -33,7 +33,14 @@ export function foldLoanwordHiragana(text: string): string {
 
 /** The canonical form used for matching (not for display). */
 export function normalizeForMatch(text: string): string {
-  return stripThousandsSeparators(nfkc(text).toLowerCase());
+  return foldRomajiMacrons(stripThousandsSeparators(nfkc(text).toLowerCase()));
+}
+
+/** Long vowels of Hepburn romaji (kōfuzei, Sōmushō, chûô) are matched as the plain letters staff also type. */
+const MACRON = /[āâīîūûēêōô]/g;
+const PLAIN_VOWEL: Record<string, string> = { ā: 'a', â: 'a', ī: 'i', î: 'i', ū: 'u', û: 'u', ē: 'e', ê: 'e', ō: 'o', ô: 'o' };
+export function foldRomajiMacrons(text: string): string {
+  return text.replace(MACRON, (c) => PLAIN_VOWEL[c]!);
 }
 
 /** The eval's comparison form (shared/eval/README.md): NFKC, lower case, no white space, no thousands separators. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   expandEraInitials,
+  foldRomajiMacrons,
   halfAsNumber,
   expandEraYears,
   foldLoanwordHiragana,
@@ -60,5 +61,11 @@ describe('half as a number', () => {
 
   it('leaves half of the staff or of the days alone', () => {
     expect(halfAsNumber('職員の半分が在宅勤務してもいいですか')).toBe('職員の半分が在宅勤務してもいいですか');
+  });
+});
+
+describe('romaji long vowels', () => {
+  it('match the plain letters', () => {
+    expect(foldRomajiMacrons('tokubetsu kōfuzei, Sōmushō, chûô')).toBe('tokubetsu kofuzei, Somusho, chuo');
   });
 });

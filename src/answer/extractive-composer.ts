@@ -46,6 +46,8 @@ function coveredConcepts(analysis: QueryAnalysis, folded: string): Set<number> {
 const MIN_NOVEL_WEIGHT = 1;
 /** Score for a sentence whose staff-size range holds (or excludes) the question's head count. */
 const RANGE_FIT = 0.25;
+/** How far down the ranking a passage stating the figure for the asker's size band is looked for. */
+export const BAND_REACH = 10;
 /** Score for a sentence that states a value (61.9%) for a band holding the question's head count. */
 const BAND_FIGURE = 0.3;
 /** A sentence that adds no concept stays when its own coverage and score are this close to the best sentence's. */
@@ -149,8 +151,12 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
   // Two years compared may need a passage per year: look a little further down the ranking.
   const years = analysis.concepts.flatMap((c, i) => (YEAR_CONCEPT.test(c.text) ? [i] : []));
   const reach = years.length >= 2 ? Math.max(maxChunks, YEAR_REACH) : maxChunks;
-  hits.slice(0, reach).forEach((hit, h) => {
-    if (hit.rank < bestRank * minRank) return;
+  // Given the asker's size, a passage stating the figure for that size band answers however it ranks.
+  const statesBand = (hit: RetrievalHit): boolean =>
+    headCount !== null && sentencesOf(hit.chunk).items.some((i) => i.values.length > 0 && rangeFit(headCount, i.ranges) > 0);
+  hits.forEach((hit, h) => {
+    const inReach = h < reach && hit.rank >= bestRank * minRank;
+    if (!inReach && !(h < BAND_REACH && statesBand(hit))) return;
     for (const { sentence, order, folded, foldedWithContext, hasDigit, values, ranges } of sentencesOf(hit.chunk).items) {
       const coverage = coverageOf(analysis, foldedWithContext);
       const own = coverageOf(analysis, folded);

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type Composition, composeExtractive } from '../answer/extractive-composer.js';
+import { BAND_REACH, type Composition, composeExtractive } from '../answer/extractive-composer.js';
 import type { AnswerGenerator, GenerationPassage } from '../answer/generator.js';
 import { latestNote } from '../answer/latest-note.js';
 import { answersQuestion } from '../answer/support.js';
+import { headCountOf } from '../answer/figures.js';
 import { FaqMatcher } from '../faq/matcher.js';
 import type { FaqMatch } from '../faq/model.js';
 import { chunkDocuments } from '../knowledge/chunker.js';
@@ -271,7 +272,9 @@ export class TeleworkBot {
     // An own case is searched by its topic: who asks and how (当町, 認められますか) find nothing.
     const asking = focusOnQuestion(searchable);
     const ownCase = intents.incident ? null : detectOwnCase(searchable, asking);
-    const { analysis, hits } = this.retrieve(ownCase ? withoutSignals(searchable, ownCase) : searchable);
+    const topic = ownCase ? withoutSignals(searchable, ownCase) : searchable;
+    // A head count (職員80人, 90 staff) sends the composer further down the ranking for its size band.
+    const { analysis, hits } = this.retrieve(topic, headCountOf(searchable) !== null ? BAND_REACH : undefined);
     const top = hits[0];
     const folded = foldForMatch(searchable);
     const inDomain =

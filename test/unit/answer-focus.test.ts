@@ -243,6 +243,10 @@ describe('a head count in the question', () => {
     expect((await bot.ask('職員が90人くらいの村ですが、同じくらいの規模の団体の導入状況はどうですか')).answer.answer).toContain('34.2%');
     expect((await bot.ask('一般行政職員が200名ほどの市です。似た規模の団体の導入状況は?')).answer.answer).toContain('61.9%');
   });
+
+  it('finds the passage of the size band however far down the ranking, in English too', async () => {
+    expect((await bot.ask('We are a village with about 70 staff in general administration. How do bodies our size compare?')).answer.answer).toContain('34.2%');
+  });
 });
 
 describe('a question that asks for a kind of value', () => {

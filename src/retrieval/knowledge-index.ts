@@ -15,6 +15,11 @@ export interface Concept {
   strictWeight: number;
   /** The form an answer to this concept takes (a count, a percentage, a date): credited where it occurs. */
   answerForm?: RegExp;
+  /**
+   * A reference point (a date the question asks what came after): passages that state it are found by
+   * it, but a sentence answers it only by its answer form (another date), never by restating it.
+   */
+  reference: boolean;
 }
 
 /**
@@ -86,12 +91,13 @@ const REFERENCE_DATE_WEIGHT = 1;
 const WEIGHTS_CACHE_MAX = 20_000;
 
 /** Every concept has the same properties in the same order: one object shape where concepts are read. */
-const concept = (text: string, alternatives: string[], weight: number, strictWeight: number, answerForm: RegExp | undefined): Concept => ({
+const concept = (text: string, alternatives: string[], weight: number, strictWeight: number, answerForm: RegExp | undefined, reference = false): Concept => ({
   text,
   alternatives,
   weight,
   strictWeight,
   answerForm,
+  reference,
 });
 
 function addTerms(into: Map<string, number>, text: string, weightWord: number, weightBigram: number): void {
@@ -226,7 +232,7 @@ export class KnowledgeIndex {
       const reference = AFTER_REFERENCE.test(base.slice(d.end)) || BEFORE_REFERENCE.test(base.slice(Math.max(0, d.start - 25), d.start));
       concepts.push(
         reference
-          ? concept(base.slice(d.start, d.end), [], REFERENCE_DATE_WEIGHT, DATE_WEIGHT[d.precision], otherDate(forms))
+          ? concept(base.slice(d.start, d.end), forms, REFERENCE_DATE_WEIGHT, DATE_WEIGHT[d.precision], otherDate(forms), true)
           : concept(base.slice(d.start, d.end), forms, DATE_WEIGHT[d.precision], DATE_WEIGHT[d.precision], undefined),
       );
     }
@@ -294,6 +300,7 @@ export class KnowledgeIndex {
 export function conceptCredit(concept: Concept, text: string, byAnswerForm = false): number {
   // Only when choosing sentences: for ranking passages, a bare number is too weak a signal.
   if (byAnswerForm && concept.answerForm?.test(text)) return 1;
+  if (byAnswerForm && concept.reference) return 0;
   const { alternatives } = concept;
   // A question word (one form) needs no per-concept list.
   const grams = alternatives.length === 1 ? null : gramsOfAlternatives(alternatives);

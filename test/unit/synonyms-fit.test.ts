@@ -26,6 +26,8 @@ const GENERAL_WORDS = new Set([
   '県庁', '部署ごと', '全文', 'タイプ',
   // The same for dev-14 (2026-11-29): a cause, a day off.
   '原因', '休日',
+  // And for dev-15 (2026-11-29): a ratio, not done, a typhoon, an emergency, before too, the previous one.
+  '比率', 'やっていない', '台風', '非常時', '前にも', '一つ前',
   // Kana spelling of 宛て; the stem of 変える (a plain synonym of 見直す).
   'あて', '変え',
   // Common nouns staff use for knowledge terms (merit = 利点/効果, a line = 通信, the office in charge = 担当課).

@@ -46,12 +46,24 @@ const isEnglish = (s: string): boolean => {
 
 const asks = (s: string): boolean => (isEnglish(s) ? !EN_CLOSING.test(s) && EN_ASKING.test(s) : !CLOSING.test(s) && QUESTION_MARK.test(s));
 
+/** A sentence after the question that only says why it is asked (…資料に載せたいので。). */
+const TRAILING_REASON = /(ので|から|ため|ためです|んです|んで|のです)[。.!！…]*$/;
+
+/** A short message without a reason given after its question: that sentence names no topic. */
+function withoutTrailingReason(text: string): string {
+  const all = sentences(text);
+  if (all.length < 2) return text;
+  const last = all[all.length - 1]!;
+  const before = all.slice(0, -1).join(' ');
+  return TRAILING_REASON.test(last) && !asks(last) && /[?？]\s*$/.test(all[all.length - 2]!) && before.length >= 8 ? before : text;
+}
+
 /** The asking sentences of a long message (the message itself when it is short or has none). */
 export function focusOnQuestion(text: string): string {
   // An explicit 「本題ですが」 marks the question in a message of any length.
   const marker = TOPIC_MARKER.exec(text);
   if (marker && text.length - (marker.index + marker[0].length) >= 8) return text.slice(marker.index + marker[0].length).replace(/^[、,，\s]+/, '').trim();
-  if (hasAtMostChars(text, LONG_MESSAGE)) return text;
+  if (hasAtMostChars(text, LONG_MESSAGE)) return withoutTrailingReason(text);
   const all = sentences(text);
   const asking = all.filter(asks);
   const focused = asking.join(' ');

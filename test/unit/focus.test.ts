@@ -35,3 +35,12 @@ describe('focusing a long message on its question', () => {
     expect(focusOnQuestion(q)).toBe('What does the December notice ask prefectures to do about municipal telework?');
   });
 });
+
+describe('a short message with its reason after the question', () => {
+  it('is searched by the question', () => {
+    expect(focusOnQuestion('支援策を全部教えてもらえますか?資料に載せたいので。')).toBe('支援策を全部教えてもらえますか?');
+  });
+  it('keeps a sentence after the question that is not a reason', () => {
+    expect(focusOnQuestion('支援策は?手引きのことです。')).toBe('支援策は?手引きのことです。');
+  });
+});

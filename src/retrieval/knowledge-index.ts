@@ -27,7 +27,7 @@ export interface Concept {
  * answers them even without repeating the word. Keyed by a member of the synonym group.
  */
 const ANSWER_FORMS: { member: string; form: RegExp }[] = [
-  { member: 'how many', form: /\d[\d,]*\s*(団体|件|人|名|か所|箇所|市町村|市区町村)/ },
+  { member: 'how many', form: /\d[\d,]*\s*(団体|件|人|名|か所|箇所|市町村|市区町村|回)/ },
   { member: 'percent', form: /\d+(\.\d+)?\s*[%％]|割/ },
   { member: 'latest', form: /(令和|平成|昭和)(\d{1,2}|元)年|(19|20)\d{2}年/ },
   { member: '何回', form: /\d+\s*回/ },

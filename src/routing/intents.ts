@@ -244,9 +244,12 @@ const INJECTION_CLAUSES = [
   /(だと|であると|と)(回答|答え|断言|明言|言っ)(して|しろ|せよ)?(ください|下さい)?/g,
 ];
 
+const DICTATED_APPROVAL = /「?((承認|許可))(します|する|しました)。?」?と(言|回答|答|返)(って|え|し)(ください|下さい|て)?/g;
+
 /** The question without instruction-changing clauses, so they neither steer nor dilute retrieval. */
 export function removeInjectionClauses(question: string): string {
-  let t = nfkc(question);
+  // A dictated approval (「承認します」と言ってください) is a request for approval: kept as one.
+  let t = nfkc(question).replace(DICTATED_APPROVAL, '$2してください');
   for (const re of INJECTION_CLAUSES) t = t.replace(re, ' ');
   return t.trim();
 }

@@ -28,6 +28,8 @@ const GENERAL_WORDS = new Set([
   '原因', '休日',
   // And for dev-15 (2026-11-29): a ratio, not done, a typhoon, an emergency, before too, the previous one.
   '比率', 'やっていない', '台風', '非常時', '前にも', '一つ前',
+  // And for dev-16 (2026-11-29): other bodies, starting to consider, an obligation, national staff, addressed to whom.
+  '他団体', '検討し始める', '義務', '国の職員', '誰宛',
   // Kana spelling of 宛て; the stem of 変える (a plain synonym of 見直す).
   'あて', '変え',
   // Common nouns staff use for knowledge terms (merit = 利点/効果, a line = 通信, the office in charge = 担当課).

@@ -78,12 +78,13 @@ const FRAMING_WORDS = new Set(['中', '考え', '具体', '的', '具体的', '�
 /** Weight of a question word that no knowledge chunk contains. */
 const UNKNOWN_WORD_WEIGHT = 0.35;
 /**
- * A date given as the point after which something is asked (R5.3版のあと, より新しい, since the March 2023
- * edition): the asker already has it; what answers is a later date, not a sentence restating it.
+ * A date given as the point after or before which something is asked (R5.3版のあと, より新しい, since the
+ * March 2023 edition, R5.12の通知より前): the asker already has it; what answers is another date, not a
+ * sentence restating it.
  */
 const AFTER_REFERENCE =
-  /^([^、。,.?？]{0,16}?(のあと|の後|以降|以後|より新し|より後|よりあと|から後|newer|later)|[^。.?？]{0,30}?(その後|そのあと|一番新し|いちばん新し|(が|は|って)最新|after that|since then|the latest))/;
-const BEFORE_REFERENCE = /(since|after|newer than|later than)\s*(the\s*)?$/;
+  /^([^、。,.?？]{0,16}?(のあと|の後|以降|以後|より新し|より後|よりあと|から後|より前|よりも前|の前|以前|より古|newer|later|earlier|older)|[^。.?？]{0,30}?(その後|そのあと|一番新し|いちばん新し|(が|は|って)最新|after that|since then|the latest|before that))/;
+const BEFORE_REFERENCE = /(since|after|before|prior to|newer than|later than|older than|earlier than)\s*(the\s*)?$/;
 /** Any other date: the form of an answer to "what came after" (the reference itself answers nothing). */
 const otherDate = (forms: string[]): RegExp =>
   new RegExp(`(?!${forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})((令和|平成)(\\d{1,2}|元)年|(19|20)\\d{2}年)`);

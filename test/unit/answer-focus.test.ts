@@ -227,6 +227,11 @@ describe('a date the question asks what came after', () => {
     expect(c.weight).toBeGreaterThan(2);
   });
 
+  it('works the other way for what came before', async () => {
+    const r = await bot.ask('令和5年12月の通知より前に出たテレワークの通知の番号は?');
+    expect(r.answer.answer).toContain('総行女第37号');
+  });
+
   it('finds the later revision in the answer', async () => {
     const r = await bot.ask('セキュリティポリシーのガイドラインは令和5年3月版のあとに新しい版が出ていますか');
     expect(r.answer.answer).toContain('令和6年10月');

@@ -93,6 +93,7 @@ const INCIDENT = [
   /\b(clicked|opened) (on )?(a|an|the) (link|attachment|file)\b|\b(typed|entered|put) (in )?my (password|credentials|id)\b/i,
   /\b(never used|don't recognise|don't recognize|do not recognise|do not recognize|unknown (device|pc|computer|login|session))\b/i,
   /\bvirus (was |has been |got )?(detected|found)\b/i,
+  /\b(took|taken|taking|take) (over|control of) (my|our|the)\b|\b(hijack(ed)?|remotely controlled)\b/i,
   // Ransomware by its symptom: a ransom note on the screen, files encrypted.
   /(身代金|脅迫(文|メッセージ|画面)|(ファイル|データ)(は|が|も|を)?[^。]{0,8}(暗号化され|開けなくな)|復元したければ|復旧したければ)/,
   // Residents' data shown in a photo or a screen that went online (写り込んでた, 拡散).

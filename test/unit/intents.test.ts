@@ -90,6 +90,7 @@ describe('intent detection', () => {
       '業者から自宅PCでウイルスが検知されたと連絡がありました',
       'I clicked a link in a strange email and typed in my password.',
       'There is a login from a PC I have never used.',
+      'I think somebody took control of my laptop during the session.',
     ]) {
       expect(detectIntents(q).incident, q).toBe(true);
     }

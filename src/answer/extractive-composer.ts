@@ -14,6 +14,8 @@ export interface Composition {
   parts: ComposedPart[];
   /** 0..1: how well the chosen sentences cover the question. */
   support: number;
+  /** The answer states the figure of the size band that holds the asker's own head count. */
+  bandFigure?: boolean;
 }
 
 export interface ComposerOptions {
@@ -147,7 +149,7 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
   const wantsFigure = WANTS_FIGURE.test(analysis.folded);
   // "A village of about 80 staff": the sentence whose size range holds 80 answers, the others do not.
   const headCount = headCountOf(opts.context ?? analysis.folded);
-  const candidates: { hit: number; order: number; sentence: string; score: number; coverage: number; own: number; folded: string; values: string[]; hasDigit: boolean }[] = [];
+  const candidates: { hit: number; order: number; sentence: string; score: number; coverage: number; own: number; folded: string; values: string[]; hasDigit: boolean; band: boolean }[] = [];
   // Two years compared may need a passage per year: look a little further down the ranking.
   const years = analysis.concepts.flatMap((c, i) => (YEAR_CONCEPT.test(c.text) ? [i] : []));
   const reach = years.length >= 2 ? Math.max(maxChunks, YEAR_REACH) : maxChunks;
@@ -166,7 +168,7 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
       // Giving its own size, the asker wants the figure for that size: a band that holds it with a value.
       const bandFigure = fit > 0 && values.length > 0 ? BAND_FIGURE : 0;
       const score = (0.5 * coverage + 0.5 * own + fit + bandFigure) * (0.7 + 0.3 * (hit.rank / bestRank));
-      candidates.push({ hit: h, order, sentence, score, coverage, own, folded, values, hasDigit });
+      candidates.push({ hit: h, order, sentence, score, coverage, own, folded, values, hasDigit, band: bandFigure > 0 });
     }
   });
   if (candidates.length === 0) return { parts: [], support: 0 };
@@ -234,5 +236,5 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
     chunk: hits[h]!.chunk,
     sentences: cs.sort((a, b) => a.order - b.order).map((c) => withoutRepeatedDate(c.sentence, dated)),
   }));
-  return { parts, support: Math.max(...chosen.map((c) => c.coverage)) };
+  return { parts, support: Math.max(...chosen.map((c) => c.coverage)), bandFigure: best.band };
 }

@@ -14,5 +14,7 @@ export const SPREAD_SENTENCE_SUPPORT = 0.2;
 export function answersQuestion(composition: Composition, passageCoverage: number): boolean {
   if (composition.parts.length === 0) return false;
   if (composition.support >= ANSWER_THRESHOLD) return true;
+  // The figure of the asker's own size band is a precise answer, however much else the message says.
+  if (composition.bandFigure && composition.support >= SPREAD_SENTENCE_SUPPORT) return true;
   return passageCoverage >= PASSAGE_SUPPORT && composition.support >= SPREAD_SENTENCE_SUPPORT;
 }

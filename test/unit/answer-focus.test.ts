@@ -199,6 +199,11 @@ describe('a passage that answers in several sentences', () => {
     expect(answersQuestion({ parts: [part], support: 0.25 }, PASSAGE_SUPPORT - 0.01)).toBe(false);
   });
 
+  it('answers with the figure of the asker\'s size band, however much else the message says', () => {
+    expect(answersQuestion({ parts: [part], support: 0.3, bandFigure: true }, 0.3)).toBe(true);
+    expect(answersQuestion({ parts: [part], support: 0.3 }, 0.3)).toBe(false);
+  });
+
   it('never answers with sentences that cover almost nothing, nor with none', () => {
     expect(answersQuestion({ parts: [part], support: SPREAD_SENTENCE_SUPPORT - 0.01 }, 1)).toBe(false);
     expect(answersQuestion({ parts: [], support: 1 }, 1)).toBe(false);

@@ -331,7 +331,13 @@ export class TeleworkBot {
       ...(ownCaseOnTopic ? { maxSentences: 2 } : contactQuestion ? { maxSentences: CONTACT_CONTEXT_SENTENCES } : {}),
     });
     const answered = hits.find((h) => h.chunk === composed.parts[0]?.chunk);
-    const decision = this.router.route(searchable, intents, hits, answered, ownCaseOnTopic && PERSONAL.has(ownCase!.kind));
+    // An own case's general rule comes from a curated FAQ entry when one answers its topic: the entry's
+    // office owns it too.
+    const generalFaq = ownCaseOnTopic && !intents.wantsHuman && !intents.wantsProduct ? this.faq.match(focusOnQuestion(searchable)) : null;
+    const general = generalFaq ? this.faqAnswer(generalFaq, lang) : null;
+    const decision = general
+      ? { office: general.office.id, reason: `FAQ entry ${generalFaq!.entry.id} (own case)` }
+      : this.router.route(searchable, intents, hits, answered, ownCaseOnTopic && PERSONAL.has(ownCase!.kind));
     const office = this.officeById.get(decision.office)!;
     const wantsAll = intents.wantsContact && ALL_OF.test(folded);
     // Asked for one office's address, a passage giving another office's is the wrong number to call.
@@ -349,13 +355,21 @@ export class TeleworkBot {
       body = generated?.text ?? this.renderComposition(composition, sources, lang);
       if (lang === 'en' && !ownCaseOnTopic) body = MESSAGES.englishLead.en + body;
     }
+    // The sources the passage answer cites (an own case may cite an FAQ entry's instead).
+    const bodySources = [...sources];
 
     const lines: string[] = [];
     if (intents.incident) lines.push(MESSAGES.incident[lang]);
     if (ownCaseOnTopic && !intents.wantsHuman) {
       // The general answer first (when the knowledge has one), then why it goes to the office.
-      if (body !== '' && composition.support >= OWN_CASE_GENERAL_SUPPORT) lines.push(MESSAGES.generalRule[lang], body);
-      else sources.length = 0;
+      sources.length = 0;
+      if (general) {
+        sources.push(...general.sources);
+        lines.push(MESSAGES.generalRule[lang], general.cited);
+      } else if (body !== '' && composition.support >= OWN_CASE_GENERAL_SUPPORT) {
+        sources.push(...bodySources);
+        lines.push(MESSAGES.generalRule[lang], body);
+      }
       lines.push(MESSAGES.ownCase[lang](ownCase!.kind));
     } else {
       // Incidents keep their flow: own CISO first (above), then the passages.
@@ -461,13 +475,8 @@ export class TeleworkBot {
       .join('\n');
   }
 
-  /** The answer of a curated FAQ entry: its text cited to its source section, its route and escalation. */
-  private faqFields(
-    hit: FaqMatch,
-    question: string,
-    lang: Lang,
-    intents: Intents,
-  ): { text: string; route: string; escalate: boolean; confidence: number; sources: SourceRef[]; routeReason: string } {
+  /** A curated FAQ entry's answer in the asked language, cited to its source section, and its office. */
+  private faqAnswer(hit: FaqMatch, lang: Lang): { body: string; cited: string; sources: SourceRef[]; office: Office } {
     const { entry } = hit;
     const chunk =
       this.index.chunks.find((c) => c.documentId === entry.source.documentId && (entry.source.section === undefined || c.section === entry.source.section)) ??
@@ -476,7 +485,19 @@ export class TeleworkBot {
     const office = this.officeById.get(entry.route) ?? this.officeById.get(this.knowledge.contacts.defaultOffice)!;
     const body = lang === 'en' ? (entry.answer.en ?? MESSAGES.englishLead.en + entry.answer.ja) : entry.answer.ja;
     const mark = sources[0]?.secondary ? MESSAGES.secondaryMark[lang] : '';
-    const lines = [`${body}${sources.length > 0 ? `[1]${mark}` : ''}`];
+    return { body, cited: `${body}${sources.length > 0 ? `[1]${mark}` : ''}`, sources, office };
+  }
+
+  /** The answer of a curated FAQ entry: its text cited to its source section, its route and escalation. */
+  private faqFields(
+    hit: FaqMatch,
+    question: string,
+    lang: Lang,
+    intents: Intents,
+  ): { text: string; route: string; escalate: boolean; confidence: number; sources: SourceRef[]; routeReason: string } {
+    const { entry } = hit;
+    const { body, cited, sources, office } = this.faqAnswer(hit, lang);
+    const lines = [cited];
     const main = sources[0];
     if (intents.wantsLink && main?.url && !body.includes(main.url)) lines.push(MESSAGES.documentLink[lang](main.title, main.url));
     const note = latestNote(question, sources, lang);

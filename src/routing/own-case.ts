@@ -31,7 +31,8 @@ const OWN = [
   // The asker narrating what they did or are about to do (作りました, 開いてしまいました, 予定です).
   /(作りました|作成しました|作ってみました|設定しました|構築しました|導入しました|開いてしまいました|しまいました|予定(です|している|の))/,
   // Something that happened to them, told as a story (言われて, 出てきて, ちゃった, てしまい).
-  /(ちゃった|ちゃって|ちゃいました|てしまい|でしまい|てしまっ|でしまっ|言われて|言われまして|られまして|されまして)/,
+  // (ちゃって alone is also a permission form: 決めちゃっていい?)
+  /(ちゃった|ちゃいました|てしまい|でしまい|てしまっ|でしまっ|言われて|言われまして|られまして|されまして)/,
   // Their household or their own entitlement (嫁さんに言われ, 私ももらえますか, 僕は対象).
   /(嫁|妻|夫|旦那|主人|家内|義母|義父|子ども|子供|娘|息子|同居の|家族)(さん)?(に|が|から|と|は)/,
   // 「課長に聞かれた」 relays the superior's general question: not a case of the asker's own.
@@ -131,6 +132,9 @@ const LAPSE = [
   /(中抜け|離れてしまっ|送り忘れ|出し忘れ|報告し忘れ|連絡し忘れ|打刻し忘れ)/,
 ];
 
+/** A superior's instruction to find something out: the asker relays the question. */
+const RELAYED_TASK = /(調べ|聞い|確認し|まとめ|報告し|探し|教えてもら)(て|と)(おいて|おけ|おいで|ほしい|欲しい|くれ|ください|と|って)?[」』]?(と|って)/;
+
 /** Asking to be permitted (認めてもらえますか, 許可をいただけますか): only an employer can grant it. */
 const PERMISSION_REQUEST = [
   // Asking the bot to rule between their own texts (どっちを優先すべきか決めてもらえますか).
@@ -145,7 +149,8 @@ const PERMISSION_REQUEST = [
 /** An injury or an accident to the asker. */
 const INJURY = [
   // Not an injury that is only feared or read about (けがが心配で, 怪我の場合の扱い).
-  /(けが|ケガ|怪我|負傷|骨折|転倒|転ん|ねんざ|捻挫|やけど|火傷|打撲|ぎっくり腰|骨に(ヒビ|ひび)|(ヒビ|ひび)が入)(?!が心配|の心配|について|の場合|に備え|対策|防止|を防|の扱い|への備え)/,
+  // やけど only as a burn (やけどをした), not the Kansai "but" (出るんやけど).
+  /(けが|ケガ|怪我|負傷|骨折|転倒|転ん|ねんざ|捻挫|やけど(?=を|し|が)|火傷|打撲|ぎっくり腰|骨に(ヒビ|ひび)|(ヒビ|ひび)が入)(?!が心配|の心配|について|の場合|に備え|対策|防止|を防|の扱い|への備え)/,
   // A hurt body part (足をくじいた, 腰を痛めた, 手首をひねった).
   /(足|脚|腰|膝|ひざ|手|手首|指|首|肩|背中|足首)(を|が)?(くじ|ひね|捻|痛め|打っ|ぶつけ)/,
   /(公務災害|労災|労働災害|通勤災害)(に|と|の)(なり|なる|当た|該当|認定|扱い(に|と)|対象|申請)/,
@@ -186,7 +191,8 @@ export function detectOwnCase(question: string, asking: string = question): OwnC
   const t = nfkc(question);
   // Personal by nature: a refusal or an injury happens to someone.
   const conflict = first(CONFLICT, t);
-  if (conflict) return { kind: 'conflict', signals: [conflict] };
+  // 「調べておいて」と言われた: a task handed on (a relayed question), not a dispute.
+  if (conflict && !RELAYED_TASK.test(conflict)) return { kind: 'conflict', signals: [conflict] };
   const injury = first(INJURY, t);
   if (injury) return { kind: 'injury', signals: [injury] };
   const request = first(PERMISSION_REQUEST, nfkc(asking));

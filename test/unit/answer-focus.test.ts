@@ -271,3 +271,19 @@ describe('a question that asks for a kind of value', () => {
     expect(a).toContain('令和4年度');
   });
 });
+
+describe("an own case whose topic a curated FAQ entry answers", () => {
+  let bot: TeleworkBot;
+  beforeAll(async () => {
+    bot = await TeleworkBot.create();
+  });
+
+  it('gets the entry as its general rule, cited and routed like the entry, then goes to the office', async () => {
+    const { answer, detail } = await bot.ask('うちの町の職員の在宅勤務等手当はいくらにすべきですか?');
+    expect(answer.escalate).toBe(true);
+    expect(answer.route).toBe('hr');
+    expect(answer.answer).toContain('人事担当課');
+    expect(answer.citations[0]?.documentId).toBe('allowance-jinji');
+    expect(detail.routeReason).toContain('allowance-local');
+  });
+});

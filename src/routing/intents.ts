@@ -1,4 +1,5 @@
 import { nfkc } from '../text/normalize.js';
+import { readingOf } from '../text/reading.js';
 
 /**
  * What the person wants beyond a factual answer. Patterns are on NFKC text; they are
@@ -44,7 +45,7 @@ const HUMAN = [
   /(代わりに|かわりに|代理で)[^。?？]{0,15}(申請|手続|進め|やって|出して|提出|登録)/,
   /(総務省|担当)の(人|方|担当者)に/,
   // Asking to speak directly or to be called back (直接お話しさせて, 折り返しを).
-  /(直接|じかに)(お話|話|相談|説明)(を)?(させて|したい|させていただ|できま|できな|お願い)/,
+  /(直接|じかに)(お話し?|話し?|相談|説明)(を)?(させて|したい|し(たい|て)|させていただ|できま|できな|お願い)/,
   /折り?返し(の)?(お?電話|ご?連絡|段取り)?(を|が)?(お願い|ください|下さい|いただけ|もらえ|ほしい|欲しい)/,
   /\b(talk|speak|chat) (to|with) (a |an |the )?(real |actual |live )?(human|person|someone|somebody|operator|agent|staff|people)\b/i,
   /\b(a |an )?(real |actual |live )?(human|person)\b[^.?!]{0,20}\b(chat|talk|speak)\b|\binstead of (you|the bot|a bot)\b/i,
@@ -53,6 +54,8 @@ const HUMAN = [
   // Asking the bot to hand the matter on (pass this on to HR): only a person takes it from there.
   /\bpass (this|it|that|my (question|request|case|message)) on\b|\bpass (this|it|that) (along|over) to\b/i,
   /\b(give|gave) (me|us) a (call|ring)\b|\b(call|phone|ring) me\b/i,
+  // お取り次ぎ願えますか: put through to someone.
+  /(お?取り?次ぎ|取次)/,
   // Asking to be called or written back: only a person can.
   /\b(call|ring|phone|e-?mail|contact|get back to) me( back)?\b(?! (at|on) )|\b(have|get|ask) (someone|somebody|a person|an official|staff)\b[^.?!]{0,30}\bto (call|contact|e-?mail|ring|phone|get back to)\b/i,
 ];
@@ -74,10 +77,18 @@ const INCIDENT = [
   // 落として alone is also "download" (手元に落として作業): only the past tense reports a loss.
   /(紛失|盗難|盗まれ|なくし|無くし|失くし|置き忘れ|落とし(た|てしまっ|まし))/,
   // Left behind on a train or in a taxi (置いたまま降りた, 忘れてきた).
-  /(置いたまま|置きっぱなし|忘れたまま)[^。]{0,12}(降り|出|帰|来)|(電車|新幹線|タクシー|バス|網棚|店)に[^。]{0,10}忘れ(て|た|まし)/,
+  /(置いたまま|置きっぱなし|忘れたまま)[^。]{0,12}(降り|出|帰|来)|(電車|でんしゃ|新幹線|しんかんせん|タクシー|たくしー|バス|ばす|網棚|店)に[^。]{0,10}(忘れ|わすれ)(て|た|まし)/,
   /(漏え?い|漏洩|流出|情報漏|不正アクセス|不正ログイン|乗っ取|ウイルス(に)?感染|マルウェア(に)?感染|ランサム)/,
   /(漏れ|もれ)(た|てしまっ|ている)/,
-  /(誤って|間違って|間違えて)[^。]{0,30}(送信|送っ|公開|アップ|投稿)/,
+  /(誤って|間違って|間違えて)[^。]{0,30}(送信|送っ|送付|fax|FAX|ファックス|ファクス|配信|転送|公開|アップ|投稿|共有)/,
+  // Addresses shown to every recipient (BCCでなくCCで一斉送信).
+  /(bcc|BCC)[^。]{0,12}(cc|CC|宛先)|(cc|CC|宛先)で[^。]{0,20}(一斉|まとめて)?送信/,
+  // Credentials given away (IDとパスワード入れちゃった), or known to someone who should not know them.
+  /(パスワード|id|ID|ログイン情報|暗証番号)[^。]{0,12}(入れちゃ|入れてしま|入力してしま|入力しちゃ|打ち込んでしま|打ち込んじゃ)/,
+  /(パスワード|暗証番号)[^。]{0,20}(知ってる|知っている|知った|知られ|漏れ|バレ|ばれ)/,
+  /(フィッシング|偽(の)?(サイト|メール|ページ))(だった|かも|に引っかか|にひっかか)/,
+  // Software nobody installed (入れた覚えのないソフト).
+  /(覚えのない|おぼえのない|知らない|見知らぬ)[^。]{0,6}(ソフト|アプリ|プログラム|拡張機能)|(ソフト|アプリ|プログラム)[^。]{0,10}勝手に(インストール|入って)/,
   /(誤送信|誤配信|誤送付|誤爆)/,
   // Sent to the wrong recipient, told any way (宛先を別の業者にしてしまった, 別の番号に届いていた).
   /(宛先|送り先|送信先|送付先|fax番号|FAX番号|番号|アドレス)(を|が)[^。]{0,12}(間違|まちが|別の|違う|ちがう|誤)/,
@@ -90,7 +101,9 @@ const INCIDENT = [
   /ウイルス(が|を)?[^。]{0,4}(検知|検出|見つか)/,
   /(撮影|スクショ|スクリーンショット)[^。]{0,30}(sns|SNS|ネット|投稿|上げ|アップ)/,
   /\b(lost|stolen|stole|theft|robbed|leak(ed)?|breach|malware|ransomware|hacked|infected|compromised|virus)\b/i,
-  /\b(clicked|opened) (on )?(a|an|the) (link|attachment|file)\b|\b(typed|entered|put) (in )?my (password|credentials|id)\b/i,
+  /\b(clicked|opened) (on )?(a|an|the) (link|attachment|file)\b|\b(typed|entered|put) (in )?my [a-z ]{0,20}(password|credentials|login|id)\b/i,
+  /\b(wrong|incorrect) (external )?(address|recipient|person|e-?mail|fax number|number)\b|\b(mistakenly|accidentally|by mistake) (e-?mailed|sent|faxed|forwarded|shared|posted)\b/i,
+  /\b(nobody|no one|none of us) recogni[sz]es?\b/i,
   /\b(never used|don't recognise|don't recognize|do not recognise|do not recognize|unknown (device|pc|computer|login|session))\b/i,
   /\bvirus (was |has been |got )?(detected|found)\b/i,
   /\b(took|taken|taking|take) (over|control of) (my|our|the)\b|\b(hijack(ed)?|remotely controlled)\b/i,
@@ -194,8 +207,9 @@ const GOVERNMENT_USER = /(役所|役場|自治体|地方公共団体|市町村|�
 
 const any = (patterns: RegExp[], text: string): boolean => patterns.some((p) => p.test(text));
 
+
 export function detectIntents(question: string): Intents {
-  const t = nfkc(question).trim();
+  const t = readingOf(nfkc(question).trim());
   return {
     // 「問い合わせたいので連絡先を」 asks for the address to write to: a contact question, unless
     // the bot is asked to pass the question on itself (つないで, 代わりに, エスカレ).

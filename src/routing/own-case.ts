@@ -1,4 +1,5 @@
 import { nfkc } from '../text/normalize.js';
+import { readingOf } from '../text/reading.js';
 
 /**
  * Questions about the asker's own case, which only the owning office can settle: a decision,
@@ -78,7 +79,7 @@ const PERMISSION = [
 /** Asks for an amount for their case. */
 const AMOUNT = [
   // What their own body receives (本村が…いくら措置される, how much will our city receive).
-  /(いくら|何円|幾ら)[^。]{0,12}(措置され|もらえ|出る|出ます|交付され|入る|受け取れ)/,
+  /(いくら|何円|幾ら)[^。]{0,12}(措置され|もらえ|出る|出ます|交付され|入る|入って|受け取れ)|(いくら|何円|幾ら)[^。]{0,15}計算して/,
   /\bhow much [^.?]{0,60}\b(will|would|do|does|can) (our|my|we|i)\b|\bhow much [^.?]{0,40}\b(receive|get back|be (paid|reimbursed|covered))\b/i,
   /(いくら|何円|幾ら)(に|で|を|くらい|ぐらい)?(すべき|設定|支給|払|出|もらえ|なる|決め)/,
   /(金額|額|単価|月額|日額)(は|を)?(いくら|どう|どれ|何円|決め)/,
@@ -97,6 +98,9 @@ const ASSESSMENT = [
   /(安全|適切|妥当|適法|十分|大丈夫)(か|です(か|よね)|でしょうか|なのか)/,
   /\b(check|review|assess|audit|look at|go through)\b[^.?]{0,30}\b(our|my)\b/i,
   /\b(can|could|would) you (please )?(review|check|assess|look (at|over)|go (over|through)|verify|confirm) (whether|if|that|it|this|our|my)\b/i,
+  /\bplease (review|check|assess|look over|go through|vet) (it|this|our|my|the (attached|draft))\b/i,
+  // Whether their application would succeed (通るかどうか, 見込み).
+  /(通るか|採択されるか|認められるか)(どうか)?[^。]{0,10}(見込み|教え|知りたい)|見込み(を|は)[^。]{0,6}(教え|知りたい|どう)/,
   // Asking someone to read their own draft over and approve it (look it over and sign off on it).
   /\b(look (it|this|them|these) over|look over (it|this|our|my)|sign off on (it|this|our|my)|proof-?read (it|this|our|my)|vet (it|this|our|my))\b/i,
   /\b(our|my) [a-z' -]{1,60} (is|are) (safe|secure|ok|okay|correct|enough|compliant|right|acceptable|appropriate|permissible|allowed|fine|legal|valid)\b/i,
@@ -116,13 +120,13 @@ const CONFLICT = [
   // Treatment by the employer that the asker disputes (評価を下げられた, 欠勤扱いにされた, 不正だと指摘された).
   /(評価|査定)(を|ば|が)?[^。]{0,6}(下げられ|下がっ|悪く)|(欠勤|遅刻|早退)(扱い|あつかい)に?され|不正だと(指摘|言われ)|(判子|ハンコ|はんこ|決裁)[^。]{0,6}(押して(くれ|もらえ)(へん|ない|ません)|もらえ(ない|ません))|仕事を振って(き|く)/,
   /(家族|嫁|妻|夫|旦那|子ども|子供|義母|同居)(さん)?[^。]{0,20}(邪魔|けんか|喧嘩|ケンカ|揉め|もめ|文句)/,
-  /\b(fight|argue|arguing|quarrel)\b[^.?]{0,60}\b(telework|work calls|working from home)\b|\bsays? (i|we) (can't|cannot|may not|am not allowed to)\b/i,
+  /\b(husband|wife|partner|spouse|family|kids|children)\b[^.?]{0,80}\b(argu(e|ing)|fight(ing)?|quarrel(ling)?|complain(s|ing)?)\b|\b(fight|argue|arguing|quarrel)\b[^.?]{0,60}\b(telework|work calls|working from home)\b|\bsays? (i|we) (can't|cannot|may not|am not allowed to)\b/i,
   // The superior as the one who refuses (課長が…全部却下してきます).
-  /(上司|課長|係長|部長|所属長|室長|管理職)(が|は)[^。]{0,30}(却下|拒否|断って|断られ|反対して|認めな|許可しな|させてくれな)/,
+  /(上司|課長|係長|部長|所属長|室長|管理職)(が|は|、|,)[^。]{0,40}(却下|拒否|断って|断られ|反対して|認めな|許可しな|させてくれな)/,
   // A colleague who leaves their work to the asker (電話に出ない, 全部こっちに回ってくる).
   /(先輩|同僚|後輩|部下|上司|課長|係長|主任|同じ(係|課|班|チーム)の(人|方|先輩|職員)?)(が|は)[^。]{0,40}(出ない|出なくて|出てくれな|つながらな|繋がらな|連絡(が|も)?つかな|サボ|さぼ|押し付け|回ってく|回ってき|やってくれな|仕事しな|働かな)/,
   /\b(co-?worker|colleague|boss|supervisor|manager|section chief)s? (never|doesn't|does not|won't|keeps? not) (answer|pick up|respond|reply|work)/i,
-  /\b(refus(e|es|ed|ing)|won't let|will not let|doesn't let|does not let|denied|rejected|turn(s|ed|ing)? (it |them |me |my [a-z ]{1,30})?down)\b/i,
+  /\b(refus(e|es|ed|ing)|reject(s|ing)|den(y|ies|ying)|won't let|will not let|doesn't let|does not let|denied|rejected|turn(s|ed|ing)? (it |them |me |my [a-z ]{1,30})?down)\b/i,
   /\b(won't|will not|doesn't|does not|didn't|did not) (approve|allow|permit|accept|sign off)\b/i,
 ];
 
@@ -133,7 +137,7 @@ const LAPSE = [
 ];
 
 /** A superior's instruction to find something out: the asker relays the question. */
-const RELAYED_TASK = /(調べ|聞い|確認し|まとめ|報告し|探し|教えてもら)(て|と)(おいて|おけ|おいで|ほしい|欲しい|くれ|ください|と|って)?[」』]?(と|って)/;
+const RELAYED_TASK = /(調べ|聞い|確認し|まとめ|報告し|探し|教えてもら)(て|と)(おいて|いて|おけ|おいで|ほしい|欲しい|くれ|ください|と|って)?[」』]?(と|って)/;
 
 /** Asking to be permitted (認めてもらえますか, 許可をいただけますか): only an employer can grant it. */
 const PERMISSION_REQUEST = [
@@ -188,7 +192,7 @@ const first = (patterns: RegExp[], text: string): string | null => {
  * clause (何から手を付けてよいのか見当がつかず) is not taken for a request.
  */
 export function detectOwnCase(question: string, asking: string = question): OwnCase | null {
-  const t = nfkc(question);
+  const t = readingOf(nfkc(question));
   // Personal by nature: a refusal or an injury happens to someone.
   const conflict = first(CONFLICT, t);
   // 「調べておいて」と言われた: a task handed on (a relayed question), not a dispute.

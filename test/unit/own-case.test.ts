@@ -128,3 +128,23 @@ describe('own cases told as stories, in dialect or in English', () => {
     expect(kind('在宅勤務中のけがが心配です。公務災害の扱いは資料に書いてありますか')).toBeNull();
   });
 });
+
+describe('own cases in the words of dev-18 kinds', () => {
+  const kind = (q: string) => detectOwnCase(q)?.kind ?? null;
+
+  it('a superior named before a comma, English rejections and a household quarrel', () => {
+    expect(kind('うちの係長、私が申請しても毎回却下するんです')).toBe('conflict');
+    expect(kind('My manager keeps rejecting my requests.')).toBe('conflict');
+    expect(kind('My wife and I keep arguing since I started working from home.')).toBe('conflict');
+  });
+
+  it('a review asked for in English, the odds of their own application, and their body sum', () => {
+    expect(kind('Here is our draft policy. Please review it before the council meets.')).toBe('assessment');
+    expect(kind('うちの町が今から申し込んで通るかどうか、見込みを教えてください')).not.toBeNull();
+    expect(kind('うちの村が端末を20台買ったら交付税がいくら入ってくるか計算して')).toBe('amount');
+  });
+
+  it('a task handed on by a superior is a relayed question', () => {
+    expect(kind('課長に事例集のことを調べといてと言われたんですが、対象の規模は?')).toBeNull();
+  });
+});

@@ -32,6 +32,8 @@ const GENERAL_WORDS = new Set([
   '他団体', '検討し始める', '義務', '国の職員', '誰宛',
   // And for dev-17 (2026-11-29): J-LIS in katakana, what is covered, a village head.
   'ジェイリス', '何が対象', '村長',
+  // And for dev-18 (2026-11-29): an amendment.
+  '改正',
   // Kana spelling of 宛て; the stem of 変える (a plain synonym of 見直す).
   'あて', '変え',
   // Common nouns staff use for knowledge terms (merit = 利点/効果, a line = 通信, the office in charge = 担当課).

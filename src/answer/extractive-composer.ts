@@ -1,8 +1,9 @@
 import type { KnowledgeChunk } from '../knowledge/model.js';
-import { type QueryAnalysis, type RetrievalHit, conceptCredit } from '../retrieval/knowledge-index.js';
+import { type Concept, conceptCredit, FORM_CREDIT, formsText, type QueryAnalysis, type RetrievalHit } from '../retrieval/knowledge-index.js';
 import { foldForMatch } from '../text/synonyms.js';
 import { headCountOf, rangeFit, rangesOf, type Range, valuesOf } from './figures.js';
-import { joinReferrals, splitSentences } from './sentences.js';
+import { splitSentences } from '../text/sentences.js';
+import { joinReferrals } from './sentences.js';
 
 export interface ComposedPart {
   chunk: KnowledgeChunk;
@@ -36,12 +37,18 @@ const WANTS_LIST = /(全部|すべて|全て|一覧|挙げて|列挙|漏れな�
 const WANTS_COMPARISON = /(違い|違う|比較|比べ|compare|difference)/i;
 
 /** Concepts (by index) a sentence answers: what it adds to an answer. */
-function coveredConcepts(analysis: QueryAnalysis, folded: string): Set<number> {
+function coveredConcepts(analysis: QueryAnalysis, folded: string, asked: string | null): Set<number> {
   const out = new Set<number>();
   analysis.concepts.forEach((c, i) => {
-    if (conceptCredit(c, folded, true) >= 0.8) out.add(i);
+    if (sentenceCredit(c, folded, asked) >= 0.8) out.add(i);
   });
   return out;
+}
+
+/** A concept's credit in a sentence: its own words (or a value of the asked kind), else its question forms. */
+function sentenceCredit(c: Concept, folded: string, asked: string | null): number {
+  const own = conceptCredit(c, folded, true);
+  return asked === null || own === 1 ? own : Math.max(own, FORM_CREDIT * conceptCredit(c, asked));
 }
 
 /** A concept too light to justify a sentence of its own (chatter the knowledge never uses). */
@@ -71,20 +78,20 @@ function enumeratingHit(hits: RetrievalHit[], bestRank: number): number {
  */
 const ANSWER_FORM_WEIGHT = 1.5;
 
-function coverageOf(analysis: QueryAnalysis, folded: string): number {
+function coverageOf(analysis: QueryAnalysis, folded: string, asked: string | null): number {
   let total = 0;
   let covered = 0;
   for (const c of analysis.concepts) {
     const w = c.answerForm ? c.weight * ANSWER_FORM_WEIGHT : c.weight;
     total += w;
-    covered += w * conceptCredit(c, folded, true);
+    covered += w * sentenceCredit(c, folded, asked);
   }
   return total === 0 ? 0 : covered / total;
 }
 
 interface ChunkSentences {
   /** Sentences long enough to answer, in the chunk's order. */
-  items: { sentence: string; order: number; folded: string; foldedWithContext: string; hasDigit: boolean; values: string[]; ranges: Range[] }[];
+  items: { sentence: string; order: number; folded: string; foldedWithContext: string; asked: string | null; hasDigit: boolean; values: string[]; ranges: Range[] }[];
   /** How many of the items are items of an enumerated list (LIST_ITEM). */
   listItems: number;
 }
@@ -99,15 +106,20 @@ function sentencesOf(chunk: KnowledgeChunk): ChunkSentences {
     const items = joinReferrals(splitSentences(chunk.text))
       .map((sentence, order) => ({ sentence, order }))
       .filter(({ sentence }) => sentence.replace(/[・\s]/g, '').length >= 6)
-      .map(({ sentence, order }) => ({
-        sentence,
-        order,
-        folded: foldForMatch(` ${sentence}`),
-        foldedWithContext: foldForMatch(`${context} ${sentence}`),
-        hasDigit: /\d/.test(sentence),
-        values: valuesOf(sentence),
-        ranges: rangesOf(sentence),
-      }));
+      .map(({ sentence, order }) => {
+        // A sentence is also found by the questions staff ask for it (its forms), never shown.
+        const asked = formsText(chunk.forms?.filter((f) => sentence.includes(f.match))).join(' ');
+        return {
+          sentence,
+          order,
+          folded: foldForMatch(` ${sentence}`),
+          foldedWithContext: foldForMatch(`${context} ${sentence}`),
+          asked: asked === '' ? null : foldForMatch(asked),
+          hasDigit: /\d/.test(sentence),
+          values: valuesOf(sentence),
+          ranges: rangesOf(sentence),
+        };
+      });
     cached = { items, listItems: items.filter((i) => LIST_ITEM.test(i.sentence)).length };
     sentenceCache.set(chunk, cached);
   }
@@ -149,7 +161,7 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
   const wantsFigure = WANTS_FIGURE.test(analysis.folded);
   // "A village of about 80 staff": the sentence whose size range holds 80 answers, the others do not.
   const headCount = headCountOf(opts.context ?? analysis.folded);
-  const candidates: { hit: number; order: number; sentence: string; score: number; coverage: number; own: number; folded: string; values: string[]; hasDigit: boolean; band: boolean }[] = [];
+  const candidates: { hit: number; order: number; sentence: string; score: number; coverage: number; own: number; folded: string; asked: string | null; values: string[]; hasDigit: boolean; band: boolean }[] = [];
   // Two years compared may need a passage per year: look a little further down the ranking.
   const years = analysis.concepts.flatMap((c, i) => (YEAR_CONCEPT.test(c.text) ? [i] : []));
   const reach = years.length >= 2 ? Math.max(maxChunks, YEAR_REACH) : maxChunks;
@@ -159,16 +171,16 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
   hits.forEach((hit, h) => {
     const inReach = h < reach && hit.rank >= bestRank * minRank;
     if (!inReach && !(h < BAND_REACH && statesBand(hit))) return;
-    for (const { sentence, order, folded, foldedWithContext, hasDigit, values, ranges } of sentencesOf(hit.chunk).items) {
-      const coverage = coverageOf(analysis, foldedWithContext);
-      const own = coverageOf(analysis, folded);
+    for (const { sentence, order, folded, foldedWithContext, asked, hasDigit, values, ranges } of sentencesOf(hit.chunk).items) {
+      const coverage = coverageOf(analysis, foldedWithContext, asked);
+      const own = coverageOf(analysis, folded, asked);
       // No bonus for a bare digit when a figure is asked (measured on the development sets): the answer
       // forms (何団体, 何割, いつ) already credit the value asked for, and 何 alone asks for no figure.
       const fit = headCount === null ? 0 : RANGE_FIT * rangeFit(headCount, ranges);
       // Giving its own size, the asker wants the figure for that size: a band that holds it with a value.
       const bandFigure = fit > 0 && values.length > 0 ? BAND_FIGURE : 0;
       const score = (0.5 * coverage + 0.5 * own + fit + bandFigure) * (0.7 + 0.3 * (hit.rank / bestRank));
-      candidates.push({ hit: h, order, sentence, score, coverage, own, folded, values, hasDigit, band: bandFigure > 0 });
+      candidates.push({ hit: h, order, sentence, score, coverage, own, folded, asked, values, hasDigit, band: bandFigure > 0 });
     }
   });
   if (candidates.length === 0) return { parts: [], support: 0 };
@@ -188,7 +200,7 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
     ? [...candidates.filter((c) => c.hit === best.hit && c.coverage > 0).sort((a, b) => a.order - b.order), ...candidates.filter((c) => c.hit !== best.hit)]
     : candidates.slice(1);
   const floor = wantsList ? 0.5 : 0.65;
-  const covered = coveredConcepts(analysis, best.folded);
+  const covered = coveredConcepts(analysis, best.folded, best.asked);
   const stated = new Set(best.values);
   const take = (c: (typeof candidates)[number], adds: Set<number>): void => {
     for (const i of adds) covered.add(i);
@@ -200,12 +212,12 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
   if (years.length >= 2) {
     for (const i of years) {
       // A year is answered by a sentence that states its figures, not by one that only mentions it.
-      if (chosen.some((x) => x.values.length > 0 && coveredConcepts(analysis, x.folded).has(i)) || chosen.length >= maxSentences) continue;
+      if (chosen.some((x) => x.values.length > 0 && coveredConcepts(analysis, x.folded, x.asked).has(i)) || chosen.length >= maxSentences) continue;
       // The sentence that states that year's figures and answers most of the rest (not one that only mentions it).
       const c = pool
-        .filter((p) => p.score >= best.score * floor && !p.values.some((v) => stated.has(v)) && coveredConcepts(analysis, p.folded).has(i))
+        .filter((p) => p.score >= best.score * floor && !p.values.some((v) => stated.has(v)) && coveredConcepts(analysis, p.folded, p.asked).has(i))
         .sort((a, b) => Number(b.values.length > 0) - Number(a.values.length > 0) || b.own - a.own)[0];
-      if (c && chars + c.sentence.length <= maxChars) take(c, coveredConcepts(analysis, c.folded));
+      if (c && chars + c.sentence.length <= maxChars) take(c, coveredConcepts(analysis, c.folded, c.asked));
     }
   }
   for (const c of pool) {
@@ -218,7 +230,7 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
     if (c.values.some((v) => stated.has(v))) continue;
     // Every further sentence must answer something asked that the chosen ones do not, or answer
     // the question as directly as the best one (the same question, another sentence's answer).
-    const adds = coveredConcepts(analysis, c.folded);
+    const adds = coveredConcepts(analysis, c.folded, c.asked);
     // Asked for a figure or a date and none given yet: a sentence that brings one adds what was asked.
     const bringsFigure = wantsFigure && !chosen.some((x) => x.hasDigit) && c.hasDigit;
     const novel = bringsFigure || [...adds].some((i) => !covered.has(i) && analysis.concepts[i]!.weight >= MIN_NOVEL_WEIGHT);

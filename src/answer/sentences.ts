@@ -1,11 +1,3 @@
-/** Split Japanese (and English) text into sentences: after 。！？!? and at line breaks. */
-export function splitSentences(text: string): string[] {
-  return text
-    .split(/(?<=[。！？!?])|\n+/u)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-}
-
 /** A sentence saying the materials do not hold something ("…含まれていません。"). */
 const NOT_HELD = /含まれていません[。.]?$/;
 /** The sentence after it that says where to look instead ("…を確認してください。"). */

@@ -42,6 +42,7 @@ export async function chunkDocuments(documents: KnowledgeDocument[]): Promise<Kn
           tags: doc.meta.tags,
           office: doc.meta.office ?? null,
           secondary: doc.meta.secondary || (section.heading !== null && doc.meta.secondarySections.includes(section.heading)),
+          forms: (doc.forms ?? []).filter((f) => text.includes(f.match)),
         });
       }
     }

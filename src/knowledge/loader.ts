@@ -5,6 +5,7 @@ import type { ZodError } from 'zod';
 import type { FaqEntry } from '../faq/model.js';
 import { FaqFileSchema } from '../faq/schema.js';
 import { citableDocuments, faqProblems } from '../faq/validate.js';
+import { attachForms } from './forms.js';
 import { FrontMatterError, parseMarkdownSections, splitFrontMatter } from './markdown.js';
 import type { KnowledgeDocument, KnowledgeProblem } from './model.js';
 import {
@@ -12,6 +13,8 @@ import {
   ContactsSchema,
   type FrontMatter,
   FrontMatterSchema,
+  type QuestionForms,
+  QuestionFormsSchema,
   type Synonyms,
   SynonymsSchema,
 } from './schema.js';
@@ -156,6 +159,7 @@ export async function loadKnowledge(dirs: string[]): Promise<LoadedKnowledge> {
   const domainTerms: string[] = [];
   const offTopicTerms: string[] = [];
   const faq: { entry: FaqEntry; file: string }[] = [];
+  const forms: { forms: QuestionForms; file: string }[] = [];
   for (const dir of dirs) {
     let files: string[];
     try {
@@ -168,7 +172,11 @@ export async function loadKnowledge(dirs: string[]): Promise<LoadedKnowledge> {
       const rel = relative(dir, file) || basename(file);
       const name = basename(file).toLowerCase();
       const ext = extname(name);
-      if (name === 'contacts.yaml' || name === 'contacts.yml') {
+      // forms/<document-id>.yaml is named after its document, whatever that is (contacts.yaml too).
+      if ((ext === '.yaml' || ext === '.yml') && rel.split(/[\\/]/).slice(0, -1).includes('forms')) {
+        const f = await loadYaml(file, rel, QuestionFormsSchema, problems);
+        if (f) forms.push({ forms: f, file: rel });
+      } else if (name === 'contacts.yaml' || name === 'contacts.yml') {
         const c = await loadYaml(file, rel, ContactsSchema, problems);
         if (c) contacts = mergeContacts(contacts, c);
       } else if (name === 'synonyms.yaml' || name === 'synonyms.yml') {
@@ -196,6 +204,7 @@ export async function loadKnowledge(dirs: string[]): Promise<LoadedKnowledge> {
     if (other !== undefined) problems.push({ file: d.file, field: 'id', message: `duplicate id "${d.meta.id}" (also in ${other})` });
     seen.set(d.meta.id, d.file);
   }
+  problems.push(...attachForms(documents, forms));
   if (contacts === null) {
     problems.push({ file: 'contacts.yaml', field: null, message: 'no valid contacts.yaml found' });
     contacts = { defaultOffice: 'hr', offices: [], referrals: [] };

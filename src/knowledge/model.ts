@@ -15,6 +15,14 @@ export interface KnowledgeDocument {
   /** File it came from, relative to its knowledge folder. */
   file: string;
   sections: DocumentSection[];
+  /** Question forms per sentence (forms/*.yaml), attached after loading. */
+  forms?: SentenceForms[];
+}
+
+/** The questions one sentence answers, as staff ask them: matched to the sentence by an exact fragment. */
+export interface SentenceForms {
+  match: string;
+  forms: string[];
 }
 
 /** The unit the index ranks and the composer cites. */
@@ -36,6 +44,8 @@ export interface KnowledgeChunk {
   tags: string[];
   office: string | null;
   secondary: boolean;
+  /** Question forms of the chunk's sentences: searched with the chunk, never shown. */
+  forms?: SentenceForms[];
 }
 
 /** A problem found while loading a knowledge folder. */

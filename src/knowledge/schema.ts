@@ -112,3 +112,27 @@ export const SynonymsSchema = z
   })
   .strict();
 export type Synonyms = z.infer<typeof SynonymsSchema>;
+
+/**
+ * Question forms (forms/*.yaml): how staff ask for what one sentence of a document says, in Japanese and
+ * English. A retrieval aid indexed beside the sentence; never shown as an answer.
+ */
+export const QuestionFormsSchema = z
+  .object({
+    document: z.string().min(1),
+    sentences: z
+      .array(
+        z
+          .object({
+            /** A fragment copied exactly from one sentence of the document. */
+            match: z.string().min(2),
+            ja: z.array(z.string().min(1)).default([]),
+            en: z.array(z.string().min(1)).default([]),
+          })
+          .strict()
+          .refine((s) => s.ja.length + s.en.length > 0, 'give at least one question form (ja or en)'),
+      )
+      .min(1),
+  })
+  .strict();
+export type QuestionForms = z.infer<typeof QuestionFormsSchema>;

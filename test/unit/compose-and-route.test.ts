@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { composeExtractive } from '../../src/answer/extractive-composer.js';
-import { splitSentences } from '../../src/answer/sentences.js';
+import { splitSentences } from '../../src/text/sentences.js';
 import { TeleworkBot } from '../../src/core/bot.js';
 import { detectIntents } from '../../src/routing/intents.js';
 import { OfficeRouter } from '../../src/routing/router.js';

@@ -26,6 +26,8 @@ export async function runKnowledgeCheck(dirs: string[]): Promise<number> {
   out.push('');
   out.push(`total: ${k.documents.length} documents, ${k.documents.reduce((s, d) => s + d.sections.length, 0)} sections, ${chunks.length} chunks`);
   out.push(`faq: ${k.faq.length} entries, ${k.faq.reduce((s, f) => s + f.entry.questions.length, 0)} question forms (${[...new Set(k.faq.map((f) => f.file))].join(', ') || 'none'})`);
+  const forms = k.documents.flatMap((d) => d.forms ?? []);
+  out.push(`question forms: ${forms.reduce((s, f) => s + f.forms.length, 0)} for ${forms.length} sentences of ${k.documents.filter((d) => d.forms?.length).length} documents`);
   out.push(`offices: ${k.contacts.offices.map((o) => o.id).join(', ') || '(none)'}; referrals: ${k.contacts.referrals.length}; synonym groups: ${k.synonyms.groups.length}`);
   if (k.problems.length > 0) {
     out.push('', `problems (${k.problems.length}):`);

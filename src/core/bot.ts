@@ -47,7 +47,8 @@ const OWN_CASE_COVERAGE = 0.3;
 /** The general rule is shown before an own case only when it answers the topic this well. */
 const OWN_CASE_GENERAL_SUPPORT = 0.7;
 /** Words of a working arrangement (在宅 but not 在宅医療/介護): an own case about them is about telework. */
-const WORK_CONTEXT = /(在宅(?!医療|介護|看護|ケア|療養|診療|酸素)|自宅(で|から)(の)?(仕事|勤務|作業|働)|出勤|庁内|庁舎|職場|勤務)/;
+const WORK_CONTEXT =
+  /(在宅(?!医療|介護|看護|ケア|療養|診療|酸素)|(自宅|家)(で|から)(の)?(仕事|勤務|作業|働)|家にいる日|家の日|出勤|庁内|庁舎|職場|勤務|\b(work(ing)? from home|home[- ]working|remote[- ](days?|work(ing)?)|wfh)\b)/i;
 /** Sentences of passage context a contact question gets besides the address. */
 const CONTACT_CONTEXT_SENTENCES = 2;
 /** A contact question shows passages only when they answer it this well (else the address alone). */

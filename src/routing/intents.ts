@@ -73,6 +73,13 @@ const JUDGEMENT = [
   // 「個別に見てもらえますか」: a ruling on one case, which only the office can give.
   /個別(に|の)(案件|ケース|事例|経費)?[^。?？]{0,8}(見て|確認|判断|審査|チェック|相談)/,
 ];
+/** A device or data that belongs to work: what an incident happens to. */
+const WORK_ASSET =
+  '(役所|市役所|役場|県庁|庁|職場|勤務先)(から|で)(借り|貸与|支給|配られ)|仕事用の?(パソコン|PC|ノート|端末|スマホ|携帯|タブレット|機械|usb|USB)|業務用の?(パソコン|PC|ノート|端末|スマホ|携帯|タブレット|usb|USB)|公用(パソコン|PC|端末|スマホ|携帯)|貸与(端末|パソコン|PC)|在宅用の?(機械|パソコン|PC|端末|ノート)|住民(の方)?の(名前|氏名|住所|名簿|データ|情報|個人情報)|名簿(データ)?';
+/** Something that happened to it, told in the past (left, taken, lost, used by a child, sent out, seen). */
+const MISHAP =
+  '置いて(き|いっ)(た|ちゃ|てしま)|置き忘れ|持って(いか|行か)れ|盗られ|取られ|割られ|見当たら(な|ん)|見当たりませ|見つから(な|ん)|見つかりませ|出てこ(な|ん)|出てきませ|(ゲーム|アプリ|ソフト)を?入れ(て(遊|いた|いま|しま)|た|ちゃ)|遊んで(た|い)|勝手に[^。]{0,10}(使|入れ|触|インストール)|(外部|関係ない|関係のない|無関係)の?(人|方|業者|アドレス)?[^。]{0,10}(送って(しま|もう)|送っちゃ|送信してしま)|見られ(た|て(た|い))';
+
 const INCIDENT = [
   // 落として alone is also "download" (手元に落として作業): only the past tense reports a loss.
   /(紛失|盗難|盗まれ|なくし|無くし|失くし|置き忘れ|落とし(た|てしまっ|まし))/,
@@ -124,6 +131,21 @@ const INCIDENT = [
   // Someone else in the account: an unknown login is an incident before it is a question.
   /\b(unauthori[sz]ed (access|login|log-?in|use|sign-?in)|someone (else )?(has )?(logged|logging|signed|got) (in|into|on)|(login|log-?in|sign-?in|access) from an? (ip|device|location|country|address) (i|we) (don't|do not|didn't|did not|can't|cannot) recogni[sz]e|suspicious (login|log-?in|sign-?in|activity|access))\b/i,
   /\b(files? (are|were|got|have been|has been) encrypted|demanding (a )?(ransom|payment|bitcoin))\b/i,
+  // Told as a story without the usual words: a work device or residents' data, and something that
+  // happened to it (置いてきちゃった, 持っていかれ, 見当たらない, 息子がゲームを入れて, 外部の人に送ってしまい).
+  new RegExp(`(${WORK_ASSET})[^。]{0,40}(${MISHAP})|(${MISHAP})[^。]{0,40}(${WORK_ASSET})`),
+  // Left somewhere (網棚に置いてきた), gone missing (USBが見当たらない), taken (カバンごと持っていかれた).
+  /(網棚|電車|でんしゃ|新幹線|タクシー|バス|店|駅|車内)に[^。]{0,20}(置いてき|置いてっ|置き忘れ)/,
+  /(usb|USB|ＵＳＢ|パソコン|PC|ＰＣ|端末|スマホ|ノート|タブレット)(メモリ)?[^。]{0,8}(が|も)(見当たら(な|ん)|見当たりませ|見つから(な|ん)|見つかりませ|出てこ(な|ん)|出てきませ)/,
+  /(カバン|かばん|鞄|バッグ)(ごと|ごと全部)?[^。]{0,6}(持って(いか|行か)れ|盗られ|取られ|ひったくられ)|車上(荒らし|狙い)|空き巣/,
+  // The machine acting by itself, or a screen nobody has seen before (a remote intruder, malware).
+  /(カーソル|マウス|ポインタ)[^。]{0,15}(勝手に|ひとりでに|独りでに)|勝手に(フォルダ|ファイル|アプリ|画面|ウィンドウ)[^。]{0,6}(開|動|閉|消)/,
+  /(パソコン|PC|ＰＣ|端末)[^。]{0,15}(急に|突然)[^。]{0,10}(重(く|う)|遅く|固ま|落ち)[^。]{0,40}(見たことな|見慣れな|知らない|変な|英語の)[^。]{0,6}(画面|表示|メッセージ|ウィンドウ)/,
+  // Someone got in: a login the asker did not make (入られた形跡, 使ってない時間にログイン).
+  /(入られた|侵入された|ログインされた|アクセスされた)(形跡|跡|痕跡|みたい|ようで|かも)|(使って(い)?ない|覚えのない|身に覚えのない)[^。]{0,15}(時間|時刻|日時|夜中|深夜)[^。]{0,10}(ログイン|入られ|アクセス)/,
+  // Shoulder-surfed: the screen seen by someone (見てた, 覗かれた), said in the past.
+  /(画面|モニター|ディスプレイ)(を|が)?[^。]{0,10}(見られた|見られて(た|い)|見てた|見ていた|覗かれ|のぞかれ|盗み見され)/,
+  /\b(my|our|the) (work|office|city|town|council)[- ](laptop|pc|computer|phone|tablet|device|usb)\b[^.?!]{0,60}\b(gone|missing|stolen|lost|left|taken|used by|hacked)\b/i,
 ];
 const PRIVATE = [/(自宅|住所|個人の?(電話|携帯|連絡先)|携帯番号|家族)(を|も|は)?(教え|知りたい|調べ)/, /\bhome address\b/i];
 const INJECTION = [
@@ -133,6 +155,7 @@ const INJECTION = [
   /(ロール|役割|キャラ)を?(変更|変え)/,
   /\b(jailbreak|developer mode|DAN)\b/,
   /(あなた|君|きみ|お前)は(もう|今から|これから|今日から)/,
+  /\b(pretend|act as if|imagine) (that )?you('re| are)\b|\byou are now (my|a|an|the)\b/i,
   /(根拠|出典|引用|ソース)(は|が|を)?(いらない|要らない|不要|なし|無し|つけず|付けず|抜き)/,
   /\b(without|no) (citations?|sources?)\b/i,
 ];
@@ -192,7 +215,9 @@ const PRIVATE_SECTOR = [
   /(弊社|当社|自社|うちの会社|我が社|わが社|会社員|民間(企業|会社)(の|で|です|に勤め|に勤務)|株式会社|中小企業(の|です|で)|社員(の|に|が|向け)|従業員(の|に|が|向け))/,
   // A company as the one who acts or is served (中小企業が, 企業向け, 事業主): the schemes here are for local governments.
   /(中小企業|民間企業|企業|事業者|事業主|個人事業主|会社|勤め先)[)）]?(が|向け|の(社員|従業員|方)|に対する)/,
-  /\b(our company|my company|my employer|a private company|private firm|our employees|our staff at the company)\b/i,
+  // Not "my employer": a city is one too.
+  /\b(our company|my company|a private company|private firm|our employees|our staff at the company)\b/i,
+  /(勤め先|会社|企業)[(（]民間[)）]|民間の(会社|企業|勤め先)|民間勤め/,
   /\b(small (and medium[- ]sized )?business(es)?|smes?|private (companies|businesses|sector)|companies|employers)\b/i,
 ];
 

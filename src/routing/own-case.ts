@@ -116,9 +116,12 @@ const CONFLICT = [
   /(上司|課長|係長|部長|所属長|室長|管理職)(が|は)[^。]{0,60}(と|って)(言って(き|く)|言ってる|言います|命じ|指示して|求めて|強要)/,
   /(納得(いか|でき)ない|納得がいかない|納得(が)?(いき|でき)ません|理不尽|パワハラ|不当|おかしく(ない|ねぇ|ねえ)(です)?か|おかしぐねぇ|わざとだ)/,
   // A superior's or a household member's words, quoted or reported, in any dialect (言うて, 言われよる, 言われだ).
-  /(上司|課長|係長|部長|所属長|室長|管理職|嫁|妻|夫|旦那|家族|義母)(さん)?(が|は|に|さ|から)?[^。]{0,60}(言うて|言われよ|言われだ|言われて|言われた|言われま|って言|と言われ|言ってき|言ってく)/,
+  /(上司|課長|係長|部長|所属長|室長|管理職|嫁|妻|夫|旦那|家族|義母)(さん)?(が|は|に|さ|から)?[^。]{0,60}(言うて|言われよ|言われだ|言われて|言われた|言われま|って言|と言われ|言ってき|言ってく|言うとん|言うとる|言っとる|ゆうとる|ゆうて)/,
+  // Snide remarks and harassment for teleworking (嫌味を言われる, 陰口).
+  /(嫌味|いやみ|イヤミ|皮肉|陰口|嫌がらせ|いじめ|イジメ)(を|も)?[^。]{0,6}(言われ|され|たたかれ|叩かれ)/,
+  /\b(boss|manager|director|supervisor|section chief|superior|deputy director|department head)\b[^.?!]{0,60}\b(says|said|told me|tells me|insists|keeps saying)\b[^.?!]{0,80}\b(remote|telework|home|wfh)\b|\btears? up my (application|request)\b/i,
   // Treatment by the employer that the asker disputes (評価を下げられた, 欠勤扱いにされた, 不正だと指摘された).
-  /(評価|査定)(を|ば|が)?[^。]{0,6}(下げられ|下がっ|悪く)|(欠勤|遅刻|早退)(扱い|あつかい)に?され|不正だと(指摘|言われ)|(判子|ハンコ|はんこ|決裁)[^。]{0,6}(押して(くれ|もらえ)(へん|ない|ません)|もらえ(ない|ません))|仕事を振って(き|く)/,
+  /(評価|査定)(を|ば|が)?[^。]{0,6}(下げられ|下がっ|悪く|下げる|下げ(ます|るぞ|たる|たろ))|(欠勤|遅刻|早退)(扱い|あつかい)に?され|不正だと(指摘|言われ)|(判子|ハンコ|はんこ|決裁)[^。]{0,6}(押して(くれ|もらえ)(へん|ない|ません)|もらえ(ない|ません))|仕事を振って(き|く)/,
   /(家族|嫁|妻|夫|旦那|子ども|子供|義母|同居)(さん)?[^。]{0,20}(邪魔|けんか|喧嘩|ケンカ|揉め|もめ|文句)/,
   /\b(husband|wife|partner|spouse|family|kids|children)\b[^.?]{0,80}\b(argu(e|ing)|fight(ing)?|quarrel(ling)?|complain(s|ing)?)\b|\b(fight|argue|arguing|quarrel)\b[^.?]{0,60}\b(telework|work calls|working from home)\b|\bsays? (i|we) (can't|cannot|may not|am not allowed to)\b/i,
   // The superior as the one who refuses (課長が…全部却下してきます).
@@ -145,6 +148,8 @@ const PERMISSION_REQUEST = [
   /(決めて|判断して|決定して|裁定して)(もらえ|いただけ|ください|下さい|ほしい|欲しい)/,
   /(認めて|許可して|承認して|許して)(もらえ|いただけ|くれ|ください|下さい|ほしい|欲しい)/,
   /\bsay (that )?(it'?s|it is|you|i'?m|i am|we are)? ?(approved|permitted|allowed)\b/i,
+  // A promise only the employer could give (promise in writing that I can …).
+  /\bpromise\b[^.?!]{0,40}\b(i|we) (can|may|will)\b|\bsay ['"‘“]?i promise\b/i,
   /(許可|承認|使用許可|利用許可)を?(いただけ|もらえ|ください|下さい|お願い)/,
   /\b(can (you|i get) (approve|permit|authori[sz]e)|give me permission|(approve|permit) my)\b/i,
   /\bwho (can|could|will|would) (approve|authori[sz]e|permit|sign off)\b|\b(approve|authori[sz]e) (it|that|this) for me\b/i,

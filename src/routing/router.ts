@@ -18,6 +18,9 @@ export interface RouteDecision {
  * from contacts.yaml), then incidents (always information security), then the office of the
  * best knowledge passage, then the default office.
  */
+/** A dispute that is itself about security (a superior sharing a password): the security office's. */
+const PERSONAL_SECURITY = /(パスワード|暗証番号|password|credential|漏え?い|漏洩|情報漏|leak|ウイルス|virus|malware)/i;
+
 export class OfficeRouter {
   private readonly keywords: { office: string; words: string[] }[];
 
@@ -81,12 +84,14 @@ export class OfficeRouter {
       .sort((a, b) => b.found.length - a.found.length);
     const security = this.contacts.offices.find((o) => o.id === 'security');
     if (intents.incident && security) return { office: security.id, reason: 'incident report (information security)' };
+    // An injury, one's pay or a dispute with a superior is the personnel office's, even when a device is
+    // named on the way (slipped while carrying my laptop).
+    if (personal && (counts.length === 0 || counts[0]!.office !== this.contacts.defaultOffice) && !PERSONAL_SECURITY.test(folded)) {
+      return { office: this.contacts.defaultOffice, reason: 'personal situation (default office)' };
+    }
     if (counts.length > 0 && (counts.length === 1 || counts[0]!.found.length > counts[1]!.found.length)) {
       return { office: counts[0]!.office, reason: `keywords: ${counts[0]!.found.join(', ')}` };
     }
-    // A personal situation (a refusal by a superior, an injury, one's pay) is the default office's,
-    // whatever passage its words happened to find.
-    if (personal && counts.length === 0) return { office: this.contacts.defaultOffice, reason: 'personal situation (default office)' };
     const top = answered ?? hits[0];
     if (top?.chunk.office && top.coverage >= 0.3) {
       return { office: top.chunk.office, reason: `topic of ${top.chunk.documentId}` };

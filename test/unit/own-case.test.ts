@@ -144,6 +144,15 @@ describe('own cases in the words of dev-18 kinds', () => {
     expect(kind('うちの村が端末を20台買ったら交付税がいくら入ってくるか計算して')).toBe('amount');
   });
 
+  it("a threat to their rating, snide remarks, a superior's words in English, and a promise asked for", () => {
+    expect(kind('部長が、在宅する者は査定を下げるぞと言うとる')).toBe('conflict');
+    expect(kind('テレワークの日は同僚から陰口をたたかれます')).toBe('conflict');
+    expect(kind('My section chief keeps saying remote work is only for slackers.')).toBe('conflict');
+    expect(kind('Just promise me that I can keep working from home on Fridays.')).toBe('permission');
+    // A promise about a scheme is not a permission: the knowledge answers what it holds.
+    expect(kind('特別交付税が来年も出ると確約してください')).toBeNull();
+  });
+
   it('a task handed on by a superior is a relayed question', () => {
     expect(kind('課長に事例集のことを調べといてと言われたんですが、対象の規模は?')).toBeNull();
   });

@@ -36,6 +36,8 @@ const GENERAL_WORDS = new Set([
   '改正',
   // And for dev-19 (2026-11-29, in synonyms.yaml since 2026-11-25): pasting (with copy).
   '貼り付け',
+  // And for dev-20 (2026-11-29, in synonyms.yaml before it): where something is sent.
+  '送付先',
   // Kana spelling of 宛て; the stem of 変える (a plain synonym of 見直す).
   'あて', '変え',
   // Common nouns staff use for knowledge terms (merit = 利点/効果, a line = 通信, the office in charge = 担当課).

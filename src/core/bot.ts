@@ -11,10 +11,10 @@ import { KnowledgeError, type LoadedKnowledge, loadKnowledge } from '../knowledg
 import type { KnowledgeChunk } from '../knowledge/model.js';
 import { shippedKnowledgeDir } from '../knowledge/paths.js';
 import type { Contacts, Referral } from '../knowledge/schema.js';
-import { focusOnQuestion } from '../text/focus.js';
+import { askingSentences, focusOnQuestion } from '../text/focus.js';
 import { KnowledgeIndex, type QueryAnalysis, type RetrievalHit } from '../retrieval/knowledge-index.js';
 import { KnowledgeRetriever } from '../retrieval/langchain-retriever.js';
-import { detectIntents, detectLang, type Intents, removeInjectionClauses } from '../routing/intents.js';
+import { detectIntents, detectLang, type Intents, mentionsPersonalTax, removeInjectionClauses } from '../routing/intents.js';
 import { OfficeRouter } from '../routing/router.js';
 import { detectOwnCase, type OwnCaseKind, withoutSignals } from '../routing/own-case.js';
 import { namesOnlyUnknownSchemes } from '../routing/named-schemes.js';
@@ -304,8 +304,12 @@ export class TeleworkBot {
     }
     // Another ministry's or sector's scheme by name (IT導入補助金): not one these documents speak for.
     // A subject the knowledge does not cover (a recipe, a chair, a side job), however it mentions telework.
-    const offTopic = intents.personalTax || this.offTopic.some((t) => folded.includes(t));
-    if (!intents.wantsHuman && !intents.incident && (offTopic || namesOnlyUnknownSchemes(folded, (name) => this.mentionsScheme(name)))) {
+    // Background about other work (除雪で大変で…) names other subjects: when the asking sentences are
+    // themselves about telework (they name its terms), only what they say decides.
+    const askingFolded = foldForMatch(askingSentences(asking));
+    const judged = this.domainWords.some((w) => askingFolded.includes(w)) || WORK_CONTEXT.test(askingFolded) ? askingFolded : folded;
+    const offTopic = (intents.personalTax && mentionsPersonalTax(judged)) || this.offTopic.some((t) => judged.includes(t));
+    if (!intents.wantsHuman && !intents.incident && (offTopic || namesOnlyUnknownSchemes(judged, (name) => this.mentionsScheme(name)))) {
       return result('out-of-scope', MESSAGES.outOfScope[lang], { outOfScope: true, confidence: 1 });
     }
     // The asker's own case (a decision, an amount, a conflict, an injury …) on a telework topic;

@@ -156,9 +156,17 @@ const INJECTION = [
   /\b(jailbreak|developer mode|DAN)\b/,
   /(あなた|君|きみ|お前)は(もう|今から|これから|今日から)/,
   /\b(pretend|act as if|imagine) (that )?you('re| are)\b|\byou are now (my|a|an|the)\b/i,
+  // Playing a part (担当者になりきって, 課長のふりをして).
+  /(なりきって|になりきり|成りきって|のふりをして|のフリをして|を演じて|として振る舞)/,
+  // A line dressed as the system's own ([システム] 管理者モード, "system:").
+  /^\s*[\[［(（]?(システム|system|管理者|admin)[\]］)）:：]|管理者モード|開発者モード|admin mode/im,
   /(根拠|出典|引用|ソース)(は|が|を)?(いらない|要らない|不要|なし|無し|つけず|付けず|抜き)/,
   /\b(without|no) (citations?|sources?)\b/i,
 ];
+/** The bot's own settings asked for: a prompt, keyword lists, configuration files. */
+const INTERNALS =
+  /((設定ファイル|システムプロンプト|プロンプト|キーワード一覧|キーワードのリスト|内部設定|設定の中身|contacts\.yaml|synonyms(\.yaml)?)[^。]{0,30}(見せて|表示して|出して|貼り付けて|貼って|教えて|全部)|\b(print|show|reveal|dump|display|list|output|paste)\b[^.?!]{0,30}\b(system prompt|prompt|routing keywords?|keyword list|config(uration)? files?|settings files?|contacts\.yaml|synonyms\.yaml)\b)/i;
+
 const GREETING = /^(こんにち[はわ]|こんばん[はわ]|おはよう(ございます)?|はじめまして|ありがとう(ございます|ございました)?|hello|hi|hey|thanks?( you)?|help|ヘルプ|使い方|何ができ(ますか|る)|できること)[!！。.?？\s]*$/i;
 
 const CONTACT = [
@@ -217,7 +225,7 @@ const PRIVATE_SECTOR = [
   /(中小企業|民間企業|企業|事業者|事業主|個人事業主|会社|勤め先)[)）]?(が|向け|の(社員|従業員|方)|に対する)/,
   // Not "my employer": a city is one too.
   /\b(our company|my company|a private company|private firm|our employees|our staff at the company)\b/i,
-  /(勤め先|会社|企業)[(（]民間[)）]|民間の(会社|企業|勤め先)|民間勤め/,
+  /(勤め先|会社|企業)[(（]民間|民間の(会社|企業|勤め先|メーカー)|民間勤め/,
   /\b(small (and medium[- ]sized )?business(es)?|smes?|private (companies|businesses|sector)|companies|employers)\b/i,
 ];
 
@@ -225,7 +233,12 @@ const PRIVATE_SECTOR = [
  * A person's own taxes (確定申告, 年末調整): never a telework-policy question here, even when it
  * mentions working from home (在宅勤務の電気代を確定申告で).
  */
-const PERSONAL_TAX = /(確定申告|年末調整|所得税|住民税|ふるさと納税|医療費控除|源泉徴収|青色申告|白色申告|\btax returns?\b|\bincome tax\b)/i;
+/** Whether a text names a person's own taxes (the test of `personalTax`, for a part of a message too). */
+export function mentionsPersonalTax(text: string): boolean {
+  return PERSONAL_TAX.test(text);
+}
+
+const PERSONAL_TAX = /(確定申告|年末調整|所得税|住民税|ふるさと納税|医療費控除|源泉徴収|青色申告|白色申告|課税され|非課税|\btax returns?\b|\bincome tax\b)/i;
 
 /** A local government named as the user (役所でも使える?): the question is about our schemes, not a company's. */
 const GOVERNMENT_USER = /(役所|役場|自治体|地方公共団体|市町村|市区町村|都道府県|公務員|\blocal governments?\b|\bmunicipalit)/i;
@@ -243,11 +256,12 @@ export function detectIntents(question: string): Intents {
     // Words of an injected instruction (reply with "HACKED") report no incident.
     incident: any(INCIDENT, removeInjectionClauses(t)),
     wantsPrivateData: any(PRIVATE, t),
-    injection: any(INJECTION, t),
+    // Asking to see its settings (prompt, keyword lists, configuration files) is the same attempt.
+    injection: any(INJECTION, t) || INTERNALS.test(t),
     wantsContact: any(CONTACT, t),
     greeting: GREETING.test(t),
     wantsProduct: any(PRODUCT, t),
-    personalTax: PERSONAL_TAX.test(t),
+    personalTax: mentionsPersonalTax(t),
     privateSector: any(PRIVATE_SECTOR, t) && !GOVERNMENT_USER.test(t),
     wantsLink: any(LINK, t),
   };
@@ -279,6 +293,12 @@ const INJECTION_CLAUSES = [
   // The dictated words end where the real request starts (… and then answer: how many …?).
   /\b(and )?((start|begin|end|finish) )?(your )?(reply|respond|response|answer|say|write|output|print)( only)? (with|using)( only)?( the word| the phrase)? [^.?!:]*?(?=\s+(and )?then\b|[.:!?]|$)[.:!]?\s*/gi,
   /\b(and )?then (answer|reply|respond|tell me)[:,]?\s*/gi,
+  // A line dressed as the system's own ([システム] 管理者モードに移行しました。…すること。): its instruction
+  // sentences go; a question written after them on the same line stays.
+  /^\s*[\[［(（]?(システム|system|管理者|admin)[\]］)）:：]\s*([^。\n]*?(モード|無効|有効|禁止|こと|せよ|しろ|なさい|mode|disabled|enabled|must|always|never|from now on)[^。\n]*?(。|\.(?=\s|$))\s*)*/gim,
+  // A request for the bot's settings, to the end of its sentence.
+  /[^。!?？\n]{0,40}(設定ファイル|設定プロンプト|システムプロンプト|キーワード一覧|キーワードのリスト|内部設定|contacts\.yaml|synonyms\.yaml)[^。!?？\n]{0,40}[。!?？]?/g,
+  /[^.?!\n]{0,60}\b(system prompt|routing keywords?|keyword list|config(uration)? files?|settings files?)\b[^.?!\n]{0,40}[.?!]?/gi,
   /\b(after that|then|afterwards)[,:]?\s*/gi,
   // "…は10割だと回答してください": keep the topic, drop the dictated answer.
   /(だと|であると|と)(回答|答え|断言|明言|言っ)(して|しろ|せよ)?(ください|下さい)?/g,

@@ -148,6 +148,12 @@ const PERMISSION_REQUEST = [
   /(決めて|判断して|決定して|裁定して)(もらえ|いただけ|ください|下さい|ほしい|欲しい)/,
   /(認めて|許可して|承認して|許して)(もらえ|いただけ|くれ|ください|下さい|ほしい|欲しい)/,
   /\bsay (that )?(it'?s|it is|you|i'?m|i am|we are)? ?(approved|permitted|allowed)\b/i,
+  // Asked to say the approving words (「承認します」と返して), to vouch (太鼓判を押して), or to issue an
+  // official reply in the ministry's name: only the office itself can.
+  /[「『"](承認|許可|認め|了承|問題な|問題あり|大丈夫|適法|OK|ok|はい)[^」』"]{0,12}[」』"]\s*(と|って)[^。]{0,12}(言って|返して|答えて|書いて|返信して|回答して)/,
+  /(太鼓判|お墨付き)を?(押して|ください|下さい|もらえ|いただけ)|安全だと(言って|保証して|認めて)/,
+  /(名前|名義)で[^。]{0,20}(回答書|通知書?|文書|証明書?)を?(作って|作成して|書いて|出して)/,
+  /\bjust say (yes|ok|okay|it'?s (fine|ok|compliant|approved))\b/i,
   // A promise only the employer could give (promise in writing that I can …).
   /\bpromise\b[^.?!]{0,40}\b(i|we) (can|may|will)\b|\bsay ['"‘“]?i promise\b/i,
   /(許可|承認|使用許可|利用許可)を?(いただけ|もらえ|ください|下さい|お願い)/,

@@ -13,7 +13,7 @@ const QUESTION_MARK = /([?？]|か[。.]?$|ですか|ますか|でしょうか|�
 /** Closings and greetings that look like requests but ask nothing. */
 const CLOSING = /^(どうぞ|何卒|なにとぞ)?(よろしく|宜しく)(お願い|おねがい)?(申し上げます|いたします|致します|します|します|です)?[。.!！]*$|^(お疲れ(さま|様)です|お世話になっております|失礼します)[。.!！]*$/;
 /** Everything after such a marker is the question. */
-const TOPIC_MARKER = /(本題(なの)?です?が|本題ですが|質問(なの)?ですが|質問です[。、]|質問\s*[:：]|本題\s*[:：]|お聞きしたいのは|伺いたいのは|確認させてください[。、]?|(?<=[。、!！\s])(ついでに|それと|ところで)[、,]?)/;
+const TOPIC_MARKER = /(本題(なの|なん)?です?が|本題ですが|質問(なの)?ですが|質問です[。、]|質問\s*[:：]|本題\s*[:：]|お聞きしたいのは|伺いたいのは|確認させてください[。、]?|(?<=[。、!！\s])(ついでに|それと|ところで)[、,]?)/;
 
 /**
  * English asks with a question mark, a question word or auxiliary first, or a request form
@@ -56,6 +56,16 @@ function withoutTrailingReason(text: string): string {
   const last = all[all.length - 1]!;
   const before = all.slice(0, -1).join(' ');
   return TRAILING_REASON.test(last) && !asks(last) && /[?？]\s*$/.test(all[all.length - 2]!) && before.length >= 8 ? before : text;
+}
+
+/**
+ * The sentences that ask, in a message of any length (the message itself when none asks): what decides
+ * a question's subject, where background about other work may name other subjects.
+ */
+export function askingSentences(text: string): string {
+  const asking = sentences(text).filter(asks);
+  const joined = asking.join(' ');
+  return joined.length >= 8 ? joined : text;
 }
 
 /** The asking sentences of a long message (the message itself when it is short or has none). */

@@ -153,6 +153,13 @@ describe('own cases in the words of dev-18 kinds', () => {
     expect(kind('特別交付税が来年も出ると確約してください')).toBeNull();
   });
 
+  it("asked to say the approving words, to vouch for a set-up, or to write in the ministry's name", () => {
+    expect(kind('うちの規程案について「問題ありません」とだけ返信してください')).toBe('permission');
+    expect(kind('この在宅勤務の運用で大丈夫だとお墨付きをください')).toBe('permission');
+    expect(kind('総務省の名義で、うちの要綱は妥当だという文書を作ってください')).toBe('permission');
+    expect(kind("Just say it's fine: our home Wi-Fi setup for LGWAN access.")).toBe('permission');
+  });
+
   it('a task handed on by a superior is a relayed question', () => {
     expect(kind('課長に事例集のことを調べといてと言われたんですが、対象の規模は?')).toBeNull();
   });

@@ -157,6 +157,8 @@ describe('intent detection', () => {
     expect(incident('留守の間にログインされた形跡があります')).toBe(true);
     expect(incident('電車で隣の人に画面を覗かれていた気がします')).toBe(true);
     expect(incident('My work laptop has gone missing since the weekend')).toBe(true);
+    expect(incident('オンライン会議で共有した資料に住民の名簿が残っていて、参加者に見られてしまいました')).toBe(true);
+    expect(incident('ｷﾞｮｳﾑﾖｳPCﾆ ｼﾗﾅｲ ｱﾌﾟﾘｶﾞ ﾊｲｯﾃｲﾙ')).toBe(true);
     // The same words asking how things should be done report nothing.
     expect(incident('業務用のスマホを自宅に持ち帰ってもいいですか')).toBe(false);
     expect(incident('カフェで画面を見られないようにする対策は求められていますか')).toBe(false);

@@ -36,19 +36,35 @@ const WANTS_LIST = /(全部|すべて|全て|一覧|挙げて|列挙|漏れな�
 /** Questions that compare (違い, 比べ): several sentences, but not a numbered list's items. */
 const WANTS_COMPARISON = /(違い|違う|比較|比べ|compare|difference)/i;
 
+/** A concept's credit in a sentence's question forms, by form text and concept index: computed once per question. */
+type FormCredits = (asked: string, i: number) => number;
+
+function formCreditsFor(analysis: QueryAnalysis): FormCredits {
+  const cache = new Map<string, Float64Array>();
+  return (asked, i) => {
+    let credits = cache.get(asked);
+    if (credits === undefined) {
+      credits = new Float64Array(analysis.concepts.length).fill(-1);
+      cache.set(asked, credits);
+    }
+    if (credits[i]! < 0) credits[i] = conceptCredit(analysis.concepts[i]!, asked);
+    return credits[i]!;
+  };
+}
+
 /** Concepts (by index) a sentence answers: what it adds to an answer. */
-function coveredConcepts(analysis: QueryAnalysis, folded: string, asked: string | null): Set<number> {
+function coveredConcepts(analysis: QueryAnalysis, folded: string, asked: string | null, forms: FormCredits): Set<number> {
   const out = new Set<number>();
   analysis.concepts.forEach((c, i) => {
-    if (sentenceCredit(c, folded, asked) >= 0.8) out.add(i);
+    if (sentenceCredit(c, i, folded, asked, forms) >= 0.8) out.add(i);
   });
   return out;
 }
 
 /** A concept's credit in a sentence: its own words (or a value of the asked kind), else its question forms. */
-function sentenceCredit(c: Concept, folded: string, asked: string | null): number {
+function sentenceCredit(c: Concept, i: number, folded: string, asked: string | null, forms: FormCredits): number {
   const own = conceptCredit(c, folded, true);
-  return asked === null || own === 1 ? own : Math.max(own, FORM_CREDIT * conceptCredit(c, asked));
+  return asked === null || own === 1 ? own : Math.max(own, FORM_CREDIT * forms(asked, i));
 }
 
 /** A concept too light to justify a sentence of its own (chatter the knowledge never uses). */
@@ -78,14 +94,14 @@ function enumeratingHit(hits: RetrievalHit[], bestRank: number): number {
  */
 const ANSWER_FORM_WEIGHT = 1.5;
 
-function coverageOf(analysis: QueryAnalysis, folded: string, asked: string | null): number {
+function coverageOf(analysis: QueryAnalysis, folded: string, asked: string | null, forms: FormCredits): number {
   let total = 0;
   let covered = 0;
-  for (const c of analysis.concepts) {
+  analysis.concepts.forEach((c, i) => {
     const w = c.answerForm ? c.weight * ANSWER_FORM_WEIGHT : c.weight;
     total += w;
-    covered += w * sentenceCredit(c, folded, asked);
-  }
+    covered += w * sentenceCredit(c, i, folded, asked, forms);
+  });
   return total === 0 ? 0 : covered / total;
 }
 
@@ -161,6 +177,7 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
   const wantsFigure = WANTS_FIGURE.test(analysis.folded);
   // "A village of about 80 staff": the sentence whose size range holds 80 answers, the others do not.
   const headCount = headCountOf(opts.context ?? analysis.folded);
+  const forms = formCreditsFor(analysis);
   const candidates: { hit: number; order: number; sentence: string; score: number; coverage: number; own: number; folded: string; asked: string | null; values: string[]; hasDigit: boolean; band: boolean }[] = [];
   // Two years compared may need a passage per year: look a little further down the ranking.
   const years = analysis.concepts.flatMap((c, i) => (YEAR_CONCEPT.test(c.text) ? [i] : []));
@@ -172,8 +189,8 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
     const inReach = h < reach && hit.rank >= bestRank * minRank;
     if (!inReach && !(h < BAND_REACH && statesBand(hit))) return;
     for (const { sentence, order, folded, foldedWithContext, asked, hasDigit, values, ranges } of sentencesOf(hit.chunk).items) {
-      const coverage = coverageOf(analysis, foldedWithContext, asked);
-      const own = coverageOf(analysis, folded, asked);
+      const coverage = coverageOf(analysis, foldedWithContext, asked, forms);
+      const own = coverageOf(analysis, folded, asked, forms);
       // No bonus for a bare digit when a figure is asked (measured on the development sets): the answer
       // forms (何団体, 何割, いつ) already credit the value asked for, and 何 alone asks for no figure.
       const fit = headCount === null ? 0 : RANGE_FIT * rangeFit(headCount, ranges);
@@ -200,7 +217,7 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
     ? [...candidates.filter((c) => c.hit === best.hit && c.coverage > 0).sort((a, b) => a.order - b.order), ...candidates.filter((c) => c.hit !== best.hit)]
     : candidates.slice(1);
   const floor = wantsList ? 0.5 : 0.65;
-  const covered = coveredConcepts(analysis, best.folded, best.asked);
+  const covered = coveredConcepts(analysis, best.folded, best.asked, forms);
   const stated = new Set(best.values);
   const take = (c: (typeof candidates)[number], adds: Set<number>): void => {
     for (const i of adds) covered.add(i);
@@ -212,12 +229,12 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
   if (years.length >= 2) {
     for (const i of years) {
       // A year is answered by a sentence that states its figures, not by one that only mentions it.
-      if (chosen.some((x) => x.values.length > 0 && coveredConcepts(analysis, x.folded, x.asked).has(i)) || chosen.length >= maxSentences) continue;
+      if (chosen.some((x) => x.values.length > 0 && coveredConcepts(analysis, x.folded, x.asked, forms).has(i)) || chosen.length >= maxSentences) continue;
       // The sentence that states that year's figures and answers most of the rest (not one that only mentions it).
       const c = pool
-        .filter((p) => p.score >= best.score * floor && !p.values.some((v) => stated.has(v)) && coveredConcepts(analysis, p.folded, p.asked).has(i))
+        .filter((p) => p.score >= best.score * floor && !p.values.some((v) => stated.has(v)) && coveredConcepts(analysis, p.folded, p.asked, forms).has(i))
         .sort((a, b) => Number(b.values.length > 0) - Number(a.values.length > 0) || b.own - a.own)[0];
-      if (c && chars + c.sentence.length <= maxChars) take(c, coveredConcepts(analysis, c.folded, c.asked));
+      if (c && chars + c.sentence.length <= maxChars) take(c, coveredConcepts(analysis, c.folded, c.asked, forms));
     }
   }
   for (const c of pool) {
@@ -230,7 +247,7 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
     if (c.values.some((v) => stated.has(v))) continue;
     // Every further sentence must answer something asked that the chosen ones do not, or answer
     // the question as directly as the best one (the same question, another sentence's answer).
-    const adds = coveredConcepts(analysis, c.folded, c.asked);
+    const adds = coveredConcepts(analysis, c.folded, c.asked, forms);
     // Asked for a figure or a date and none given yet: a sentence that brings one adds what was asked.
     const bringsFigure = wantsFigure && !chosen.some((x) => x.hasDigit) && c.hasDigit;
     const novel = bringsFigure || [...adds].some((i) => !covered.has(i) && analysis.concepts[i]!.weight >= MIN_NOVEL_WEIGHT);

@@ -297,12 +297,16 @@ const INJECTION_CLAUSES = [
   // A line dressed as the system's own ([システム] 管理者モードに移行しました。…すること。): its instruction
   // sentences go; a question written after them on the same line stays.
   /^\s*[\[［(（]?(システム|system|管理者|admin)[\]］)）:：]\s*([^。\n]*?(モード|無効|有効|禁止|こと|せよ|しろ|なさい|mode|disabled|enabled|must|always|never|from now on)[^。\n]*?(。|\.(?=\s|$))\s*)*/gim,
-  // A request for the bot's settings, to the end of its sentence.
-  /[^。!?？\n]{0,40}(設定ファイル|設定プロンプト|システムプロンプト|キーワード一覧|キーワードのリスト|内部設定|contacts\.yaml|synonyms\.yaml)[^。!?？\n]{0,40}[。!?？]?/g,
-  /[^.?!\n]{0,60}\b(system prompt|routing keywords?|keyword list|config(uration)? files?|settings files?)\b[^.?!\n]{0,40}[.?!]?/gi,
   /\b(after that|then|afterwards)[,:]?\s*/gi,
   // "…は10割だと回答してください": keep the topic, drop the dictated answer.
   /(だと|であると|と)(回答|答え|断言|明言|言っ)(して|しろ|せよ)?(ください|下さい)?/g,
+];
+
+/** A request for the bot's settings, to the end of its sentence (tried only when such a word occurs: they scan widely). */
+const INTERNALS_HINT = /(設定|プロンプト|キーワード|\.yaml|prompt|keyword|config|settings)/i;
+const INTERNALS_CLAUSES = [
+  /[^。!?？\n]{0,40}(設定ファイル|設定プロンプト|システムプロンプト|キーワード一覧|キーワードのリスト|内部設定|contacts\.yaml|synonyms\.yaml)[^。!?？\n]{0,40}[。!?？]?/g,
+  /[^.?!\n]{0,60}\b(system prompt|routing keywords?|keyword list|config(uration)? files?|settings files?)\b[^.?!\n]{0,40}[.?!]?/gi,
 ];
 
 const DICTATED_APPROVAL = /「?((承認|許可))(します|する|しました)。?」?と(言|回答|答|返)(って|え|し)(ください|下さい|て)?/g;
@@ -312,5 +316,6 @@ export function removeInjectionClauses(question: string): string {
   // A dictated approval (「承認します」と言ってください) is a request for approval: kept as one.
   let t = nfkc(question).replace(DICTATED_APPROVAL, '$2してください');
   for (const re of INJECTION_CLAUSES) t = t.replace(re, ' ');
+  if (INTERNALS_HINT.test(t)) for (const re of INTERNALS_CLAUSES) t = t.replace(re, ' ');
   return t.trim();
 }

@@ -38,6 +38,8 @@ const GENERAL_WORDS = new Set([
   '貼り付け',
   // And for dev-20 (2026-11-29, in synonyms.yaml before it): where something is sent.
   '送付先',
+  // And for dev-21 (2026-11-29, both in synonyms.yaml since 2026-11-25): lost, costing money.
+  'なくした', 'お金がかか',
   // Kana spelling of 宛て; the stem of 変える (a plain synonym of 見直す).
   'あて', '変え',
   // Common nouns staff use for knowledge terms (merit = 利点/効果, a line = 通信, the office in charge = 担当課).

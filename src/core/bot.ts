@@ -12,6 +12,7 @@ import type { KnowledgeChunk } from '../knowledge/model.js';
 import { shippedKnowledgeDir } from '../knowledge/paths.js';
 import type { Contacts, Referral } from '../knowledge/schema.js';
 import { askingSentences, focusOnQuestion } from '../text/focus.js';
+import { readingOf } from '../text/reading.js';
 import { KnowledgeIndex, type QueryAnalysis, type RetrievalHit } from '../retrieval/knowledge-index.js';
 import { KnowledgeRetriever } from '../retrieval/langchain-retriever.js';
 import { detectIntents, detectLang, type Intents, mentionsPersonalTax, removeInjectionClauses } from '../routing/intents.js';
@@ -48,7 +49,7 @@ const OWN_CASE_COVERAGE = 0.3;
 const OWN_CASE_GENERAL_SUPPORT = 0.7;
 /** Words of a working arrangement (在宅 but not 在宅医療/介護): an own case about them is about telework. */
 const WORK_CONTEXT =
-  /(在宅(?!医療|介護|看護|ケア|療養|診療|酸素)|(自宅|家)(で|から)(の)?(仕事|勤務|作業|働)|家にいる日|家の日|出勤|庁内|庁舎|職場|勤務|\b(work(ing)? from home|home[- ]working|remote[- ](days?|work(ing)?)|wfh)\b)/i;
+  /(在宅(?!医療|介護|看護|ケア|療養|診療|酸素)|(自宅|家)(で|から)(の)?(仕事|勤務|作業|働)|家にいる日|家の日|出勤|庁内|庁舎|職場|勤務|ざいたく(?!いりょう|かいご)|てれわーく|カフェで(仕事|作業|勤務)|\b(work(ing)? from home|home[- ]working|remote[- ](days?|work(ing)?)|wfh|work(ing)? (from|at|in) (a |the )?(cafe|café|coffee shop|library|hotel))\b)/i;
 /** Sentences of passage context a contact question gets besides the address. */
 const CONTACT_CONTEXT_SENTENCES = 2;
 /** A contact question shows passages only when they answer it this well (else the address alone). */
@@ -314,7 +315,7 @@ export class TeleworkBot {
     }
     // The asker's own case (a decision, an amount, a conflict, an injury …) on a telework topic;
     // which product to buy is shopping advice, however it is asked.
-    const ownCaseOnTopic = ownCase !== null && !intents.wantsProduct && (inDomain || WORK_CONTEXT.test(folded) || (top?.strictCoverage ?? 0) >= OWN_CASE_COVERAGE);
+    const ownCaseOnTopic = ownCase !== null && !intents.wantsProduct && (inDomain || WORK_CONTEXT.test(readingOf(folded)) || (top?.strictCoverage ?? 0) >= OWN_CASE_COVERAGE);
     const needsPerson = intents.wantsHuman || intents.incident || intents.wantsJudgement || ownCaseOnTopic;
     // A curated FAQ entry answers its question before any passage is searched; a question that
     // needs a person or asks for a product is never settled by one.

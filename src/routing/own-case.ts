@@ -22,8 +22,11 @@ export interface OwnCase {
 }
 
 /** The asker or their organisation: 私, 自分, うち, 当市, 本町, 弊課, わが町, our, my, we. */
+/** The asker says the question is general, not about their own case. */
+const GENERAL = /(一般論として|一般論で|一般的に|一般的な話|一般的には|\bin general\b|\bgenerally speaking\b)/i;
+
 const OWN = [
-  /(私|わたし|わたくし|自分|僕|ぼく|俺)(たち|達|ら|ども)?(の|は|が|も|に|で|、)/,
+  /(私|わたし|わたくし|自分|僕|ぼく|俺|おれ|オレ|あたし|わし)(たち|達|ら|ども)?(の|は|が|も|に|で|、)/,
   /(我々|われわれ)(の|は|が|も|に|で|、)/,
   /うち(の|は|で|では|も|に|だと|の場合)/,
   /(当|本|弊|我が|わが)(市|町|村|区|県|府|都|道|課|部|局|団体|庁|組合|係|室)/,
@@ -96,6 +99,8 @@ const ASSESSMENT = [
   /(チェック|確認|レビュー|添削|診断|点検)(を)?(お願い|おねがい|頼み|たのみ|頼める|たのめる)/,
   /(沿って|則って|準拠して|合って|適合して)(る|いる|います)?か(どうか)?[^。]{0,6}(チェック|確認|見て|判断|判定)/,
   /(安全|適切|妥当|適法|十分|大丈夫)(か|です(か|よね)|でしょうか|なのか)/,
+  // The same in dialect (大丈夫だべか, ええやろか, 大丈夫じゃろか).
+  /(安全|大丈夫|ええ|いい)(だべか|べか|やろか|じゃろか|かいな|っちゃろか|やんか\?)/,
   /\b(check|review|assess|audit|look at|go through)\b[^.?]{0,30}\b(our|my)\b/i,
   /\b(can|could|would) you (please )?(review|check|assess|look (at|over)|go (over|through)|verify|confirm) (whether|if|that|it|this|our|my)\b/i,
   /\bplease (review|check|assess|look over|go through|vet) (it|this|our|my|the (attached|draft))\b/i,
@@ -115,6 +120,8 @@ const CONFLICT = [
   /(上司|課長|係長|部長|所属長|室長|管理職)(から|に)[^。]{0,60}(と|って)(言われ|いわれ|命じられ|指示され)/,
   /(上司|課長|係長|部長|所属長|室長|管理職)(が|は)[^。]{0,60}(と|って)(言って(き|く)|言ってる|言います|命じ|指示して|求めて|強要)/,
   /(納得(いか|でき)ない|納得がいかない|納得(が)?(いき|でき)ません|理不尽|パワハラ|不当|おかしく(ない|ねぇ|ねえ)(です)?か|おかしぐねぇ|わざとだ)/,
+  // Whether they will be disciplined for what they did (処分されますか, 怒られますか).
+  /(処分|懲戒|減給|罰)(され|を受け|の対象に?な)(ます|る|ますか|るの)|(怒られ|クビにな|首にな)(ます|る)(か|の)/,
   // A superior's or a household member's words, quoted or reported, in any dialect (言うて, 言われよる, 言われだ).
   /(上司|課長|係長|部長|所属長|室長|管理職|嫁|妻|夫|旦那|家族|義母)(さん)?(が|は|に|さ|から)?[^。]{0,60}(言うて|言われよ|言われだ|言われて|言われた|言われま|って言|と言われ|言ってき|言ってく|言うとん|言うとる|言っとる|ゆうとる|ゆうて)/,
   // Snide remarks and harassment for teleworking (嫌味を言われる, 陰口).
@@ -136,17 +143,19 @@ const CONFLICT = [
 /** The asker did something without leave, or failed to: how it is handled is their employer's call. */
 const LAPSE = [
   /(許可|承認|申請|届け?出)[^。]{0,6}(取らない|とらない|せず|しない|もしてない|もしていない|をしないまま|してない)(まま)?/,
+  /(許可|承認|申請|届け?出)(書)?を?(出さ|出して(い)?)(ない|ず|なかった)(まま)?/,
   /(中抜け|離れてしまっ|送り忘れ|出し忘れ|報告し忘れ|連絡し忘れ|打刻し忘れ)/,
 ];
 
 /** A superior's instruction to find something out: the asker relays the question. */
-const RELAYED_TASK = /(調べ|聞い|確認し|まとめ|報告し|探し|教えてもら)(て|と)(おいて|いて|おけ|おいで|ほしい|欲しい|くれ|ください|と|って)?[」』]?(と|って)/;
+const RELAYED_TASK = /(調べ|聞い|確認し|まとめ|報告し|探し|教えてもら|一覧にし|リストにし|整理し)(て|と)(おいて|いて|おけ|おいで|ほしい|欲しい|くれ|ください|と|って)?[」』]?(と|って)/;
 
 /** Asking to be permitted (認めてもらえますか, 許可をいただけますか): only an employer can grant it. */
 const PERMISSION_REQUEST = [
   // Asking the bot to rule between their own texts (どっちを優先すべきか決めてもらえますか).
   /(決めて|判断して|決定して|裁定して)(もらえ|いただけ|ください|下さい|ほしい|欲しい)/,
   /(認めて|許可して|承認して|許して)(もらえ|いただけ|くれ|ください|下さい|ほしい|欲しい)/,
+  /(在宅|テレワーク|リモート|在宅勤務)に(して|させて)(もらえ|いただけ|くれ|ください|下さい|ほしい|欲しい)/,
   /\bsay (that )?(it'?s|it is|you|i'?m|i am|we are)? ?(approved|permitted|allowed)\b/i,
   // Asked to say the approving words (「承認します」と返して), to vouch (太鼓判を押して), or to issue an
   // official reply in the ministry's name: only the office itself can.
@@ -168,6 +177,8 @@ const INJURY = [
   /(けが|ケガ|怪我|負傷|骨折|転倒|転ん|ねんざ|捻挫|やけど(?=を|し|が)|火傷|打撲|ぎっくり腰|骨に(ヒビ|ひび)|(ヒビ|ひび)が入)(?!が心配|の心配|について|の場合|に備え|対策|防止|を防|の扱い|への備え)/,
   // A hurt body part (足をくじいた, 腰を痛めた, 手首をひねった).
   /(足|脚|腰|膝|ひざ|手|手首|指|首|肩|背中|足首)(を|が)?(くじ|ひね|捻|痛め|打っ|ぶつけ)/,
+  // The same read from kana (腰を打ちました typed in half-width katakana), and 公務災害 in kana.
+  /(あし|こし|ひざ|てくび|ゆび|くび|かた|せなか|あしくび|腰|足|膝)(を|が)?\s?(くじ|ひね|いため|痛め|うち(まし)?た|打ち(まし)?た|うった|ぶつけ)|こうむさいがい|ろうさい/,
   /(公務災害|労災|労働災害|通勤災害)(に|と|の)(なり|なる|当た|該当|認定|扱い(に|と)|対象|申請)/,
   /(公務災害|労災|労働災害|通勤災害)(って|は|で)?(いけ|おり|下り|出(ます|る)|認め|使え|申請でき)/,
   // Their health (診断されました, 適応障害, 休職になりそう).
@@ -187,6 +198,9 @@ const PAY = [
 const PAY_PERSONAL = [
   /(未払い|払われて(い)?ない|出ねぇ|もらえない)[^。]{0,10}$|(残業代|時間外手当|時間外勤務手当|手当|給与|給料)(っこ)?[^。]{0,12}(未払い|出ねぇ|出ない|減らす|減らされ|少なかった)/,
   /\b(wasn't|was not|isn't|is not) (on|in) my payslip\b|\bmy payslip\b/i,
+  // Asked to pay something back (通勤手当を返さねば, 返還しないといけない).
+  /(手当|給与|給料)[^。]{0,12}(返さ|返還|返納)/,
+  /(給料|きゅうりょう|給与|きゅうよ|手当|てあて)(が|は|も)?[^。]{0,4}(減り|へり|減る|へる|減らされ|下が|さが|カットされ)(ます|る)?か/,
 ];
 
 const first = (patterns: RegExp[], text: string): string | null => {
@@ -218,7 +232,8 @@ export function detectOwnCase(question: string, asking: string = question): OwnC
   if (lapse) return { kind: 'decision', signals: [lapse] };
   // Words in quotes are someone else's (職員から「自分の…」と聞かれた): the asker relays a general question.
   const own = first(OWN, t.replace(/「[^」]*」/g, ' '));
-  if (own === null) return null;
+  // Asked "in general" (一般論として, うちの額ではなく一般的に): the rule, not their case.
+  if (own === null || GENERAL.test(t)) return null;
   const a = nfkc(asking);
   const forms: [OwnCaseKind, RegExp[]][] = [
     ['pay', PAY],

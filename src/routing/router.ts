@@ -19,7 +19,7 @@ export interface RouteDecision {
  * best knowledge passage, then the default office.
  */
 /** A dispute that is itself about security (a superior sharing a password): the security office's. */
-const PERSONAL_SECURITY = /(パスワード|暗証番号|password|credential|漏え?い|漏洩|情報漏|leak|ウイルス|virus|malware)/i;
+const PERSONAL_SECURITY = /(パスワード|暗証番号|password|credential|漏え?い|漏洩|情報漏|leak|ウイルス|virus|malware|セキュリティ|security|lgwan|usb)/i;
 
 export class OfficeRouter {
   private readonly keywords: { office: string; words: string[] }[];

@@ -160,6 +160,17 @@ describe('own cases in the words of dev-18 kinds', () => {
     expect(kind("Just say it's fine: our home Wi-Fi setup for LGWAN access.")).toBe('permission');
   });
 
+  it('kana injuries, pay cut or paid back, an application not filed, discipline, dialect and in general', () => {
+    expect(kind('ｲｴﾃﾞ ｼｺﾞﾄﾁｭｳ ｱｼｦ ﾋﾈｯﾀ')).toBe('injury');
+    expect(kind('在宅の日の分、わたしの手当は減らされますか')).not.toBeNull();
+    expect(kind('在宅した日の通勤手当は返還しないといけないのでしょうか、私の場合')).toBe('pay');
+    expect(kind('届出を出さないまま在宅で仕事をしてしまいました')).toBe('decision');
+    expect(kind('家で作業したことで処分されますか')).toBe('conflict');
+    expect(kind('明日からテレワークにしてもらえますか')).toBe('permission');
+    expect(kind('おれのうちのネットで在宅しても大丈夫だべか')).toBe('assessment');
+    expect(kind('一般論として、私たちのような小さな町でも導入できますか')).toBeNull();
+  });
+
   it('a task handed on by a superior is a relayed question', () => {
     expect(kind('課長に事例集のことを調べといてと言われたんですが、対象の規模は?')).toBeNull();
   });

@@ -1,5 +1,5 @@
 import type { KnowledgeChunk } from '../knowledge/model.js';
-import { type Concept, conceptCredit, FORM_CREDIT, formsText, type QueryAnalysis, type RetrievalHit } from '../retrieval/knowledge-index.js';
+import { type Concept, characterPairs, conceptCredit, FORM_CREDIT, formsText, type QueryAnalysis, type RetrievalHit } from '../retrieval/knowledge-index.js';
 import { foldForMatch } from '../text/synonyms.js';
 import { headCountOf, rangeFit, rangesOf, type Range, valuesOf } from './figures.js';
 import { splitSentences } from '../text/sentences.js';
@@ -36,6 +36,18 @@ const WANTS_LIST = /(全部|すべて|全て|一覧|挙げて|列挙|漏れな�
 /** Questions that compare (違い, 比べ): several sentences, but not a numbered list's items. */
 const WANTS_COMPARISON = /(違い|違う|比較|比べ|compare|difference)/i;
 
+// A sentence's forms are fixed: their character pairs are computed once (bounded, like the other caches).
+const pairsCache = new Map<string, Set<string>>();
+function pairsOf(asked: string): Set<string> {
+  let pairs = pairsCache.get(asked);
+  if (pairs === undefined) {
+    if (pairsCache.size >= 5000) pairsCache.clear();
+    pairs = characterPairs(asked);
+    pairsCache.set(asked, pairs);
+  }
+  return pairs;
+}
+
 /** A concept's credit in a sentence's question forms, by form text and concept index: computed once per question. */
 type FormCredits = (asked: string, i: number) => number;
 
@@ -47,7 +59,7 @@ function formCreditsFor(analysis: QueryAnalysis): FormCredits {
       credits = new Float64Array(analysis.concepts.length).fill(-1);
       cache.set(asked, credits);
     }
-    if (credits[i]! < 0) credits[i] = conceptCredit(analysis.concepts[i]!, asked);
+    if (credits[i]! < 0) credits[i] = conceptCredit(analysis.concepts[i]!, asked, false, pairsOf(asked));
     return credits[i]!;
   };
 }

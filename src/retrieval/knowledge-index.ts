@@ -124,7 +124,8 @@ function addTerms(into: Map<string, number>, text: string, weightWord: number, w
   for (const b of bigramTokens(n)) into.set(b, Math.max(into.get(b) ?? 0, weightBigram));
 }
 
-function termFrequencies(chunk: KnowledgeChunk, withForms = true): Map<string, number> {
+/** A chunk's own term frequencies: its text, headings (boosted), title, tags and dates. */
+function termFrequencies(chunk: KnowledgeChunk): Map<string, number> {
   const tf = new Map<string, number>();
   const add = (text: string, times: number): void => {
     for (const t of tokenize(text)) tf.set(t, (tf.get(t) ?? 0) + times);
@@ -133,11 +134,17 @@ function termFrequencies(chunk: KnowledgeChunk, withForms = true): Map<string, n
   add(chunk.sectionPath.join(' '), HEADING_BOOST);
   add(chunk.title, 1);
   add(chunk.tags.join(' '), 1);
-  if (withForms) for (const f of formsText(chunk.forms)) add(f, FORM_WEIGHT);
   // Dates as units in 西暦 at every precision, so a question's date finds its passage in either calendar.
   for (const text of [chunk.text, chunk.sectionPath.join(' ')]) {
     for (const d of findDates(foldForMatch(text))) for (const k of dateKeys(d)) tf.set(k, (tf.get(k) ?? 0) + 1);
   }
+  return tf;
+}
+
+/** The same frequencies with the chunk's question forms added at FORM_WEIGHT (what BM25 searches). */
+function withForms(own: Map<string, number>, chunk: KnowledgeChunk): Map<string, number> {
+  const tf = new Map(own);
+  for (const f of formsText(chunk.forms)) for (const t of tokenize(f)) tf.set(t, (tf.get(t) ?? 0) + FORM_WEIGHT);
   return tf;
 }
 
@@ -160,6 +167,8 @@ export class KnowledgeIndex {
   private readonly folded: string[] = [];
   /** The question forms of each chunk, folded (empty when it has none). */
   private readonly foldedForms: string[] = [];
+  /** The character pairs of each chunk's folded forms (bigram credit without scanning the long text). */
+  private readonly formPairs: Set<string>[] = [];
   private readonly groups = new Map<string[], GroupInfo>();
   readonly synonyms: SynonymExpander;
   /** Near-duplicate family per chunk: one member per family enters the candidate pool. */
@@ -180,12 +189,16 @@ export class KnowledgeIndex {
   ) {
     this.synonyms = new SynonymExpander(synonymGroups);
     for (const chunk of chunks) {
-      this.bm25.add(termFrequencies(chunk));
-      this.stats.add(termFrequencies(chunk, false));
+      const own = termFrequencies(chunk);
+      this.bm25.add(withForms(own, chunk));
+      this.stats.add(own);
       this.folded.push(foldForMatch([chunk.title, ...chunk.sectionPath, chunk.text, ...chunk.tags].join(' ')));
       this.foldedForms.push(foldForMatch(formsText(chunk.forms).join(' ')));
+      this.formPairs.push(characterPairs(this.foldedForms[this.foldedForms.length - 1]!));
     }
     this.families = nearDuplicateFamilies(chunks);
+    // Character pairs of every passage, for the synonym groups' credits below (then dropped).
+    const textPairs = this.folded.map(characterPairs);
     this.bm25.prepare();
     this.stats.prepare();
     for (const group of this.synonyms.groups) {
@@ -193,11 +206,11 @@ export class KnowledgeIndex {
       const c = concept(group[0]!, group, 0, 0, undefined);
       this.groupCredits.set(
         group,
-        Float64Array.from(this.folded, (text) => conceptCredit(c, text)),
+        Float64Array.from(this.folded, (text, i) => conceptCredit(c, text, false, textPairs[i])),
       );
       this.groupFormCredits.set(
         group,
-        Float64Array.from(this.foldedForms, (text) => (text === '' ? 0 : conceptCredit(c, text))),
+        Float64Array.from(this.foldedForms, (text, i) => (text === '' ? 0 : conceptCredit(c, text, false, this.formPairs[i]))),
       );
     }
   }
@@ -308,7 +321,7 @@ export class KnowledgeIndex {
     let strictCovered = 0;
     for (const c of analysis.concepts) {
       const textCredit = this.groupCredits.get(c.alternatives)?.[index] ?? conceptCredit(c, text);
-      const formCredit = forms === '' ? 0 : (this.groupFormCredits.get(c.alternatives)?.[index] ?? conceptCredit(c, forms));
+      const formCredit = forms === '' ? 0 : (this.groupFormCredits.get(c.alternatives)?.[index] ?? conceptCredit(c, forms, false, this.formPairs[index]));
       total += c.weight;
       covered += c.weight * Math.max(textCredit, FORM_CREDIT * formCredit);
       // A form is how staff ask, not what the knowledge says: it finds the passage but cannot make an
@@ -333,10 +346,17 @@ export class KnowledgeIndex {
   }
 }
 
+/** Every pair of adjacent characters of a text: a concept's bigrams are looked up here, not searched for. */
+export function characterPairs(text: string): Set<string> {
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < text.length; i++) pairs.add(text.slice(i, i + 2));
+  return pairs;
+}
+
 /**
  * 1 when an alternative occurs in the text (or, with byAnswerForm, a value of the asked kind);
  * partial credit from shared bigrams (typos, split compounds). */
-export function conceptCredit(concept: Concept, text: string, byAnswerForm = false): number {
+export function conceptCredit(concept: Concept, text: string, byAnswerForm = false, pairs?: ReadonlySet<string>): number {
   // Only when choosing sentences: for ranking passages, a bare number is too weak a signal.
   if (byAnswerForm && concept.answerForm?.test(text)) return 1;
   if (byAnswerForm && concept.reference) return 0;
@@ -350,7 +370,8 @@ export function conceptCredit(concept: Concept, text: string, byAnswerForm = fal
     if (own.length >= 2) {
       // Counted in a loop, not filtered into an array: this runs for every concept, passage and sentence of every question.
       let shared = 0;
-      for (const g of own) if (text.includes(g)) shared++;
+      // A long text (a passage's question forms) is looked up in its set of character pairs.
+      for (const g of own) if (pairs !== undefined ? pairs.has(g) : text.includes(g)) shared++;
       best = Math.max(best, (shared / own.length) * 0.8);
     }
   }

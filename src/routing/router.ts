@@ -13,14 +13,15 @@ export interface RouteDecision {
   reason: string;
 }
 
-/**
- * Which office owns the question. The question's own words decide first (office keywords
- * from contacts.yaml), then incidents (always information security), then the office of the
- * best knowledge passage, then the default office.
- */
 /** A dispute that is itself about security (a superior sharing a password): the security office's. */
 const PERSONAL_SECURITY = /(パスワード|暗証番号|password|credential|漏え?い|漏洩|情報漏|leak|ウイルス|virus|malware|セキュリティ|security|lgwan|usb)/i;
 
+/**
+ * Which office owns the question: an incident is always information security's; a personal situation
+ * (an injury, one's pay, a dispute) the default office's unless it is about security; then the question's
+ * own words (office keywords from contacts.yaml), then the office of the best knowledge passage, then
+ * the default office.
+ */
 export class OfficeRouter {
   private readonly keywords: { office: string; words: string[] }[];
 

@@ -254,7 +254,7 @@ export function mentionsPersonalTax(text: string): boolean {
 const PERSONAL_TAX = /(確定申告|年末調整|所得税|住民税|ふるさと納税|医療費控除|源泉徴収|青色申告|白色申告|課税され|非課税|\btax returns?\b|\bincome tax\b)/i;
 
 /** A local government named as the user (役所でも使える?): the question is about our schemes, not a company's. */
-const GOVERNMENT_USER = /(役所|役場|自治体|地方公共団体|市町村|市区町村|都道府県|公務員|\blocal governments?\b|\bmunicipalit)/i;
+const GOVERNMENT_USER = /(役所|役場|自治体|地方公共団体|市町村|市区町村|都道府県|公務員|公立|市立|県立|町立|村立|区立|公営|公的機関|\blocal governments?\b|\bmunicipalit)/i;
 
 const any = (patterns: RegExp[], text: string): boolean => patterns.some((p) => p.test(text));
 

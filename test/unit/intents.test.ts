@@ -182,6 +182,8 @@ describe('intent detection', () => {
     expect(detectIntents('妻の勤め先(民間)は在宅勤務手当が出るらしいです').privateSector).toBe(true);
     // A city is an employer too.
     expect(detectIntents('Will my employer pay for the electricity I use on home-working days?').privateSector).toBe(false);
+    // A public body's staff asking whether a service for companies serves them too.
+    expect(detectIntents('市立病院の事務です。民間の会社向けの相談窓口でも、うちのような公立の機関が使えますか').privateSector).toBe(false);
   });
   it('detects English questions', () => {
     expect(detectLang('Is there financial support for telework costs?')).toBe('en');

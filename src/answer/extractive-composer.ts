@@ -36,36 +36,30 @@ const WANTS_LIST = /(全部|すべて|全て|一覧|挙げて|列挙|漏れな�
 /** Questions that compare (違い, 比べ): several sentences, but not a numbered list's items. */
 const WANTS_COMPARISON = /(違い|違う|比較|比べ|compare|difference)/i;
 
-// A sentence's forms are fixed: their character pairs are computed once (bounded, like the other caches).
-const pairsCache = new Map<string, Set<string>>();
-function pairsOf(asked: string): Set<string> {
-  let pairs = pairsCache.get(asked);
-  if (pairs === undefined) {
-    if (pairsCache.size >= 5000) pairsCache.clear();
-    pairs = characterPairs(asked);
-    pairsCache.set(asked, pairs);
-  }
-  return pairs;
+/** A sentence's question forms, folded, with their character pairs (computed once per sentence). */
+interface Asked {
+  text: string;
+  pairs: Set<string>;
 }
 
-/** A concept's credit in a sentence's question forms, by form text and concept index: computed once per question. */
-type FormCredits = (asked: string, i: number) => number;
+/** A concept's credit in a sentence's question forms, by sentence and concept index: computed once per question. */
+type FormCredits = (asked: Asked, i: number) => number;
 
 function formCreditsFor(analysis: QueryAnalysis): FormCredits {
-  const cache = new Map<string, Float64Array>();
+  const cache = new Map<Asked, Float64Array>();
   return (asked, i) => {
     let credits = cache.get(asked);
     if (credits === undefined) {
       credits = new Float64Array(analysis.concepts.length).fill(-1);
       cache.set(asked, credits);
     }
-    if (credits[i]! < 0) credits[i] = conceptCredit(analysis.concepts[i]!, asked, false, pairsOf(asked));
+    if (credits[i]! < 0) credits[i] = conceptCredit(analysis.concepts[i]!, asked.text, false, asked.pairs);
     return credits[i]!;
   };
 }
 
 /** Concepts (by index) a sentence answers: what it adds to an answer. */
-function coveredConcepts(analysis: QueryAnalysis, folded: string, asked: string | null, forms: FormCredits): Set<number> {
+function coveredConcepts(analysis: QueryAnalysis, folded: string, asked: Asked | null, forms: FormCredits): Set<number> {
   const out = new Set<number>();
   analysis.concepts.forEach((c, i) => {
     if (sentenceCredit(c, i, folded, asked, forms) >= 0.8) out.add(i);
@@ -74,7 +68,7 @@ function coveredConcepts(analysis: QueryAnalysis, folded: string, asked: string 
 }
 
 /** A concept's credit in a sentence: its own words (or a value of the asked kind), else its question forms. */
-function sentenceCredit(c: Concept, i: number, folded: string, asked: string | null, forms: FormCredits): number {
+function sentenceCredit(c: Concept, i: number, folded: string, asked: Asked | null, forms: FormCredits): number {
   const own = conceptCredit(c, folded, true);
   return asked === null || own === 1 ? own : Math.max(own, FORM_CREDIT * forms(asked, i));
 }
@@ -106,7 +100,7 @@ function enumeratingHit(hits: RetrievalHit[], bestRank: number): number {
  */
 const ANSWER_FORM_WEIGHT = 1.5;
 
-function coverageOf(analysis: QueryAnalysis, folded: string, asked: string | null, forms: FormCredits): number {
+function coverageOf(analysis: QueryAnalysis, folded: string, asked: Asked | null, forms: FormCredits): number {
   let total = 0;
   let covered = 0;
   analysis.concepts.forEach((c, i) => {
@@ -119,7 +113,7 @@ function coverageOf(analysis: QueryAnalysis, folded: string, asked: string | nul
 
 interface ChunkSentences {
   /** Sentences long enough to answer, in the chunk's order. */
-  items: { sentence: string; order: number; folded: string; foldedWithContext: string; asked: string | null; hasDigit: boolean; values: string[]; ranges: Range[] }[];
+  items: { sentence: string; order: number; folded: string; foldedWithContext: string; asked: Asked | null; hasDigit: boolean; values: string[]; ranges: Range[] }[];
   /** How many of the items are items of an enumerated list (LIST_ITEM). */
   listItems: number;
 }
@@ -136,13 +130,13 @@ function sentencesOf(chunk: KnowledgeChunk): ChunkSentences {
       .filter(({ sentence }) => sentence.replace(/[・\s]/g, '').length >= 6)
       .map(({ sentence, order }) => {
         // A sentence is also found by the questions staff ask for it (its forms), never shown.
-        const asked = formsText(chunk.forms?.filter((f) => sentence.includes(f.match))).join(' ');
+        const asked = foldForMatch(formsText(chunk.forms?.filter((f) => sentence.includes(f.match))).join(' '));
         return {
           sentence,
           order,
           folded: foldForMatch(` ${sentence}`),
           foldedWithContext: foldForMatch(`${context} ${sentence}`),
-          asked: asked === '' ? null : foldForMatch(asked),
+          asked: asked === '' ? null : { text: asked, pairs: characterPairs(asked) },
           hasDigit: /\d/.test(sentence),
           values: valuesOf(sentence),
           ranges: rangesOf(sentence),
@@ -190,7 +184,7 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
   // "A village of about 80 staff": the sentence whose size range holds 80 answers, the others do not.
   const headCount = headCountOf(opts.context ?? analysis.folded);
   const forms = formCreditsFor(analysis);
-  const candidates: { hit: number; order: number; sentence: string; score: number; coverage: number; own: number; folded: string; asked: string | null; values: string[]; hasDigit: boolean; band: boolean }[] = [];
+  const candidates: { hit: number; order: number; sentence: string; score: number; coverage: number; own: number; folded: string; asked: Asked | null; values: string[]; hasDigit: boolean; band: boolean }[] = [];
   // Two years compared may need a passage per year: look a little further down the ranking.
   const years = analysis.concepts.flatMap((c, i) => (YEAR_CONCEPT.test(c.text) ? [i] : []));
   const reach = years.length >= 2 ? Math.max(maxChunks, YEAR_REACH) : maxChunks;

@@ -65,6 +65,9 @@ const knownWeight = (analysis: QueryAnalysis): number => analysis.concepts.reduc
 /** A question with this much known vocabulary is ours at this strict coverage (else DOMAIN_COVERAGE). */
 const WORDY_KNOWN_WEIGHT = 9;
 const WORDY_DOMAIN_COVERAGE = 0.24;
+/** The question refers to the source itself (この通知, 総務省): ours at a lower strict coverage. */
+const SOURCE_ANCHOR = /(通知|総務省|\bthe notice\b|\bthe ministry\b|\bmic\b)/;
+const SOURCE_ANCHOR_COVERAGE = 0.15;
 
 /** Own cases that are personal by nature (a conflict, an injury, one's pay): matters for HR. */
 const PERSONAL = new Set<OwnCaseKind>(['conflict', 'injury', 'pay']);
@@ -290,7 +293,10 @@ export class TeleworkBot {
       // and names the knowledge never uses (網棚, 会計年度さん) lower its strict coverage.
       (knownWeight(analysis) >= WORDY_KNOWN_WEIGHT && Math.max(0, ...hits.filter((h) => h.chunk.kind !== 'contacts').map((h) => h.strictCoverage)) >= WORDY_DOMAIN_COVERAGE) ||
       // "Where do I ask about authentication?": a contact question on an office's topic.
-      (intents.wantsContact && this.router.namesOfficeTopic(searchable));
+      (intents.wantsContact && this.router.namesOfficeTopic(searchable)) ||
+      // "Who was this notice sent to?": a question about the notice or the ministry itself names no topic
+      // word, and its own words (宛先, 人事部門) cover the passage only in part.
+      (SOURCE_ANCHOR.test(folded) && Math.max(0, ...hits.filter((h) => h.chunk.kind !== 'contacts').map((h) => h.strictCoverage)) >= SOURCE_ANCHOR_COVERAGE);
 
     // A company's telework (its subsidy, its staff) is not ours: the schemes here are for local governments.
     if (intents.privateSector && !intents.injection && !intents.wantsPrivateData) {

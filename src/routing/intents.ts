@@ -108,7 +108,19 @@ const INCIDENT = [
   // A device or login nobody knows, malware found.
   /(見知らぬ|知らない|見覚えのない|身に覚えのない)(機器|端末|デバイス|ログイン|アクセス|セッション)/,
   /ウイルス(が|を)?[^。]{0,4}(検知|検出|見つか)/,
-  /(撮影|スクショ|スクリーンショット)[^。]{0,30}(sns|SNS|ネット|投稿|上げ|アップ)/,
+  /(撮影|スクショ|スクリーンショット|撮って|撮られ|撮った|写真に撮)[^。]{0,30}(sns|SNS|ネット|投稿|上げ|アップ|インスタ)/,
+  // Something opened, then the machine misbehaved (開いたら画面が真っ黒に, クリックしたら変なウィンドウ).
+  /(添付|リンク|ファイル|url|URL|メール)[^。]{0,12}(開いたら|開いた後|開いてから|開いた途端|クリックしたら|押したら|実行したら)[^。]{0,30}(変な|真っ黒|真っ暗|重く|重い|固ま|ウィンドウ|警告|見慣れな|英語|消え|勝手)/,
+  // Ransomware by its other symptoms: renamed files, a demand for cryptocurrency.
+  /(拡張子|ファイル名)[^。]{0,20}(変わ|変更され|書き換わ)|(ビットコイン|仮想通貨|暗号資産)[^。]{0,12}(払え|支払|要求|送金)/,
+  // Credentials handed to someone (同僚にIDとパスワードを教えてしまった).
+  /(id|ID|ＩＤ|パスワード|アカウント|暗証番号)[^。]{0,15}(教えてしま|教えちゃ|教えました|教えた(?!ら)|渡してしま|貸してしま|貸しちゃ|共有してしま)/,
+  // A work device damaged (コーヒーをこぼして電源が入らない, 落として画面が割れた).
+  /(パソコン|pc|PC|ノーパソ|ノートパソコン|端末|タブレット)[^。]{0,20}(こぼし|こぼれ|水没|壊して|壊れ|割れ|割って|電源が入らな|起動しな)/,
+  // Someone at home used or opened the work device (息子が貸与PCでサイトを開いていた).
+  /(息子|娘|子ども|子供|家族|同居人|夫|妻|旦那|親)[^。]{0,25}(貸与|公用|仕事用|業務用|在宅用)の?(pc|PC|パソコン|ノーパソ|端末|タブレット)[^。]{0,25}(開いて|使って|使われ|触って|いじ|撮って|見て)/,
+  /\b(sent|attached|forwarded|e-?mailed|shared) the wrong (attachment|file|document|spreadsheet|list|version)\b|\bwent to [^.?!]{0,40} instead of\b/i,
+  /\b(left|forgot) (his|her|their) [^.?!]{0,40}\b(in|on|at) (a|the) (taxi|cab|train|shinkansen|bullet train|subway|bus|station|restaurant|bar|car|plane|airport)\b/i,
   /\b(lost|stolen|stole|theft|robbed|leak(ed)?|breach|malware|ransomware|hacked|infected|compromised|virus)\b/i,
   /\b(clicked|opened) (on )?(a|an|the) (link|attachment|file)\b|\b(typed|entered|put) (in )?my [a-z ]{0,20}(password|credentials|login|id)\b/i,
   /\b(wrong|incorrect) (external )?(address|recipient|person|e-?mail|fax number|number)\b|\b(mistakenly|accidentally|by mistake) (e-?mailed|sent|faxed|forwarded|shared|posted)\b/i,
@@ -182,7 +194,13 @@ const INTERNALS =
 
 const GREETING = /^(こんにち[はわ]|こんばん[はわ]|おはよう(ございます)?|はじめまして|ありがとう(ございます|ございました)?|hello|hi|hey|thanks?( you)?|help|ヘルプ|使い方|何ができ(ますか|る)|できること)[!！。.?？\s]*$/i;
 
+/** Asks for a number or an address by other words (何番, 直通番号ある?, 連絡用アドレス, whose inbox). */
+const NUMBER_OR_ADDRESS = [
+  /(何番|なんばん|直通(番号|の番号)?(は|を|って|ある|あり|教|知)|(連絡用|問い?合わ?せ用|相談用)の?(アドレス|メール|番号)|(?<!(サイト|ページ|url|URL|リンク)[^。]{0,3})(メール)?アドレス(は|を|って|ある|あり|教え|知り|[?？]|$)|番号(は|を|って)?(ある|あり|教え|知り))/,
+  /\b(whose inbox|which (e-?mail )?(address|inbox|number)|what number|what('s| is) (the|their) (number|address|e-?mail))\b/i,
+];
 const CONTACT = [
+  ...NUMBER_OR_ADDRESS,
   /(連絡先|問い?合わ?せ先|問合せ先|相談先|メールアドレス|メアド|電話番号)/,
   // A 窓口 to ask at, not the counter where staff serve residents (窓口が止まりかけた, 窓口業務).
   /(相談|問い?合わ?せ|担当|連絡|申込み?|照会)窓口|窓口(は|って|を教|はどこ|を知り|が知り|の(連絡先|電話|メール|番号|アドレス))|(どこ|どの|別の|地元の|地域の|近くの)(に|の)?窓口/,
@@ -214,6 +232,7 @@ const CONTACT = [
 const ASKS_ADDRESS = [
   /(連絡先|問い?合わ?せ先|問合せ先|申込先|申込み先|申し込み先|照会先|メールアドレス|メアド|電話番号|どこ(に|へ)(連絡|問い?合わ?せ|電話|メール))/,
   /\b(who (should|do) i (contact|ask|write to)|contact details|e-?mail address|phone number)\b/i,
+  ...NUMBER_OR_ADDRESS,
 ];
 /** Asks the bot to pass the question on (not just for an address). */
 const FORWARD = [/(つな|繋|代わりに|かわりに|エスカレ|転送|送って|送付して|伝えて|取り次)/, /(人|人間|担当者|オペレーター)と(話|はな)/, /\b(escalate|forward|pass (it|this) on|talk to|speak (to|with))\b/i];

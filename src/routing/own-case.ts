@@ -115,11 +115,11 @@ const ASSESSMENT = [
 /** A conflict: someone refused, blocked or overruled them. */
 const CONFLICT = [
   /(断られ|拒否され|却下され|反対され|止められ|認めてもらえな|認めてくれな|許可してくれな|許可してもらえな|させてもらえな|させてくれな)/,
-  /(ダメ|だめ|駄目|無理|不可|認めない|許可しない|できない)」?(と|だと|って)(言われ|いわれ)/,
+  /(ダメ|だめ|駄目|無理|不可|認めない|許可しない|できない|あかん|アカン|ならん|認められない|前例(が|は)?ない)」?(と|だと|って)(言われ|いわれ|切られ|一蹴され|返され|突っぱね)/,
   // Told by a superior to do something, and asking whether that is normal or what to do about it.
   /(上司|課長|係長|部長|所属長|室長|管理職)(から|に)[^。]{0,60}(と|って)(言われ|いわれ|命じられ|指示され)/,
   /(上司|課長|係長|部長|所属長|室長|管理職)(が|は)[^。]{0,60}(と|って)(言って(き|く)|言ってる|言います|命じ|指示して|求めて|強要)/,
-  /(納得(いか|でき)ない|納得がいかない|納得(が)?(いき|でき)ません|理不尽|パワハラ|不当|おかしく(ない|ねぇ|ねえ)(です)?か|おかしぐねぇ|わざとだ)/,
+  /(納得(いか|でき)ない|納得がいかない|納得(が)?(いき|でき)ません|理不尽|パワハラ|不当|差別(じゃ|では|ちゃう|やん|だ|です)|おかしく(ない|ねぇ|ねえ)(です)?か|おかしぐねぇ|わざとだ)/,
   // Whether they will be disciplined for what they did (処分されますか, 怒られますか).
   /(処分|懲戒|減給|罰)(され|を受け|の対象に?な)(ます|る|ますか|るの)|(怒られ|クビにな|首にな)(ます|る)(か|の)/,
   // A superior's or a household member's words, quoted or reported, in any dialect (言うて, 言われよる, 言われだ).
@@ -134,7 +134,7 @@ const CONFLICT = [
   // The superior as the one who refuses (課長が…全部却下してきます).
   /(上司|課長|係長|部長|所属長|室長|管理職)(が|は|、|,)[^。]{0,40}(却下|拒否|断って|断られ|反対して|認めな|許可しな|させてくれな)/,
   // A colleague who leaves their work to the asker (電話に出ない, 全部こっちに回ってくる).
-  /(先輩|同僚|後輩|部下|上司|課長|係長|主任|同じ(係|課|班|チーム)の(人|方|先輩|職員)?)(が|は)[^。]{0,40}(出ない|出なくて|出てくれな|つながらな|繋がらな|連絡(が|も)?つかな|サボ|さぼ|押し付け|回ってく|回ってき|やってくれな|仕事しな|働かな)/,
+  /(先輩|同僚|後輩|部下|上司|課長|係長|主任|同じ(係|課|班|チーム)の(人|方|先輩|職員)?)(が|は|、|,)[^。]{0,40}(出ない|出なくて|出てくれな|つながらな|繋がらな|連絡(が|も)?つかな|サボ|さぼ|押し付け|回ってく|回ってき|やってくれな|仕事しな|働かな)/,
   /\b(co-?worker|colleague|boss|supervisor|manager|section chief)s? (never|doesn't|does not|won't|keeps? not) (answer|pick up|respond|reply|work)/i,
   /\b(refus(e|es|ed|ing)|reject(s|ing)|den(y|ies|ying)|won't let|will not let|doesn't let|does not let|denied|rejected|turn(s|ed|ing)? (it |them |me |my [a-z ]{1,30})?down)\b/i,
   /\b(won't|will not|doesn't|does not|didn't|did not) (approve|allow|permit|accept|sign off)\b/i,
@@ -196,10 +196,10 @@ const PAY = [
 
 /** Pay withheld, cut or missing: personal by nature, whoever says it. */
 const PAY_PERSONAL = [
-  /(未払い|払われて(い)?ない|出ねぇ|もらえない)[^。]{0,10}$|(残業代|時間外手当|時間外勤務手当|手当|給与|給料)(っこ)?[^。]{0,12}(未払い|出ねぇ|出ない|減らす|減らされ|少なかった)/,
+  /(未払い|払われて(い)?ない|出ねぇ|もらえない)[^。]{0,10}$|(残業代|時間外手当|時間外勤務手当|手当|給与|給料)(っこ)?[^。]{0,12}(未払い|出ねぇ|出ない|出てない|減らす|減らされ|少なかった|ついて(い)?な|付いて(い)?な|つかな|付かな|1円も)/,
   /\b(wasn't|was not|isn't|is not) (on|in) my payslip\b|\bmy payslip\b/i,
   // Asked to pay something back (通勤手当を返さねば, 返還しないといけない).
-  /(手当|給与|給料)[^。]{0,12}(返さ|返還|返納)/,
+  /(手当|給与|給料)[^。]{0,30}(返さ|返還|返納)/,
   /(給料|きゅうりょう|給与|きゅうよ|手当|てあて)(が|は|も)?[^。]{0,4}(減り|へり|減る|へる|減らされ|下が|さが|カットされ)(ます|る)?か/,
 ];
 

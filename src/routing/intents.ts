@@ -260,6 +260,9 @@ const PRIVATE_SECTOR = [
   // Not "my employer": a city is one too.
   /\b(our company|my company|a private company|private firm|our employees|our staff at the company)\b/i,
   /(勤め先|会社|企業)[(（]民間|民間の(会社|企業|勤め先|メーカー)|民間勤め/,
+  // A relative's or friend's employer (夫の会社のテレワーク手当).
+  /(夫|妻|旦那|嫁|父|母|親|兄|姉|弟|妹|家族|息子|娘|友人|友達|知人|彼氏|彼女)(さん)?の(会社|勤め先|職場|勤務先)/,
+  /(my|our) (husband|wife|partner|spouse|father|mother|dad|mum|mom|son|daughter|friend)'?s? (company|employer|firm|workplace)/i,
   /\b(small (and medium[- ]sized )?business(es)?|smes?|private (companies|businesses|sector)|companies|employers)\b/i,
 ];
 
@@ -272,7 +275,7 @@ export function mentionsPersonalTax(text: string): boolean {
   return PERSONAL_TAX.test(text);
 }
 
-const PERSONAL_TAX = /(確定申告|年末調整|所得税|住民税|ふるさと納税|医療費控除|源泉徴収|青色申告|白色申告|課税され|非課税|\btax returns?\b|\bincome tax\b)/i;
+const PERSONAL_TAX = /(確定申告|年末調整|所得税|住民税|ふるさと納税|控除|源泉徴収|青色申告|白色申告|課税され|非課税|\btax returns?\b|\bincome tax\b|\b(tax[- ])?deductible\b|\bdeduct(ion)?\b)/i;
 
 /** A local government named as the user (役所でも使える?): the question is about our schemes, not a company's. */
 const GOVERNMENT_USER = /(役所|役場|自治体|地方公共団体|市町村|市区町村|都道府県|公務員|公立|市立|県立|町立|村立|区立|公営|公的機関|\blocal governments?\b|\bmunicipalit)/i;

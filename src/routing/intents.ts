@@ -1,3 +1,4 @@
+import { GENERAL } from './own-case.js';
 import { nfkc } from '../text/normalize.js';
 import { readingOf } from '../text/reading.js';
 
@@ -37,7 +38,8 @@ const HUMAN = [
   /(問い?合わ?せ|エスカレーション|エスカレ)(たい|したい|してほしい|して欲しい|をお願い|てください|て下さい)/,
   /(総務省|窓口|担当)に(確認|相談|問い?合わ?せ|聞い|連絡)(を)?(お願い|したい|てほしい|て欲しい|たい|てください|して)/,
   // Not a consultation with someone else the knowledge names (テレワークマネージャーに相談したい).
-  /(?<!(センター|マネージャー|マネジャー|専門家|コンサル|コンサルタント|アドバイザー)(さん)?(に|へ|と)[^。?？、]{0,4})(確認|相談|回答)を?(お願い|したい|してほしい|して欲しい)(します|いたします|できますか)?/,
+  // 「…前に確認したいのですが」 leads into the asker's own question: not a request for a person.
+  /(?<!(センター|マネージャー|マネジャー|専門家|コンサル|コンサルタント|アドバイザー)(さん)?(に|へ|と)[^。?？、]{0,4})(確認|相談|回答)を?(お願い|したい|してほしい|して欲しい)(?!の(です|だ)が|んですが|んだけど|んやけど|のですけど|ことが|点が)(します|いたします|できますか)?/,
   /(担当|係|窓口|総務省|省)の?(者|方|人)?(に|と|へ)[^。?？]{0,20}(直接|電話|つな|繋|話し|レビュー|見て|チェック)/,
   /(人|人間|担当者|職員)に(聞き|きき|相談し|確認し)たい/,
   /(ボット|bot|BOT|AI)(じゃなくて|ではなく|でなく)/,
@@ -198,7 +200,7 @@ const GREETING = /^(こんにち[はわ]|こんばん[はわ]|おはよう(ご�
 
 /** Asks for a number or an address by other words (何番, 直通番号ある?, 連絡用アドレス, whose inbox). */
 const NUMBER_OR_ADDRESS = [
-  /(何番|なんばん|直通(番号|の番号)?(は|を|って|ある|あり|教|知)|(連絡用|問い?合わ?せ用|相談用)の?(アドレス|メール|番号)|(?<!(サイト|ページ|url|URL|リンク)[^。]{0,3})(メール)?アドレス(は|を|って|ある|あり|教え|知り|[?？]|$)|番号(は|を|って)?(ある|あり|教え|知り))/,
+  /((どこの|どの|どちらの)(部署|課|窓口|担当)|窓口(は|って)?(どこ|ですか)|何番|なんばん|直通(番号|の番号)?(は|を|って|ある|あり|教|知)|(連絡用|問い?合わ?せ用|相談用)の?(アドレス|メール|番号)|(?<!(サイト|ページ|url|URL|リンク)[^。]{0,3})(メール)?アドレス(は|を|って|ある|あり|教え|知り|[?？]|$)|番号(は|を|って)?(ある|あり|教え|知り))/,
   /\b(whose inbox|which (e-?mail )?(address|inbox|number)|what number|what('s| is) (the|their) (number|address|e-?mail))\b/i,
 ];
 const CONTACT = [
@@ -291,7 +293,8 @@ export function detectIntents(question: string): Intents {
     wantsHuman: any(HUMAN, t) && !(any(ASKS_ADDRESS, t) && !any(FORWARD, t)),
     wantsJudgement: any(JUDGEMENT, t),
     // Words of an injected instruction (reply with "HACKED") report no incident.
-    incident: any(INCIDENT, removeInjectionClauses(t)),
+    // An incident asked about "in general" (一般論として、覗かれる対策は) is a question about the rule.
+    incident: any(INCIDENT, removeInjectionClauses(t)) && !GENERAL.test(t),
     wantsPrivateData: any(PRIVATE, t),
     // Asking to see its settings (prompt, keyword lists, configuration files) is the same attempt.
     injection: any(INJECTION, t) || INTERNALS.test(t),

@@ -23,7 +23,7 @@ export interface OwnCase {
 
 /** The asker or their organisation: 私, 自分, うち, 当市, 本町, 弊課, わが町, our, my, we. */
 /** The asker says the question is general, not about their own case. */
-const GENERAL = /(一般論として|一般論で|一般的に|一般的な話|一般的には|\bin general\b|\bgenerally speaking\b)/i;
+export const GENERAL = /(一般論として|一般論で|一般的に|一般的な話|一般的には|\bin general\b|\bgenerally speaking\b)/i;
 
 const OWN = [
   /(私|わたし|わたくし|自分|僕|ぼく|俺|おれ|オレ|あたし|わし)(たち|達|ら|ども)?(の|は|が|も|に|で|、)/,
@@ -174,7 +174,7 @@ const PERMISSION_REQUEST = [
 const INJURY = [
   // Not an injury that is only feared or read about (けがが心配で, 怪我の場合の扱い).
   // やけど only as a burn (やけどをした), not the Kansai "but" (出るんやけど).
-  /(けが|ケガ|怪我|負傷|骨折|転倒|転ん|ねんざ|捻挫|やけど(?=を|し|が)|火傷|打撲|ぎっくり腰|骨に(ヒビ|ひび)|(ヒビ|ひび)が入)(?!が心配|の心配|について|の場合|に備え|対策|防止|を防|の扱い|への備え)/,
+  /((?<!づ|つ|付|向|掛|受|届|見|助|駆|避|か|だ|わ|分|設|続|名|仕|位置づ)けが|ケガ|怪我|負傷|骨折|転倒|転ん|ねんざ|捻挫|やけど(?=を|し|が)|火傷|打撲|ぎっくり腰|骨に(ヒビ|ひび)|(ヒビ|ひび)が入)(?!が心配|の心配|について|の場合|に備え|対策|防止|を防|の扱い|への備え)/,
   // A hurt body part (足をくじいた, 腰を痛めた, 手首をひねった).
   /(足|脚|腰|膝|ひざ|手|手首|指|首|肩|背中|足首)(を|が)?(くじ|ひね|捻|痛め|打っ|ぶつけ)/,
   // The same read from kana (腰を打ちました typed in half-width katakana), and 公務災害 in kana.

@@ -47,6 +47,8 @@ const PII_SENTENCE_MIN_CHARS = 12;
 const OWN_CASE_COVERAGE = 0.3;
 /** The general rule is shown before an own case only when it answers the topic this well. */
 const OWN_CASE_GENERAL_SUPPORT = 0.7;
+/** The same for a request to speak to a person. */
+const HUMAN_GENERAL_SUPPORT = 0.7;
 /** Words of a working arrangement (在宅 but not 在宅医療/介護): an own case about them is about telework. */
 const WORK_CONTEXT =
   /(在宅(?!医療|介護|看護|ケア|療養|診療|酸素)|(自宅|家)(で|から)(の)?(仕事|勤務|作業|働)|家にいる日|家の日|出勤|庁内|庁舎|職場|勤務|ざいたく(?!いりょう|かいご)|てれわーく|カフェで(仕事|作業|勤務)|\b(work(ing)? from home|home[- ]working|remote[- ](days?|work(ing)?)|wfh|work(ing)? (from|at|in) (a |the )?(cafe|café|coffee shop|library|hotel))\b)/i;
@@ -387,8 +389,12 @@ export class TeleworkBot {
       // Incidents keep their flow: own CISO first (above), then the passages.
       if (!intents.incident && intents.wantsJudgement && !intents.wantsHuman) lines.push(MESSAGES.judgement[lang]);
       else if (!intents.incident && !answerable && !contactQuestion) lines.push(MESSAGES.noKnowledge[lang]);
-      if (body !== '') lines.push(body);
-      const note = answerable ? latestNote(searchable, sources, lang) : null;
+      // Asked for a person, the passages come along only when they answer the topic well: loosely
+      // related sentences before a hand-off only get in the way.
+      const handOffOnly = intents.wantsHuman && !intents.incident && !intents.wantsContact && composition.support < HUMAN_GENERAL_SUPPORT;
+      if (handOffOnly) sources.length = 0;
+      else if (body !== '') lines.push(body);
+      const note = answerable && !handOffOnly ? latestNote(searchable, sources, lang) : null;
       if (note !== null) lines.push(note);
     }
     // The passages say the details are in the original (not in this bot's materials), or the

@@ -51,7 +51,7 @@ const OWN_CASE_GENERAL_SUPPORT = 0.7;
 const HUMAN_GENERAL_SUPPORT = 0.7;
 /** Words of a working arrangement (在宅 but not 在宅医療/介護): an own case about them is about telework. */
 const WORK_CONTEXT =
-  /(在宅(?!医療|介護|看護|ケア|療養|診療|酸素)|(自宅|家)(で|から)(の)?(仕事|勤務|作業|働)|家にいる日|家の日|出勤|庁内|庁舎|職場|勤務|ざいたく(?!いりょう|かいご)|てれわーく|カフェで(仕事|作業|勤務)|\b(work(ing)? from home|home[- ]working|remote[- ](days?|work(ing)?)|wfh|work(ing)? (from|at|in) (a |the )?(cafe|café|coffee shop|library|hotel))\b)/i;
+  /(超勤|残業|時間外|在宅(?!医療|介護|看護|ケア|療養|診療|酸素)|(自宅|家)(で|から)(の)?(仕事|勤務|作業|働)|家にいる日|家の日|出勤|庁内|庁舎|職場|勤務|ざいたく(?!いりょう|かいご)|てれわーく|カフェで(仕事|作業|勤務)|\b(work(ing)? from home|home[- ]working|remote[- ](days?|work(ing)?)|wfh|work(ing)? (from|at|in) (a |the )?(cafe|café|coffee shop|library|hotel))\b)/i;
 /** Sentences of passage context a contact question gets besides the address. */
 const CONTACT_CONTEXT_SENTENCES = 2;
 /** A contact question shows passages only when they answer it this well (else the address alone). */
@@ -318,7 +318,9 @@ export class TeleworkBot {
     const askingFolded = foldForMatch(askingSentences(asking));
     const judged = this.domainWords.some((w) => askingFolded.includes(w)) || WORK_CONTEXT.test(askingFolded) ? askingFolded : folded;
     const offTopic = (intents.personalTax && mentionsPersonalTax(judged)) || this.offTopic.some((t) => judged.includes(t));
-    if (!intents.wantsHuman && !intents.incident && (offTopic || namesOnlyUnknownSchemes(judged, (name) => this.mentionsScheme(name)))) {
+    // An injury, one's pay or a dispute on a working day is ours whatever else the story names (a parcel at the door).
+    const personalAtWork = ownCase !== null && PERSONAL.has(ownCase.kind) && WORK_CONTEXT.test(readingOf(folded));
+    if (!intents.wantsHuman && !intents.incident && !personalAtWork && (offTopic || namesOnlyUnknownSchemes(judged, (name) => this.mentionsScheme(name)))) {
       return result('out-of-scope', MESSAGES.outOfScope[lang], { outOfScope: true, confidence: 1 });
     }
     // The asker's own case (a decision, an amount, a conflict, an injury …) on a telework topic;

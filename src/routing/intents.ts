@@ -90,7 +90,7 @@ const INCIDENT = [
   /(紛失|盗難|盗まれ|なくし|無くし|失くし|置き忘れ|落とし(た|てしまっ|まし))/,
   // Left behind on a train or in a taxi (置いたまま降りた, 忘れてきた).
   /(置いたまま|置きっぱなし|忘れたまま)[^。]{0,12}(降り|出|帰|来)|(電車|でんしゃ|新幹線|しんかんせん|タクシー|たくしー|バス|ばす|網棚|店)に[^。]{0,10}(忘れ|わすれ)(て|た|まし)/,
-  /(漏え?い|漏洩|流出|情報漏|不正アクセス|不正ログイン|乗っ取|ウイルス(に)?感染|マルウェア(に)?感染|ランサム)/,
+  /(漏え?い|漏洩|流出|情報漏|不正アクセス|不正ログイン|乗っ取|ウイルス(に|さ|へ)?感染|マルウェア(に|さ)?感染|ランサム)/,
   /(漏れ|もれ)(た|てしまっ|ている)/,
   /(誤って|間違って|間違えて)[^。]{0,30}(送信|送っ|送付|fax|FAX|ファックス|ファクス|配信|転送|公開|アップ|投稿|共有)/,
   // Addresses shown to every recipient (BCCでなくCCで一斉送信).
@@ -156,6 +156,8 @@ const INCIDENT = [
   // Left somewhere (網棚に置いてきた), gone missing (USBが見当たらない), taken (カバンごと持っていかれた).
   /(網棚|電車|でんしゃ|新幹線|タクシー|バス|店|駅|車内)に[^。]{0,20}(置いてき|置いてっ|置き忘れ)/,
   /(usb|USB|ＵＳＢ|パソコン|PC|ＰＣ|端末|スマホ|ノート|タブレット)(メモリ)?[^。]{0,8}(が|も)(見当たら(な|ん)|見当たりませ|見つから(な|ん)|見つかりませ|出てこ(な|ん)|出てきませ)/,
+  // Nowhere to be found, in any dialect (どこにもなかとです, どこにもあらへん).
+  /(usb|USB|ＵＳＢ|パソコン|PC|ＰＣ|端末|スマホ|ノート|タブレット|書類|名簿|資料|データ)[^。]{0,20}(どこにも|どこ探しても|どこを探しても)(ない|なか|あらへん|ねぇ|ねえ|無い|見当たら|見つから)/,
   /(カバン|かばん|鞄|バッグ)(ごと|ごと全部)?[^。]{0,6}(持って(いか|行か)れ|盗られ|取られ|ひったくられ)|車上(荒らし|狙い)|空き巣/,
   // The machine acting by itself, or a screen nobody has seen before (a remote intruder, malware).
   /(カーソル|マウス|ポインタ)[^。]{0,15}(勝手に|ひとりでに|独りでに)|勝手に(フォルダ|ファイル|アプリ|画面|ウィンドウ)[^。]{0,6}(開|動|閉|消)/,
@@ -254,6 +256,8 @@ const PRODUCT = [
   /(パソコン|pc|ノート|タブレット|機種|製品|モニター|ディスプレイ|椅子|机|デスク|ルーター|ヘッドセット|マウス|キーボード|カメラ|回線|プロバイダ)[^。]{0,12}(おすすめ|オススメ|お勧め|お薦め|どれがいい|どれが良い|いいの(は)?どれ|安くて(いい|良い)|どっちが(安|いい|良)|買うなら|選び方|通販|amazon|アマゾン|楽天)/i,
   // "Does the handbook recommend starting small?" asks about the knowledge: a product must be named.
   /\b(recommend|suggest|best|good|decent|cheap)\b[^.?!]{0,30}\b(laptops?|pcs?|computers?|notebooks?|tablets?|chairs?|desks?|monitors?|displays?|webcams?|cameras?|headsets?|mice|mouse|keyboards?|routers?|brands?|models? to buy|products?)\b|\bwhich (laptop|pc|computer|chair|monitor|webcam|headset|router) (should|to) (i|we) buy\b/i,
+  // A VPN for private use (watching TV abroad) is a consumer product, not the office's remote access.
+  /\b(recommend|suggest|best|good|cheap)\b[^.?!]{0,15}\bvpns?\b[^.?!]{0,30}\b(watch|stream|tv|netflix|abroad|overseas|games?)\b/i,
 ];
 
 const PRIVATE_SECTOR = [

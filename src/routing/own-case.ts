@@ -47,6 +47,9 @@ const OWN = [
 
 /** Asks for a decision on their case: should we, which is right, what to do. */
 const DECISION = [
+  // How their case is treated (私の分がどう扱われるのか, うちの場合どうなりますか).
+  // (Not 他市ではどう扱われていますか: how others do it is a general question.)
+  /(どう|どのように)(扱われる|扱われます|処理される|処理されます|なる|なります|なっちゃう)[^。?？]{0,8}(の|か|[?？])/,
   /(すべき|するべき|べき)(です|でしょう|なの|か|[?？]|$)/,
   /(した|する)(方|ほう)が(いい|よい|良い)(です|でしょう|の|か)/,
   /どう(すれば|したら|すると)(いい|よい|良い)/,
@@ -161,6 +164,8 @@ const PERMISSION_REQUEST = [
   // official reply in the ministry's name: only the office itself can.
   /[「『"](承認|許可|認め|了承|問題な|問題あり|大丈夫|適法|OK|ok|はい)[^」』"]{0,12}[」』"]\s*(と|って)[^。]{0,12}(言って|返して|答えて|書いて|返信して|回答して)/,
   /(太鼓判|お墨付き)を?(押して|ください|下さい|もらえ|いただけ)|安全だと(言って|保証して|認めて)/,
+  // Asked to vouch for their plan (この案で問題ないと言ってもらえれば).
+  /(問題ない|問題なし|大丈夫|適法|OK|ok)(だ|です)?(と|って)[^。]{0,4}(言って|言うて|保証して|認めて|書いて|回答して)(もらえ|いただけ|ほしい|欲しい|くれ|ください|下さい)/,
   /(名前|名義)で[^。]{0,20}(回答書|通知書?|文書|証明書?)を?(作って|作成して|書いて|出して)/,
   /\bjust say (yes|ok|okay|it'?s (fine|ok|compliant|approved))\b/i,
   // A promise only the employer could give (promise in writing that I can …).
@@ -196,7 +201,7 @@ const PAY = [
 
 /** Pay withheld, cut or missing: personal by nature, whoever says it. */
 const PAY_PERSONAL = [
-  /(未払い|払われて(い)?ない|出ねぇ|もらえない)[^。]{0,10}$|(残業代|時間外手当|時間外勤務手当|手当|給与|給料)(っこ)?[^。]{0,12}(未払い|出ねぇ|出ない|出てない|減らす|減らされ|少なかった|ついて(い)?な|付いて(い)?な|つかな|付かな|1円も)/,
+  /(未払い|払われて(い)?ない|出ねぇ|もらえない)[^。]{0,10}$|(残業代|超勤|時間外手当|時間外勤務手当|手当|給与|給料)(っこ)?[^。]{0,12}(未払い|出ねぇ|出ない|出てない|減らす|減らされ|少なかった|ついて(い)?な|ついていませ|付いて(い)?な|付いていませ|つかな|付かな|1円も|1時間も)/,
   /\b(wasn't|was not|isn't|is not) (on|in) my payslip\b|\bmy payslip\b/i,
   // Asked to pay something back (通勤手当を返さねば, 返還しないといけない).
   /(手当|給与|給料)[^。]{0,30}(返さ|返還|返納)/,

@@ -14,7 +14,7 @@ export interface RouteDecision {
 }
 
 /** A dispute that is itself about security (a superior sharing a password): the security office's. */
-const PERSONAL_SECURITY = /(パスワード|暗証番号|password|credential|漏え?い|漏洩|情報漏|leak|ウイルス|virus|malware|セキュリティ|security|lgwan|usb)/i;
+const PERSONAL_SECURITY = /(パスワード|暗証番号|password|credential|漏え?い|漏洩|情報漏|leak|ウイルス|virus|malware|セキュリティ|security|lgwan|usb|私物|byod|住民制度課|デジタル基盤推進室)/i;
 
 /**
  * Which office owns the question: an incident is always information security's; a personal situation

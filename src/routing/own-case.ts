@@ -171,10 +171,13 @@ const PERMISSION_REQUEST = [
   // A promise only the employer could give (promise in writing that I can …).
   /\bpromise\b[^.?!]{0,40}\b(i|we) (can|may|will)\b|\bsay ['"‘“]?i promise\b/i,
   /(許可|承認|使用許可|利用許可)を?(いただけ|もらえ|ください|下さい|お願い)/,
-  // Asking someone to review what they send (案を送りますので…見ていただけないでしょうか): only a person can.
-  /(見て|目を通して|チェックして|診断して|評価して|レビューして|審査して|添削して)(いただけ|もらえ)(ない|ません)?(でしょうか|ますか|か|[?？])/,
   /\b(can (you|i get) (approve|permit|authori[sz]e)|give me permission|(approve|permit) my)\b/i,
   /\bwho (can|could|will|would) (approve|authori[sz]e|permit|sign off)\b|\b(approve|authori[sz]e) (it|that|this) for me\b/i,
+];
+
+/** Asking someone to review what they send (案を送りますので…見ていただけないでしょうか): only a person can. */
+const REVIEW_REQUEST = [
+  /(見て|目を通して|チェックして|診断して|評価して|レビューして|審査して|添削して)(いただけ|もらえ)(ない|ません)?(でしょうか|ますか|か|[?？])/,
 ];
 
 /** An injury or an accident to the asker. */
@@ -231,6 +234,8 @@ export function detectOwnCase(question: string, asking: string = question): OwnC
   if (conflict && !RELAYED_TASK.test(conflict)) return { kind: 'conflict', signals: [conflict] };
   const injury = first(INJURY, t);
   if (injury) return { kind: 'injury', signals: [injury] };
+  const review = first(REVIEW_REQUEST, nfkc(asking));
+  if (review) return { kind: 'assessment', signals: [review] };
   const request = first(PERMISSION_REQUEST, nfkc(asking));
   if (request) return { kind: 'permission', signals: [request] };
   const withheld = first(PAY_PERSONAL, t);

@@ -45,6 +45,8 @@ const GENERAL_WORDS = new Set([
   '小さく始める', '分割', 'アドバイス', '公用端末',
   // And for dev-24 (2026-11-29, all in synonyms.yaml before it): one's own PC, a guidebook, a legal basis.
   '自分のpc', 'ガイドブック', '法的根拠',
+  // And for dev-25 (2026-11-29, both in synonyms.yaml before it): saving to the device, footage.
+  '端末に落と', '映像',
   // Kana spelling of 宛て; the stem of 変える (a plain synonym of 見直す).
   'あて', '変え',
   // Common nouns staff use for knowledge terms (merit = 利点/効果, a line = 通信, the office in charge = 担当課).

@@ -209,7 +209,7 @@ const GREETING = /^(こんにち[はわ]|こんばん[はわ]|おはよう(ご�
 /** Asks for a number or an address by other words (何番, 直通番号ある?, 連絡用アドレス, whose inbox). */
 const NUMBER_OR_ADDRESS = [
   /((どこの|どの|どちらの)(部署|課|窓口|担当)|窓口(は|って)?(どこ|ですか)|何番|なんばん|直通(番号|の番号)?(は|を|って|ある|あり|教|知)|(連絡用|問い?合わ?せ用|相談用)の?(アドレス|メール|番号)|(?<!(サイト|ページ|url|URL|リンク)[^。]{0,3})(メール)?アドレス(は|を|って|ある|あり|教え|知り|[?？]|$)|番号(は|を|って)?(ある|あり|教え|知り)|番号(は|って)[?？])/,
-  /\b(whose inbox|which (e-?mail )?(address|inbox|number)|what number|what('s| is) (the|their) (number|address|e-?mail))\b/i,
+  /\b(whose inbox|which [a-z' ]{0,25}(mailbox|inbox|e-?mail address|address|phone number)|what number|what('s| is) (the|their) (number|address|e-?mail))\b/i,
 ];
 const CONTACT = [
   ...NUMBER_OR_ADDRESS,

@@ -104,7 +104,11 @@ export class SynonymExpander {
         pattern.lastIndex = 0;
         for (let m = pattern.exec(folded); m !== null; m = pattern.exec(folded)) take(m.index, m.index + m[0].length, term, group);
       } else {
-        for (let i = folded.indexOf(term); i >= 0; i = folded.indexOf(term, i + 1)) take(i, i + term.length, term, group);
+        for (let i = folded.indexOf(term); i >= 0; i = folded.indexOf(term, i + 1)) {
+          // A term ending in で before す is the copula (なんですか holds なんで, "why", only by accident).
+          if (term.endsWith('で') && folded[i + term.length] === 'す') continue;
+          take(i, i + term.length, term, group);
+        }
       }
     }
     return out;

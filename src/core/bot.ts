@@ -17,7 +17,7 @@ import { KnowledgeIndex, type QueryAnalysis, type RetrievalHit } from '../retrie
 import { KnowledgeRetriever } from '../retrieval/langchain-retriever.js';
 import { detectIntents, detectLang, type Intents, mentionsPersonalTax, removeInjectionClauses } from '../routing/intents.js';
 import { OfficeRouter } from '../routing/router.js';
-import { detectOwnCase, type OwnCaseKind, withoutSignals } from '../routing/own-case.js';
+import { detectOwnCase, type OwnCaseKind, inTeleworkSetting, ownStoryAtWork, withoutSignals } from '../routing/own-case.js';
 import { namesOnlyUnknownSchemes } from '../routing/named-schemes.js';
 import { neutralizeBroadcastMentions, stripUserMentions, withoutBroadcastMentions } from '../safety/mentions.js';
 import { redactPersonalData } from '../safety/redact.js';
@@ -51,7 +51,7 @@ const OWN_CASE_GENERAL_SUPPORT = 0.7;
 const HUMAN_GENERAL_SUPPORT = 0.7;
 /** Words of a working arrangement (在宅 but not 在宅医療/介護): an own case about them is about telework. */
 const WORK_CONTEXT =
-  /(超勤|残業|時間外|在宅(?!医療|介護|看護|ケア|療養|診療|酸素)|(自宅|家)(で|から)(の)?(仕事|勤務|作業|働)|家にいる日|家の日|出勤|庁内|庁舎|職場|勤務|ざいたく(?!いりょう|かいご)|てれわーく|カフェで(仕事|作業|勤務)|\b(work(ing)? from home|home[- ]working|remote[- ](days?|work(ing)?)|wfh|work(ing)? (from|at|in) (a |the )?(cafe|café|coffee shop|library|hotel))\b)/i;
+  /(超勤|残業|時間外|在宅(?!医療|介護|看護|ケア|療養|診療|酸素)|(自宅|家)(で|から)(の)?(仕事|勤務|作業|働)|家にいる日|家の日|出勤|庁内|庁舎|職場|勤務|ざいたく(?!いりょう|かいご)|てれわーく|カフェで(仕事|作業|勤務)|\b(work(ing)?[- ]from[- ]home|home[- ]working|remote[- ](days?|work(ing)?)|wfh|work(ing)? (from|at|in) (a |the )?(cafe|café|coffee shop|library|hotel))\b)/i;
 /** Sentences of passage context a contact question gets besides the address. */
 const CONTACT_CONTEXT_SENTENCES = 2;
 /** A contact question shows passages only when they answer it this well (else the address alone). */
@@ -278,8 +278,8 @@ export class TeleworkBot {
     const searchable = this.searchableText(clean);
     // An own case is searched by its topic: who asks and how (当町, 認められますか) find nothing.
     const asking = focusOnQuestion(searchable);
-    const ownCase = intents.incident ? null : detectOwnCase(searchable, asking);
-    const topic = ownCase ? withoutSignals(searchable, ownCase) : searchable;
+    const detected = intents.incident ? null : detectOwnCase(searchable, asking);
+    const topic = detected ? withoutSignals(searchable, detected) : searchable;
     // A head count (職員80人, 90 staff) sends the composer further down the ranking for its size band.
     const { analysis, hits } = this.retrieve(topic, headCountOf(searchable) !== null ? BAND_REACH : undefined);
     const top = hits[0];
@@ -318,6 +318,9 @@ export class TeleworkBot {
     const askingFolded = foldForMatch(askingSentences(asking));
     const judged = this.domainWords.some((w) => askingFolded.includes(w)) || WORK_CONTEXT.test(askingFolded) ? askingFolded : folded;
     const offTopic = (intents.personalTax && mentionsPersonalTax(judged)) || this.offTopic.some((t) => judged.includes(t));
+    // A story of the asker's own in a telework setting (the loaned tablet, a superior calling at midnight) that
+    // names nothing the knowledge covers is handed to the office, not refused as off topic.
+    const ownCase = detected ?? (!inDomain && !intents.incident && !intents.wantsProduct && !intents.wantsHuman ? ownStoryAtWork(searchable) : null);
     // An injury, one's pay or a dispute on a working day is ours whatever else the story names (a parcel at the door).
     const personalAtWork = ownCase !== null && PERSONAL.has(ownCase.kind) && WORK_CONTEXT.test(readingOf(folded));
     if (!intents.wantsHuman && !intents.incident && !personalAtWork && (offTopic || namesOnlyUnknownSchemes(judged, (name) => this.mentionsScheme(name)))) {
@@ -325,7 +328,7 @@ export class TeleworkBot {
     }
     // The asker's own case (a decision, an amount, a conflict, an injury …) on a telework topic;
     // which product to buy is shopping advice, however it is asked.
-    const ownCaseOnTopic = ownCase !== null && !intents.wantsProduct && (inDomain || WORK_CONTEXT.test(readingOf(folded)) || (top?.strictCoverage ?? 0) >= OWN_CASE_COVERAGE);
+    const ownCaseOnTopic = ownCase !== null && !intents.wantsProduct && (inDomain || ownCase.kind === 'situation' || inTeleworkSetting(searchable) || WORK_CONTEXT.test(readingOf(folded)) || (top?.strictCoverage ?? 0) >= OWN_CASE_COVERAGE);
     const needsPerson = intents.wantsHuman || intents.incident || intents.wantsJudgement || ownCaseOnTopic;
     // A curated FAQ entry answers its question before any passage is searched; a question that
     // needs a person or asks for a product is never settled by one.

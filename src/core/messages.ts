@@ -11,6 +11,7 @@ const OWN_CASE_JA: Record<OwnCaseKind, string> = {
   conflict: '職場での個別の状況(上司等との調整)',
   injury: 'けがや事故の個別の扱い(公務災害に当たるかどうか等)',
   pay: 'ご自身の給与や手当の扱い',
+  situation: 'ご自身の状況への対応',
 };
 const OWN_CASE_EN: Record<OwnCaseKind, string> = {
   decision: 'What your organisation should do',
@@ -20,6 +21,7 @@ const OWN_CASE_EN: Record<OwnCaseKind, string> = {
   conflict: 'A situation at your workplace (such as a superior\'s decision)',
   injury: 'How an injury or accident is treated (whether it is a work accident)',
   pay: 'How your own pay or allowances are treated',
+  situation: 'What to do in your situation',
 };
 
 /** Fixed user-facing texts, Japanese (polite) and English. */

@@ -13,7 +13,7 @@ import { readingOf } from '../text/reading.js';
  * - the situation: nouns and events that are personal by nature (断られた, けが, 公務災害, 残業代 …).
  * Situations that are personal by nature need no marker; request forms need one.
  */
-export type OwnCaseKind = 'decision' | 'permission' | 'amount' | 'assessment' | 'conflict' | 'injury' | 'pay';
+export type OwnCaseKind = 'decision' | 'permission' | 'amount' | 'assessment' | 'conflict' | 'injury' | 'pay' | 'situation';
 
 export interface OwnCase {
   kind: OwnCaseKind;
@@ -125,6 +125,9 @@ const CONFLICT = [
   /(納得(いか|でき)ない|納得がいかない|納得(が)?(いき|でき)ません|理不尽|パワハラ|不当|差別(じゃ|では|ちゃう|やん|だ|です)|おかしく(ない|ねぇ|ねえ)(です)?か|おかしぐねぇ|わざとだ)/,
   // Whether they will be disciplined for what they did (処分されますか, 怒られますか).
   /(処分|懲戒|減給|罰)(され|を受け|の対象に?な)(ます|る|ますか|るの)|(怒られ|クビにな|首にな)(ます|る)(か|の)/,
+  /(懲戒|処分)[^。]{0,8}(事情聴取|聴取|面談|呼び出|審査)/,
+  // Someone else taking credit for their work (私が作った資料を自分が作ったことにして).
+  /(自分が|自分で)(作った|やった|書いた)(こと|事)に(して|され)/,
   // A superior's or a household member's words, quoted or reported, in any dialect (言うて, 言われよる, 言われだ).
   /(上司|課長|係長|部長|所属長|室長|管理職|嫁|妻|夫|旦那|家族|義母)(さん)?(が|は|に|さ|から)?[^。]{0,60}(言うて|言われよ|言われだ|言われて|言われた|言われま|って言|と言われ|言ってき|言ってく|言うとん|言うとる|言っとる|ゆうとる|ゆうて)/,
   // Snide remarks and harassment for teleworking (嫌味を言われる, 陰口).
@@ -259,6 +262,36 @@ export function detectOwnCase(question: string, asking: string = question): OwnC
     if (form) return { kind, signals: [own, form] };
   }
   return null;
+}
+
+/**
+ * Telework named by its setting or its equipment (在宅, 家から, 持ち帰った, 公用スマホ, 庁内システムにリモートで):
+ * the frame in which a story told by staff is about their telework.
+ */
+const TELEWORK_SETTING =
+  /(在宅(?!医療|介護|看護|ケア|療養|診療|酸素)|テレワーク|リモート|自宅(で|から|に|の)|家(で|から|に|の)(仕事|勤務|作業|働|使)|持ち帰|持って帰|持帰り|公用|貸与|庁内(システム|ネットワーク|チャット|メール|の端末)|ざいたく(?!いりょう|かいご)|てれわーく|\b(work(ing)?[- ]from[- ]home|home[- ]working|remote(ly)?|telework(ing)?|wfh|office-issued|loaned)\b)/i;
+
+/** A story told in the first person or in the past (…してしまいました, 限界, 困っています): not a general question. */
+const NARRATIVE = /(ました|でした|ません|ている|ています|てる|てた|とる|よる|ちゃっ|しまっ|しもう|られた|された|限界|心配|怖く|困って|\b(i|we|my|our|me)\b)/i;
+
+/** Things that happen to the teller, said without 私 (評価をつけられました, やってしまった, もう限界). */
+const SELF_IMPLIED = /(てしまい|てしまっ|でしまい|でしまっ|ちゃっ|ちゃい|られました|されました|突き返され|もう限界|困って(い|ま|る)|どうしよう|\bi'?d like someone\b)/i;
+
+/** Whether the text frames itself in telework by its setting or equipment (フルリモート, 持ち帰った公用端末). */
+export const inTeleworkSetting = (text: string): boolean => TELEWORK_SETTING.test(readingOf(nfkc(text)));
+
+/**
+ * The asker tells their own story in a telework setting but no form of own case was recognised (a
+ * superior calling at midnight, the loaned tablet used by a child, travel costs refused): only the
+ * office can take it up, so it is handed on rather than refused as off topic.
+ */
+export function ownStoryAtWork(question: string): OwnCase | null {
+  const t = readingOf(nfkc(question));
+  if (GENERAL.test(t) || !TELEWORK_SETTING.test(t)) return null;
+  const own = first(OWN, t.replace(/「[^」]*」/g, ' ')) ?? SELF_IMPLIED.exec(t)?.[0] ?? null;
+  const told = NARRATIVE.exec(t);
+  if (own === null || told === null) return null;
+  return { kind: 'situation', signals: [] };
 }
 
 /** The question without the words that made it an own case, for searching by its topic. */

@@ -47,6 +47,8 @@ const GENERAL_WORDS = new Set([
   '自分のpc', 'ガイドブック', '法的根拠',
   // And for dev-25 (2026-11-29, both in synonyms.yaml before it): saving to the device, footage.
   '端末に落と', '映像',
+  // And for dev-26 (2026-11-29, in synonyms.yaml before it): a personal PC.
+  '個人のpc',
   // Kana spelling of 宛て; the stem of 変える (a plain synonym of 見直す).
   'あて', '変え',
   // Common nouns staff use for knowledge terms (merit = 利点/効果, a line = 通信, the office in charge = 担当課).

@@ -32,12 +32,16 @@ interface Form {
  * (事例集とは何ですか / 事例集にはどこの市町村が出ているか).
  */
 const ASKS: [string, RegExp][] = [
+  // Who qualifies (どんな職員がもらえる) asks for a condition, not a name or a date.
+  ['eligible', /(どんな(人|職員)|どういう(人|職員)|どのような(人|職員)|対象者|(誰|だれ)が(もら|対象|受け)|\bwho (gets|qualifies|is eligible|can (get|receive|claim))\b|\beligib)/i],
   ['when', /(いつ|何年|何月|何日から|時期|\bwhen\b|since when)/i],
   ['which', /(誰|だれ|どこ|どの|どちら|どっち|どんな団体|\bwhich\b|\bwho\b|\bwhere\b)/i],
   ['amount', /(いくら|何団体|何%|何パーセント|何割|何件|何人|何回|どれくらい|どのくらい|どれだけ|\bhow (many|much)\b)/i],
   ['definition', /(とは|って何|とは何|何ですか|どういうもの|\bwhat is\b|\bwhat's\b)/i],
 ];
 const asksOf = (folded: string): string | null => ASKS.find(([, re]) => re.test(folded))?.[0] ?? null;
+/** What a text asks, read before synonyms are folded (どんな職員 keeps its words). */
+const asksOfText = (text: string, canonical: string): string | null => (ASKS[0]![1].test(foldForMatch(text)) ? ASKS[0]![0] : asksOf(canonical));
 /** Score kept by a form that asks for something else than the question. */
 const OTHER_ASK = 0.85;
 
@@ -113,7 +117,7 @@ export class FaqMatcher {
     const qNorm = norm(q);
     if (qNorm === 0) return [];
     const asked = numbersIn(folded);
-    const asks = asksOf(folded);
+    const asks = asksOfText(question, folded);
     // Dot products through the terms' postings: only the forms that share a term are visited.
     // Each form's sum still takes the question's terms in order (the ones it lacks would add 0).
     const dots = new Float64Array(this.forms.length);
@@ -130,6 +134,8 @@ export class FaqMatcher {
       for (const n of asked) if (!f.numbers.has(n)) continue forms;
       const dot = dots[i]!;
       const cosine = f.norm === 0 ? 0 : dot / (qNorm * f.norm);
+      // Asked who qualifies, an entry whose forms never ask it answers another question (when it began).
+      if (asks === 'eligible' && f.asks !== asks) continue;
       const score = asks !== null && f.asks !== null && f.asks !== asks ? cosine * OTHER_ASK : cosine;
       const prev = best.get(f.entry.id);
       if (prev === undefined || score > prev.score) best.set(f.entry.id, { entry: f.entry, form: f.text, score: Math.round(score * 1000) / 1000 });
@@ -147,7 +153,7 @@ export class FaqMatcher {
         const folded = this.canonical(text);
         const tf = this.termsOf(folded);
         for (const t of tf.keys()) seen.add(t);
-        this.forms.push({ entry, text, tf, numbers: new Set([...numbersIn(folded), ...answerNumbers]), asks: asksOf(folded), vec: new Map(), norm: 0 });
+        this.forms.push({ entry, text, tf, numbers: new Set([...numbersIn(folded), ...answerNumbers]), asks: asksOfText(text, folded), vec: new Map(), norm: 0 });
       }
       for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
     }

@@ -274,8 +274,8 @@ const TELEWORK_SETTING =
 /** A story told in the first person or in the past (…してしまいました, 限界, 困っています): not a general question. */
 const NARRATIVE = /(ました|でした|ません|ている|ています|てる|てた|とる|よる|ちゃっ|しまっ|しもう|られた|された|限界|心配|怖く|困って|\b(i|we|my|our|me)\b)/i;
 
-/** Things that happen to the teller, said without 私 (評価をつけられました, やってしまった, もう限界). */
-const SELF_IMPLIED = /(てしまい|てしまっ|でしまい|でしまっ|ちゃっ|ちゃい|られました|されました|突き返され|もう限界|困って(い|ま|る)|どうしよう|\bi'?d like someone\b)/i;
+/** The teller's own events, said without 私: told in the past (評価をつけられました, 申し出たら), done by mistake, a plea. */
+const SELF_IMPLIED = /(てしまい|てしまっ|でしまい|でしまっ|ちゃっ|ちゃい|ました|でした|(申し出|頼ん|出し|言っ|聞い)たら|ていた|てた|とった|よった|もう限界|困って(い|ま|る)|どうしよう|\bi'?d like someone\b)/i;
 
 /** Whether the text frames itself in telework by its setting or equipment (フルリモート, 持ち帰った公用端末). */
 export const inTeleworkSetting = (text: string): boolean => TELEWORK_SETTING.test(readingOf(nfkc(text)));

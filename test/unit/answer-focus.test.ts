@@ -66,6 +66,17 @@ describe('answers on the shipped knowledge', () => {
     expect(new Set(values).size).toBe(values.length);
   });
 
+  it('gives the kind of answer asked for: since when, who qualifies, how much', async () => {
+    expect((await bot.ask('国家公務員の在宅勤務等手当はいつから施行されていますか')).answer.answer).toContain('令和6年4月1日');
+    expect((await bot.ask('国家公務員の在宅勤務等手当はどんな職員がもらえるの?')).answer.answer).toContain('10日');
+    expect((await bot.ask('国家公務員の在宅勤務等手当って月にどれくらいの額?')).answer.answer).toContain('3,000円');
+  });
+
+  it('hands a story told in a telework setting to the office instead of refusing it', async () => {
+    const { answer } = await bot.ask('在宅の日に限って主任が夜遅くに何度も電話してきます。もう限界です');
+    expect(answer).toMatchObject({ route: 'hr', escalate: true, outOfScope: false });
+  });
+
   it('reads a list from the passage that enumerates it', async () => {
     const { answer } = await bot.ask('総務省の支援策を全部挙げてください');
     for (const item of ['手引き', '事例集', '特別交付税', 'テレワークマネージャー', 'J-LIS']) expect(answer.answer).toContain(item);

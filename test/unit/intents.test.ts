@@ -185,6 +185,33 @@ describe('intent detection', () => {
     // A public body's staff asking whether a service for companies serves them too.
     expect(detectIntents('市立病院の事務です。民間の会社向けの相談窓口でも、うちのような公立の機関が使えますか').privateSector).toBe(false);
   });
+  it('reads incidents told as stories: symptoms after opening something, renamed files, shared credentials, damage, family use', () => {
+    expect(detectIntents('請求書の添付を開いたら画面が真っ暗になって、それから動きがおかしい').incident).toBe(true);
+    expect(detectIntents('共有フォルダのファイル名が全部おかしな拡張子に変わっている').incident).toBe(true);
+    expect(detectIntents('後輩にログインIDとパスワードを教えてしまいました').incident).toBe(true);
+    expect(detectIntents('公用パソコンに麦茶をこぼして電源が入らなくなりました').incident).toBe(true);
+    expect(detectIntents('娘が貸与PCで動画サイトを開いていたようです').incident).toBe(true);
+    expect(detectIntents('住民の名簿を個人で契約しているクラウドに上げて、全員に公開していました').incident).toBe(true);
+    expect(detectIntents('My office-issued laptop was left in a taxi last night').incident).toBe(true);
+    expect(detectIntents('He forwarded the payroll file to his personal Gmail to work on it at home').incident).toBe(true);
+    // Asked in general, the same words are a question about the rule.
+    expect(detectIntents('一般論として、画面を覗かれないための対策は何ですか').incident).toBe(false);
+    expect(detectIntents('パスワードを教えてはいけない理由は?').incident).toBe(false);
+  });
+  it('takes a request for a number or an address as a contact question, and checking for oneself as no hand-off', () => {
+    for (const q of ['服務のことで総務省に電話したい。何番ですか', '相談センターの連絡用アドレスを知りたい', 'Which ministry mailbox takes security questions?']) {
+      expect(detectIntents(q)).toMatchObject({ wantsContact: true, wantsHuman: false });
+    }
+    expect(detectIntents('通知の原文を確認したいです').wantsHuman).toBe(false);
+    expect(detectIntents('規程を見直す前に確認したいのですが、ガイドラインは改定されましたか').wantsHuman).toBe(false);
+    expect(detectIntents('この件は担当者に確認をお願いしたいです').wantsHuman).toBe(true);
+  });
+  it('keeps deductions, relatives\' companies and a VPN for television out of scope', () => {
+    expect(detectIntents('書斎の増築は住宅ローン控除の対象になりますか').personalTax).toBe(true);
+    expect(detectIntents('Is my standing desk tax deductible?').personalTax).toBe(true);
+    expect(detectIntents('兄の会社のリモート手当はいくら?').privateSector).toBe(true);
+    expect(detectIntents('Can you recommend a cheap VPN to watch TV abroad?').wantsProduct).toBe(true);
+  });
   it('detects English questions', () => {
     expect(detectLang('Is there financial support for telework costs?')).toBe('en');
     expect(detectLang('LGWANの端末は?')).toBe('ja');

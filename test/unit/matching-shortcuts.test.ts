@@ -138,4 +138,9 @@ describe('character counts', () => {
       }),
     );
   });
+  it('does not read the copula なんです as なんで (why)', () => {
+    const expander = new SynonymExpander([['理由', 'なんで']]);
+    expect(expander.matches(foldForMatch('額はどれくらいなんですか'))).toEqual([]);
+    expect(expander.matches(foldForMatch('なんで必要なの')).map((m) => m.found)).toEqual(['なんで']);
+  });
 });

@@ -18,3 +18,13 @@ describe('named support schemes', () => {
     expect(namesOnlyUnknownSchemes(foldForMatch(q), knowledge)).toBe(false);
   });
 });
+
+describe('a named agency\'s grant', () => {
+  it('stands for a scheme the knowledge does not speak for, unless the knowledge names the agency', () => {
+    expect(namedSchemes(foldForMatch('観光庁のワーケーション関係の補助金の公募はいつ?'))).toContain('観光庁');
+    expect(namesOnlyUnknownSchemes(foldForMatch('経済産業省の補助金で機器を買えますか'), knowledge)).toBe(true);
+    expect(namesOnlyUnknownSchemes(foldForMatch('総務省の交付金はありますか'), foldForMatch('総務省は特別交付税措置を講ずる'))).toBe(false);
+    // 全庁 is the whole office, not an agency.
+    expect(namedSchemes(foldForMatch('全庁の補助事業として進めたい'))).toEqual([]);
+  });
+});

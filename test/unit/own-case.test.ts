@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectOwnCase, withoutSignals } from '../../src/routing/own-case.js';
+import { detectOwnCase, ownStoryAtWork, withoutSignals } from '../../src/routing/own-case.js';
 
 // General forms of own-case questions (who asks × what is asked × personal situations), not eval questions.
 describe('own-case classifier', () => {
@@ -173,5 +173,31 @@ describe('own cases in the words of dev-18 kinds', () => {
 
   it('a task handed on by a superior is a relayed question', () => {
     expect(kind('課長に事例集のことを調べといてと言われたんですが、対象の規模は?')).toBeNull();
+  });
+});
+
+describe('stories in a telework setting', () => {
+  it('a story told by the asker in a telework setting is a situation for the office', () => {
+    for (const q of [
+      '在宅の日に限って主任が夜遅くに何度も電話してきます。もう限界です',
+      '持ち帰りを認められている学校のタブレットに、知らないアプリが入っていました',
+      'フルリモートで続けたいと申し出たら、返事がないまま3か月たちました',
+      'Since my return my work-from-home requests are all ignored and I would like someone to step in',
+    ]) {
+      expect(ownStoryAtWork(q)?.kind).toBe('situation');
+    }
+  });
+  it('a general question, a story outside telework or one asked in general is not', () => {
+    expect(ownStoryAtWork('テレワークの対象外とされやすい職員は?')).toBeNull();
+    expect(ownStoryAtWork('引っ越しで住所が変わりました。手続きはどうすれば?')).toBeNull();
+    expect(ownStoryAtWork('一般論として、在宅で上司から夜に電話が来るのは問題ですか')).toBeNull();
+  });
+  it('their overtime not paid, a review of what they send, a vouching request and a disciplinary hearing', () => {
+    expect(detectOwnCase('先月の超勤が1時間もついていませんでした')?.kind).toBe('pay');
+    expect(detectOwnCase('起案した要綱案を送りますので、目を通していただけないでしょうか')?.kind).toBe('assessment');
+    expect(detectOwnCase('この案で問題ないと言ってもらえれば、庁内を説得できます')?.kind).toBe('permission');
+    expect(detectOwnCase('懲戒の事情聴取に呼ばれました')?.kind).toBe('conflict');
+    // 位置づけが (a word ending in け, then が) is no injury.
+    expect(detectOwnCase('この通知の法的な位置づけが知りたい')).toBeNull();
   });
 });

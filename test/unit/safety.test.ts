@@ -69,4 +69,9 @@ describe('broadcast mentions', () => {
     expect(stripUserMentions('<@U123ABC> 措置率は?').trim()).toBe('措置率は?');
     expect(stripUserMentions('<at>Telework Bot</at> 措置率は?').trim()).toBe('措置率は?');
   });
+  it('takes a time before a title for a time, not a name', () => {
+    expect(redactPersonalData('今朝課長に電話しました').text).toBe('今朝課長に電話しました');
+    expect(redactPersonalData('昨日部長から言われました').text).toBe('昨日部長から言われました');
+    expect(redactPersonalData('佐藤課長に電話しました').text).not.toContain('佐藤');
+  });
 });

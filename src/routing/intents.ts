@@ -58,6 +58,7 @@ const HUMAN = [
   /\b(put|get) me (through|in touch|in contact)\b|\b(connect|transfer|forward) me (to|with)\b|\bescalate (this|it|my|the)\b/i,
   /\b(contact|escalate|escalation|ask) (the )?(ministry|office|staff|human|person)\b/i,
   // Asking the bot to hand the matter on (pass this on to HR): only a person takes it from there.
+  /\b(look|looking) into (this|it|that|the matter|my case|our case)\b/i,
   /\bpass (this|it|that|my (question|request|case|message)) on\b|\bpass (this|it|that) (along|over) to\b/i,
   /\b(give|gave) (me|us) a (call|ring)\b|\b(call|phone|ring) me\b/i,
   // お取り次ぎ願えますか: put through to someone.
@@ -84,7 +85,7 @@ const WORK_ASSET =
   '(役所|役場|市|町|村|県|職場|課|学校|施設|病院|事務所|署|局|センター)の(ノーパソ|ノートパソコン|パソコン|PC|pc|端末|タブレット|スマホ|携帯|usb|USB)|テレワーク(用)?の(端末|パソコン|PC|ノーパソ)|持(って|ち)帰(っ(た|とった|てきた)|り)[^。]{0,20}(タブレット|パソコン|PC|ノーパソ|端末|資料|書類|名簿|データ)|(課税|税務|住民|福祉|給与|人事)(の|関係の)?(資料|書類|データ|名簿)|(住民|市民|町民|村民)の(住所|名前|氏名|情報)|(役所|市役所|役場|県庁|庁|職場|勤務先)(から|で)(借り|貸与|支給|配られ)|仕事用の?(パソコン|PC|ノート|端末|スマホ|携帯|タブレット|機械|usb|USB)|業務用の?(パソコン|PC|ノート|端末|スマホ|携帯|タブレット|usb|USB)|公用(パソコン|PC|端末|スマホ|携帯)|貸与(端末|パソコン|PC)|在宅用の?(機械|パソコン|PC|端末|ノート)|住民(の方)?の(名前|氏名|住所|名簿|データ|情報|個人情報)|住民データ|名簿(データ)?|usb|USB';
 /** Something that happened to it, told in the past (left, taken, lost, used by a child, sent out, seen). */
 const MISHAP =
-  '(公開して|公開状態に)(た|いた|しまっ|ました|ま(ま|んま))|全員[」』]?(に|で)公開|誰でも見(られ|れ)る状態|勝手に[^。]{0,12}(再起動|アプリ|インストール|ゲーム|入れ)|再起動(しよる|してる|を繰り返|ばかり)|見たこと(の)?ない(画面|表示|メッセージ|ウィンドウ)|(変な|怪しい)(広告|画面|表示|警告|メッセージ|ウィンドウ)|拡張子|(知らない|知らん|見知らぬ)(会社|人|業者|機器|宛先)|届いてしま|届いちゃ|抜かれ|(番号|アドレス|宛先)が[^。]{0,6}(違って|間違って|ずれて)|置いて(き|いっ)(た|ちゃ|てしま)|置き忘れ|持って(いか|行か)れ|盗られ|取られ|割られ|見当たら(な|ん)|見当たりませ|見つから(な|ん)|見つかりませ|出てこ(な|ん)|出てきませ|(ゲーム|アプリ|ソフト)を?入れ(て(遊|いた|いま|しま)|た|ちゃ)|遊んで(た|い)|勝手に[^。]{0,10}(使|入れ|触|インストール)|(外部|関係ない|関係のない|無関係)の?(人|方|業者|アドレス)?[^。]{0,10}(送って(しま|もう)|送っちゃ|送信してしま)|見られ(た|て(た|い))|(家族|子ども|子供|息子|娘|夫|妻|旦那)に[^。]{0,6}使わせ|印刷して(しまっ|そのまま|家に|自宅に)|持ち帰って(しまっ|き(ちゃ|てしま))|置きっぱなし|(どこを探しても|探しても)[^。]{0,6}(ない|ありません|見つから|出てこ)';
+  '(挿し|刺し|差し)っぱなし|(挿|刺|差)さったまま|(公開して|公開状態に)(た|いた|しまっ|ました|ま(ま|んま))|全員[」』]?(に|で)公開|誰でも見(られ|れ)る状態|勝手に[^。]{0,12}(再起動|アプリ|インストール|ゲーム|入れ)|再起動(しよる|してる|を繰り返|ばかり)|見たこと(の)?ない(画面|表示|メッセージ|ウィンドウ)|(変な|怪しい)(広告|画面|表示|警告|メッセージ|ウィンドウ)|拡張子|(知らない|知らん|見知らぬ)(会社|人|業者|機器|宛先)|届いてしま|届いちゃ|抜かれ|(番号|アドレス|宛先)が[^。]{0,6}(違って|間違って|ずれて)|置いて(き|いっ)(た|ちゃ|てしま)|置き忘れ|持って(いか|行か)れ|盗られ|取られ|割られ|見当たら(な|ん)|見当たりませ|見つから(な|ん)|見つかりませ|出てこ(な|ん)|出てきませ|(ゲーム|アプリ|ソフト)を?入れ(て(遊|いた|いま|しま)|た|ちゃ)|遊んで(た|い)|勝手に[^。]{0,10}(使|入れ|触|インストール)|(外部|関係ない|関係のない|無関係)の?(人|方|業者|アドレス)?[^。]{0,10}(送って(しま|もう)|送っちゃ|送信してしま)|見られ(た|て(た|い))|(家族|子ども|子供|息子|娘|夫|妻|旦那)に[^。]{0,6}使わせ|印刷して(しまっ|そのまま|家に|自宅に)|持ち帰って(しまっ|き(ちゃ|てしま))|置きっぱなし|(どこを探しても|探しても)[^。]{0,6}(ない|ありません|見つから|出てこ)';
 
 const INCIDENT = [
   // 落として alone is also "download" (手元に落として作業): only the past tense reports a loss.
@@ -126,6 +127,7 @@ const INCIDENT = [
   // Someone at home used or opened the work device (息子が貸与PCでサイトを開いていた).
   /(息子|娘|子ども|子供|家族|同居人|夫|妻|旦那|親)[^。]{0,25}(貸与|公用|仕事用|業務用|在宅用)の?(pc|PC|パソコン|ノーパソ|端末|タブレット)[^。]{0,25}(開いて|使って|使われ|触って|いじ|撮って|見て)/,
   /\b(sent|attached|forwarded|e-?mailed|shared) the wrong (attachment|file|document|spreadsheet|list|version)\b|\bwent to [^.?!]{0,40} instead of\b/i,
+  /\bleft (the|my|our|a) [^.?!]{0,50}\b(in|on|at) (a|the|an) ([a-z-]+ )?(taxi|cab|train|shinkansen|bullet train|subway|bus|coach|station|restaurant|bar|plane|airport)\b/i,
   /\b(was|were|got|been) left (behind )?(in|on|at) [^.?!]{0,30}\b(taxi|cab|train|shinkansen|subway|bus|station|restaurant|bar|car|plane|airport)\b|\b(can't|cannot|couldn't|still can't|unable to) (locate|find|trace) it\b/i,
   // Work data sent to a private mailbox or cloud (forwarded the list to his personal Gmail).
   /\b(forwarded|sent|e-?mailed|uploaded|copied|synced)\b[^.?!]{0,60}\b(personal|private|own|home) (gmail|e-?mail|mail|account|address|dropbox|drive|cloud|inbox)\b/i,
@@ -182,6 +184,12 @@ const INCIDENT = [
   /(使って(い)?ない|覚えのない|身に覚えのない)[^。]{0,15}(時間|時刻|日時|夜中|深夜)[^。]{0,10}(接続|ログイン)/,
   // A login while they slept, or one they say was not theirs (私ではありません).
   /(寝て(い)?た|寝てる|休んで(い)?た|不在の)[^。]{0,15}(時間|時刻|日時|夜中|深夜|間)[^。]{0,15}(接続|ログイン|アクセス)|(ログイン|アクセス|接続)[^。]{0,30}(私|自分|わたし)(では|じゃ)(ありません|ない)/,
+  // A wrong address found afterwards (宛先が元職員の個人アドレスになってた), a recording or a camera pointed at the screen.
+  /(宛先|送り先|送信先|アドレス)が[^。]{0,30}(になって(た|いた|いました|ました|しまっ)|のままだっ)/,
+  /(録音|録画)されて(た|いた|いました|しまっ)|(スマホ|カメラ|携帯)を[^。]{0,6}(こっち|こちら|画面|私の方)に向け/,
+  // A one-time code or password read out to a caller (ワンタイムパスワードを電話で伝えてしまった).
+  /(ワンタイム|認証)(パスワード|コード|番号)[^。]{0,15}(教え|伝え|読み上げ|言って)/,
+  /\b(read out|gave|told|shared|read)\b[^.?!]{0,30}\b(one-time|verification|otp|2fa|mfa|security|authentication) (code|password|pin)\b/i,
   // Mail sent from their own address by someone else, or macros enabled in a suspicious attachment.
   /(私|自分|わたし)の(アドレス|アカウント|メール)から[^。]{0,25}(送られ|送信され|届いて)|(コンテンツの有効化|マクロを有効|編集を有効)[^。]{0,10}(押し|クリック|し(て|ちゃ|まし))/,
   /\b(log-?in|sign-?in|access|session)\b[^.?!]{0,40}\b(that )?(wasn't|was not) me\b|\bsomeone (is|was|has been) using my (account|id|login|password)\b/i,
@@ -295,7 +303,7 @@ export function mentionsPersonalTax(text: string): boolean {
 const PERSONAL_TAX = /(確定申告|年末調整|所得税|住民税|ふるさと納税|控除|源泉徴収|青色申告|白色申告|課税され|非課税|\btax returns?\b|\bincome tax\b|\b(tax[- ])?deductible\b|\bdeduct(ion)?\b)/i;
 
 /** A local government named as the user (役所でも使える?): the question is about our schemes, not a company's. */
-const GOVERNMENT_USER = /(役所|役場|自治体|地方公共団体|市町村|市区町村|都道府県|公務員|公立|市立|県立|町立|村立|区立|公営|公的機関|\blocal governments?\b|\bmunicipalit)/i;
+const GOVERNMENT_USER = /(貴市|貴町|貴村|貴県|貴庁|貴団体|保守を受託|委託を受け|役所|役場|自治体|地方公共団体|市町村|市区町村|都道府県|公務員|公立|市立|県立|町立|村立|区立|公営|公的機関|\blocal governments?\b|\bmunicipalit)/i;
 
 const any = (patterns: RegExp[], text: string): boolean => patterns.some((p) => p.test(text));
 

@@ -213,6 +213,8 @@ const PAY_PERSONAL = [
   /\b(wasn't|was not|isn't|is not) (on|in) my payslip\b|\bmy payslip\b/i,
   // Asked to pay something back (通勤手当を返さねば, 返還しないといけない).
   /(手当|給与|給料)[^。]{0,30}(返さ|返還|返納)/,
+  // Something they paid themselves, to be reimbursed (自腹で払った分を精算してもらえるか).
+  /(精算|立て?替え|立替|自腹|自費)[^。]{0,20}(もらえ|してもら|される|されない|して(くれ|ほしい|欲しい)|できる|できま)/,
   /(給料|きゅうりょう|給与|きゅうよ|手当|てあて)(が|は|も)?[^。]{0,4}(減り|へり|減る|へる|減らされ|下が|さが|カットされ)(ます|る)?か/,
 ];
 
@@ -269,7 +271,7 @@ export function detectOwnCase(question: string, asking: string = question): OwnC
  * the frame in which a story told by staff is about their telework.
  */
 const TELEWORK_SETTING =
-  /(在宅(?!医療|介護|看護|ケア|療養|診療|酸素)|テレワーク|リモート|自宅(で|から|に|の)|家(で|から|に|の)(仕事|勤務|作業|働|使)|持ち帰|持って帰|持帰り|公用|貸与|庁内(システム|ネットワーク|チャット|メール|の端末)|ざいたく(?!いりょう|かいご)|てれわーく|\b(work(ing)?[- ]from[- ]home|home[- ]working|remote(ly)?|telework(ing)?|wfh|office-issued|loaned)\b)/i;
+  /(在宅(?!医療|介護|看護|ケア|療養|診療|酸素)|テレワーク|リモート|自宅(で|から|に|の)|家(で|から|に|の)(仕事|勤務|作業|働|使)|持ち帰|持って帰|持帰り|公用|貸与|庁内(システム|ネットワーク|チャット|メール|の端末)|ざいたく(?!いりょう|かいご)|てれわーく|\b(work(ing)?[- ]from[- ]home|home[- ]working|remote(ly)?|telework(ing)?|wfh|office-issued|loaned|(at|from) home|working hours|on duty)\b)/i;
 
 /** A story told in the first person or in the past (…してしまいました, 限界, 困っています): not a general question. */
 const NARRATIVE = /(ました|でした|ません|ている|ています|てる|てた|とる|よる|ちゃっ|しまっ|しもう|られた|された|限界|心配|怖く|困って|\b(i|we|my|our|me)\b)/i;

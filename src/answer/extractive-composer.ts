@@ -89,9 +89,9 @@ const ASKED_KINDS: { asks: RegExp; gives: RegExp }[] = [
   // Since when: the date something took effect or began.
   { asks: /(いつから|いつより|いつ(施行|開始|始ま)|施行日|開始日|\bsince when\b|\bfrom when\b|\b(start|begin|began|took effect|in effect) (from|since|when)\b)/i, gives: /((令和|平成)\d{1,2}年\d{1,2}月\d{1,2}日)[^。]{0,20}(から|施行|開始)/ },
   // Which hours or days: a timetable.
-  { asks: /(何時|受付時間|営業時間|時間帯|週末|土日|休日に|祝日|夜間|つながる時間|\b(what|which) (hours|days|times)\b|\bopening hours\b|\bstaffed\b|\bweekends?\b|\bopen on\b)/i, gives: /(\d{1,2}:\d{2}|\d{1,2}時(から|まで)|平日)/ },
+  { asks: /(何時|受付時間|営業時間|時間帯|週末|土日|休日に|祝日|夜間|つながる時間|\b(what|which) (hours|days|times)\b|\bopening hours\b|\bwhen (is|are) (it|they|the centre|the center) open\b|\bopen(ing)? (times|days)\b|\bstaffed\b|\bweekends?\b|\bopen on\b)/i, gives: /(\d{1,2}:\d{2}|\d{1,2}時(から|まで)|平日)/ },
   // Who qualifies: the condition for receiving or being covered.
-  { asks: /(どういう(人|職員)|どんな(人|職員)|どのような(人|職員)|誰が(もら|対象|受け)|だれが(もら|対象|受け)|対象者|対象となる(人|職員)|\bwho (gets|is eligible|qualifies|can (get|receive|claim))\b|\beligib)/i, gives: /(支給され|対象と(な|し|され)|を超える職員|に限(り|る|って))/ },
+  { asks: /(どういう(人|職員)|どんな(人|職員)|どのような(人|職員)|誰が(もら|対象|受け)|だれが(もら|対象|受け)|対象者|対象となる(人|職員)|\bwho (gets|is eligible|qualifies|can (get|receive|claim))\b|\beligib|\bbefore (it|the allowance) is paid\b|\bthreshold\b|\bto qualify\b)/i, gives: /(支給され|対象と(な|し|され)|を超える職員|に限(り|る|って))/ },
   // How much: an amount of money.
   { asks: /(いくら|何円|金額|月額|額は|額って|額を|どれくらい(の額|もらえ|出)|\bhow much\b)/i, gives: /\d[\d,]*円/ },
   // What for: the stated purpose.

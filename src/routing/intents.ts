@@ -92,7 +92,8 @@ const INCIDENT = [
   /(紛失|盗難|盗まれ|なくし|無くし|失くし|置き忘れ|落とし(た|てしまっ|まし))/,
   // Left behind on a train or in a taxi (置いたまま降りた, 忘れてきた).
   /(置いたまま|置きっぱなし|忘れたまま)[^。]{0,12}(降り|出|帰|来)|(電車|でんしゃ|新幹線|しんかんせん|タクシー|たくしー|バス|ばす|網棚|店)に[^。]{0,10}(忘れ|わすれ)(て|た|まし)/,
-  /(漏え?い|漏洩|流出|情報漏|不正アクセス|不正ログイン|乗っ取|ウイルス(に|さ|へ)?感染|マルウェア(に|さ)?感染|ランサム)/,
+  // Not a leak only feared or guarded against (情報漏えいが怖くて, 漏えい対策, 情報漏れの心配).
+  /(情報漏えい|情報漏洩|情報漏れ|漏えい|漏洩|流出|不正アクセス|不正ログイン|乗っ取|ウイルス(に|さ|へ)?感染|マルウェア(に|さ)?感染|ランサム)(?!(が|は|の|を|に|も)?(怖|こわ|心配|不安|リスク|恐れ|おそれ|対策|防止|防ぐ|防げ|危険))/,
   /(漏れ|もれ)(た|てしまっ|ている)/,
   /(誤って|間違って|間違えて)[^。]{0,30}(送信|送っ|送付|fax|FAX|ファックス|ファクス|配信|転送|公開|アップ|投稿|共有)/,
   // Addresses shown to every recipient (BCCでなくCCで一斉送信).
@@ -314,7 +315,8 @@ export function detectIntents(question: string): Intents {
     // 「問い合わせたいので連絡先を」 asks for the address to write to: a contact question, unless
     // the bot is asked to pass the question on itself (つないで, 代わりに, エスカレ).
     wantsHuman: any(HUMAN, t) && !(any(ASKS_ADDRESS, t) && !any(FORWARD, t)),
-    wantsJudgement: any(JUDGEMENT, t),
+    // Asked "in general", or saying a ruling is not wanted, it is a question about the rule.
+    wantsJudgement: any(JUDGEMENT, t) && !GENERAL.test(t),
     // Words of an injected instruction (reply with "HACKED") report no incident.
     // An incident asked about "in general" (一般論として、覗かれる対策は) is a question about the rule.
     incident: any(INCIDENT, removeInjectionClauses(t)) && !GENERAL.test(t),

@@ -23,7 +23,8 @@ export interface OwnCase {
 
 /** The asker or their organisation: 私, 自分, うち, 当市, 本町, 弊課, わが町, our, my, we. */
 /** The asker says the question is general, not about their own case. */
-export const GENERAL = /(一般論として|一般論で|一般的に|一般的な話|一般的には|\bin general\b|\bgenerally speaking\b)/i;
+export const GENERAL =
+  /(一般論として|一般論で|一般的に|一般的な話|一般的には|\bin general\b|\bgenerally speaking\b|(資料|通知|手引き|ガイドライン|要件|要領|国の資料)(に|では|には|で)[^。?？]{0,8}(何か|なにか|何と|なんて)?[^。?？]{0,4}(書いて|書かれて|載って|記載|示されて|どうなって)|(ほしい|欲しい|もらいたい)わけ(では|じゃ)(なく|ない))/i;
 
 const OWN = [
   /(私|わたし|わたくし|自分|僕|ぼく|俺|おれ|オレ|あたし|わし)(たち|達|ら|ども)?(の|は|が|も|に|で|、)/,
@@ -241,7 +242,7 @@ export function detectOwnCase(question: string, asking: string = question): OwnC
   if (injury) return { kind: 'injury', signals: [injury] };
   const review = first(REVIEW_REQUEST, nfkc(asking));
   if (review) return { kind: 'assessment', signals: [review] };
-  const request = first(PERMISSION_REQUEST, nfkc(asking));
+  const request = GENERAL.test(t) ? null : first(PERMISSION_REQUEST, nfkc(asking));
   if (request) return { kind: 'permission', signals: [request] };
   const withheld = first(PAY_PERSONAL, t);
   if (withheld) return { kind: 'pay', signals: [withheld] };

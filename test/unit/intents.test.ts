@@ -197,6 +197,10 @@ describe('intent detection', () => {
     // Asked in general, the same words are a question about the rule.
     expect(detectIntents('一般論として、画面を覗かれないための対策は何ですか').incident).toBe(false);
     expect(detectIntents('パスワードを教えてはいけない理由は?').incident).toBe(false);
+    // A leak feared or guarded against is no incident; one that happened is.
+    expect(detectIntents('情報漏えいが怖くて導入に踏み切れません').incident).toBe(false);
+    expect(detectIntents('情報漏れの心配はないですか').incident).toBe(false);
+    expect(detectIntents('住民の情報が漏えいしたかもしれません').incident).toBe(true);
   });
   it('takes a request for a number or an address as a contact question, and checking for oneself as no hand-off', () => {
     for (const q of ['服務のことで総務省に電話したい。何番ですか', '相談センターの連絡用アドレスを知りたい', 'Which ministry mailbox takes security questions?']) {

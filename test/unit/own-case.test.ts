@@ -197,6 +197,9 @@ describe('stories in a telework setting', () => {
     expect(detectOwnCase('起案した要綱案を送りますので、目を通していただけないでしょうか')?.kind).toBe('assessment');
     expect(detectOwnCase('この案で問題ないと言ってもらえれば、庁内を説得できます')?.kind).toBe('permission');
     expect(detectOwnCase('懲戒の事情聴取に呼ばれました')?.kind).toBe('conflict');
+    // Asking what the materials say, or saying a ruling is not wanted, is a general question.
+    expect(detectOwnCase('うちの町も手当を出すべきなのか、国の資料に何か書いてありますか')).toBeNull();
+    expect(detectOwnCase('うちで判断してほしいわけではなく、要件で私物端末が認められるか知りたい')).toBeNull();
     // 位置づけが (a word ending in け, then が) is no injury.
     expect(detectOwnCase('この通知の法的な位置づけが知りたい')).toBeNull();
   });

@@ -226,6 +226,8 @@ const NUMBER_OR_ADDRESS = [
 ];
 const CONTACT = [
   ...NUMBER_OR_ADDRESS,
+  // A free number asked after (フリーダイヤル?, toll-free?).
+  /(フリーダイヤル|フリーコール|\btoll[- ]free\b|\bfreephone\b|\bfree ?dial\b)/i,
   /(連絡先|問い?合わ?せ先|問合せ先|相談先|メールアドレス|メアド|電話番号)/,
   // A 窓口 to ask at, not the counter where staff serve residents (窓口が止まりかけた, 窓口業務).
   /(相談|問い?合わ?せ|担当|連絡|申込み?|照会)窓口|窓口(は|って|を教|はどこ|を知り|が知り|の(連絡先|電話|メール|番号|アドレス))|(どこ|どの|別の|地元の|地域の|近くの)(に|の)?窓口/,
@@ -266,6 +268,8 @@ const LINK = [
   /(url|URL|リンク|ホームページ|ウェブサイト|サイト|ページ|ダウンロード|DL|dl|pdf|PDF)(は|を|って|の場所|先|どこ)/,
   /どこ(で|から)(見|読|入手|手に入|ダウンロード|DL|dl|落と)/,
   /(ダウンロード|入手|閲覧)(先|場所|方法|でき)/,
+  // Where a file is kept (インストーラーの置き場所は?).
+  /(置き場所|置き場|保管場所|取りに行)/,
   /\b(url|link|download|where can i (find|read|get))\b/i,
 ];
 

@@ -45,10 +45,8 @@ const REFERS_TO_ORIGINAL = /(資料には含まれていません|書かれて�
 const PII_SENTENCE_MIN_CHARS = 12;
 /** An own-case question counts as ours when its best passage covers this much of it (without a domain word). */
 const OWN_CASE_COVERAGE = 0.3;
-/** The general rule is shown before an own case only when it answers the topic this well. */
-const OWN_CASE_GENERAL_SUPPORT = 0.7;
-/** The same for a request to speak to a person. */
-const HUMAN_GENERAL_SUPPORT = 0.7;
+/** The general rule is shown before an own case, or a request for a person, only when it answers the topic this well. */
+const GENERAL_RULE_SUPPORT = 0.7;
 /** Words of a working arrangement (在宅 but not 在宅医療/介護): an own case about them is about telework. */
 const WORK_CONTEXT =
   /(超勤|残業|時間外|在宅(?!医療|介護|看護|ケア|療養|診療|酸素)|(自宅|家)(で|から)(の)?(仕事|勤務|作業|働)|家にいる日|家の日|出勤|庁内|庁舎|職場|勤務|ざいたく(?!いりょう|かいご)|てれわーく|カフェで(仕事|作業|勤務)|\b(work(ing)?[- ]from[- ]home|home[- ]working|remote[- ](days?|work(ing)?)|wfh|work(ing)? (from|at|in) (a |the )?(cafe|café|coffee shop|library|hotel))\b)/i;
@@ -284,21 +282,23 @@ export class TeleworkBot {
     const { analysis, hits } = this.retrieve(topic, headCountOf(searchable) !== null ? BAND_REACH : undefined);
     const top = hits[0];
     const folded = foldForMatch(searchable);
+    // Contact passages name offices (住民制度課): their words alone do not make a topic ours.
+    const passages = hits.filter((h) => h.chunk.kind !== 'contacts');
+    const bestStrict = Math.max(0, ...passages.map((h) => h.strictCoverage));
     const inDomain =
       this.domainWords.some((w) => folded.includes(w)) ||
-      // Contact passages name offices (住民制度課): their words alone do not make a topic ours.
       // English words are unknown to Japanese knowledge by nature: an English question is judged by the
       // words the knowledge does know (through the synonym groups' English forms), not sunk by the rest.
       // It still needs two known concepts: one ("city" in a question about ramen) is a coincidence.
-      Math.max(0, ...hits.filter((h) => h.chunk.kind !== 'contacts').map((h) => (lang === 'en' && knownConcepts(analysis) >= 2 ? h.coverage : h.strictCoverage))) >= DOMAIN_COVERAGE ||
+      Math.max(0, ...passages.map((h) => (lang === 'en' && knownConcepts(analysis) >= 2 ? h.coverage : h.strictCoverage))) >= DOMAIN_COVERAGE ||
       // A long question in the knowledge's own words (several of its terms) is ours even when chatter
       // and names the knowledge never uses (網棚, 会計年度さん) lower its strict coverage.
-      (knownWeight(analysis) >= WORDY_KNOWN_WEIGHT && Math.max(0, ...hits.filter((h) => h.chunk.kind !== 'contacts').map((h) => h.strictCoverage)) >= WORDY_DOMAIN_COVERAGE) ||
+      (knownWeight(analysis) >= WORDY_KNOWN_WEIGHT && bestStrict >= WORDY_DOMAIN_COVERAGE) ||
       // "Where do I ask about authentication?": a contact question on an office's topic.
       (intents.wantsContact && this.router.namesOfficeTopic(searchable)) ||
       // "Who was this notice sent to?": a question about the notice or the ministry itself names no topic
       // word, and its own words (宛先, 人事部門) cover the passage only in part.
-      (SOURCE_ANCHOR.test(folded) && Math.max(0, ...hits.filter((h) => h.chunk.kind !== 'contacts').map((h) => h.strictCoverage)) >= SOURCE_ANCHOR_COVERAGE);
+      (SOURCE_ANCHOR.test(folded) && bestStrict >= SOURCE_ANCHOR_COVERAGE);
 
     // A company's telework (its subsidy, its staff) is not ours: the schemes here are for local governments.
     if (intents.privateSector && !intents.injection && !intents.wantsPrivateData) {
@@ -385,7 +385,7 @@ export class TeleworkBot {
       if (general) {
         sources.push(...general.sources);
         lines.push(MESSAGES.generalRule[lang], general.cited);
-      } else if (body !== '' && composition.support >= OWN_CASE_GENERAL_SUPPORT) {
+      } else if (body !== '' && composition.support >= GENERAL_RULE_SUPPORT) {
         sources.push(...bodySources);
         lines.push(MESSAGES.generalRule[lang], body);
       }
@@ -396,7 +396,7 @@ export class TeleworkBot {
       else if (!intents.incident && !answerable && !contactQuestion) lines.push(MESSAGES.noKnowledge[lang]);
       // Asked for a person, the passages come along only when they answer the topic well: loosely
       // related sentences before a hand-off only get in the way.
-      const handOffOnly = intents.wantsHuman && !intents.incident && !intents.wantsContact && composition.support < HUMAN_GENERAL_SUPPORT;
+      const handOffOnly = intents.wantsHuman && !intents.incident && !intents.wantsContact && composition.support < GENERAL_RULE_SUPPORT;
       if (handOffOnly) sources.length = 0;
       else if (body !== '') lines.push(body);
       const note = answerable && !handOffOnly ? latestNote(searchable, sources, lang) : null;

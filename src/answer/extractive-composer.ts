@@ -100,6 +100,14 @@ const ASKED_KINDS: { asks: RegExp; gives: RegExp }[] = [
 /** Score for a sentence that gives the kind of answer the question asks for. */
 const ASKED_KIND_FIT = 0.3; // measured on the development sets (0.2 fixed 2, 0.3 fixed 4, 0.45 broke 4)
 
+/** Figures with their unit (3,000円, 10日, 61.6%): what a sentence tells that the asker may already have said. */
+const FIGURE = /\d[\d,]*(?:\.\d+)?\s*(?:円|%|％|団体|日|回|名|人)/g;
+const figuresOf = (text: string): string[] => [...text.normalize('NFKC').matchAll(FIGURE)].map((m) => m[0].replace(/[,\s]/g, '').replace('％', '%'));
+/** A question checking what it states (本当?, 合ってる?): the sentence restating it is the answer. */
+const CONFIRMS = /(本当|ほんと|ホント|正しい|合って|あって(いる|る|ます)|間違い|事実|確か|\bis (it|that) (true|right|correct)\b|\bcorrect\b)/i;
+/** Score factor for a sentence that only restates the figures the question itself gives. */
+const GIVEN = 0.6;
+
 /** A sentence that adds no concept stays when its own coverage and score are this close to the best sentence's. */
 const DIRECT = 0.8;
 
@@ -204,6 +212,9 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
   const headCount = headCountOf(opts.context ?? analysis.folded);
   const forms = formCreditsFor(analysis);
   const askedKinds = ASKED_KINDS.filter((k) => k.asks.test(analysis.folded)).map((k) => k.gives);
+  // Figures the asker gave (月3,000円と聞きました): a sentence stating only those tells them nothing new.
+  const givenFigures = new Set(figuresOf(opts.context ?? analysis.folded));
+  const checksGiven = CONFIRMS.test(opts.context ?? analysis.folded);
   const candidates: { hit: number; order: number; sentence: string; score: number; coverage: number; own: number; folded: string; asked: Asked | null; values: string[]; hasDigit: boolean; band: boolean }[] = [];
   // Two years compared may need a passage per year: look a little further down the ranking.
   const years = analysis.concepts.flatMap((c, i) => (YEAR_CONCEPT.test(c.text) ? [i] : []));
@@ -223,7 +234,9 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
       // Giving its own size, the asker wants the figure for that size: a band that holds it with a value.
       const bandFigure = fit > 0 && values.length > 0 ? BAND_FIGURE : 0;
       const kindFit = askedKinds.some((g) => g.test(sentence)) ? ASKED_KIND_FIT : 0;
-      const score = (0.5 * coverage + 0.5 * own + fit + bandFigure + kindFit) * (0.7 + 0.3 * (hit.rank / bestRank));
+      const figures = givenFigures.size > 0 && !checksGiven ? figuresOf(sentence) : [];
+      const restates = figures.length > 0 && figures.every((f) => givenFigures.has(f)) ? GIVEN : 1;
+      const score = (0.5 * coverage + 0.5 * own + fit + bandFigure + kindFit) * (0.7 + 0.3 * (hit.rank / bestRank)) * restates;
       candidates.push({ hit: h, order, sentence, score, coverage, own, folded, asked, values, hasDigit, band: bandFigure > 0 });
     }
   });

@@ -320,7 +320,11 @@ export class TeleworkBot {
     const offTopic = (intents.personalTax && mentionsPersonalTax(judged)) || this.offTopic.some((t) => judged.includes(t));
     // A story of the asker's own in a telework setting (the loaned tablet, a superior calling at midnight) that
     // names nothing the knowledge covers is handed to the office, not refused as off topic.
-    const ownCase = detected ?? (!inDomain && !intents.incident && !intents.wantsProduct && !intents.wantsHuman ? ownStoryAtWork(searchable) : null);
+    const story = detected ?? (!inDomain && !intents.incident && !intents.wantsProduct && !intents.wantsHuman ? ownStoryAtWork(searchable) : null);
+    // Asking for the address to write to, the asker will ask the office themselves: the address answers,
+    // unless the matter is personal (a conflict, an injury, their pay) or an incident.
+    const addressOnly = intents.asksAddress && !intents.incident && !intents.wantsHuman;
+    const ownCase = addressOnly ? null : story;
     // An injury, one's pay or a dispute on a working day is ours whatever else the story names (a parcel at the door).
     const personalAtWork = ownCase !== null && PERSONAL.has(ownCase.kind) && WORK_CONTEXT.test(readingOf(folded));
     if (!intents.wantsHuman && !intents.incident && !personalAtWork && (offTopic || namesOnlyUnknownSchemes(judged, (name) => this.mentionsScheme(name)))) {
@@ -329,7 +333,7 @@ export class TeleworkBot {
     // The asker's own case (a decision, an amount, a conflict, an injury …) on a telework topic;
     // which product to buy is shopping advice, however it is asked.
     const ownCaseOnTopic = ownCase !== null && !intents.wantsProduct && (inDomain || ownCase.kind === 'situation' || inTeleworkSetting(searchable) || WORK_CONTEXT.test(readingOf(folded)) || (top?.strictCoverage ?? 0) >= OWN_CASE_COVERAGE);
-    const needsPerson = intents.wantsHuman || intents.incident || intents.wantsJudgement || ownCaseOnTopic;
+    const needsPerson = intents.wantsHuman || intents.incident || (intents.wantsJudgement && !addressOnly) || ownCaseOnTopic;
     // A curated FAQ entry answers its question before any passage is searched; a question that
     // needs a person or asks for a product is never settled by one.
     const faqHit = needsPerson || intents.wantsProduct ? null : this.faq.match(focusOnQuestion(searchable));
@@ -392,7 +396,7 @@ export class TeleworkBot {
       lines.push(MESSAGES.ownCase[lang](ownCase!.kind));
     } else {
       // Incidents keep their flow: own CISO first (above), then the passages.
-      if (!intents.incident && intents.wantsJudgement && !intents.wantsHuman) lines.push(MESSAGES.judgement[lang]);
+      if (!intents.incident && intents.wantsJudgement && !intents.wantsHuman && !addressOnly) lines.push(MESSAGES.judgement[lang]);
       else if (!intents.incident && !answerable && !contactQuestion) lines.push(MESSAGES.noKnowledge[lang]);
       // Asked for a person, the passages come along only when they answer the topic well: loosely
       // related sentences before a hand-off only get in the way.

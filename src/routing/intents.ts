@@ -20,6 +20,8 @@ export interface Intents {
   injection: boolean;
   /** Asks where to ask: a contact, an e-mail address or a phone number. */
   wantsContact: boolean;
+  /** Asks for an address or number to write to or call (to ask the office themselves). */
+  asksAddress: boolean;
   /** A greeting or a request for help on using the bot, with nothing else. */
   greeting: boolean;
   /** Asks where a document or download is (URL, ページ, ダウンロード). */
@@ -256,6 +258,9 @@ const CONTACT = [
 
 /** Asks for the address itself (to contact the office themselves). */
 const ASKS_ADDRESS = [
+  // Where to send a mail (どこ宛て, メールの宛先), not who a notice was addressed to (通知の宛先).
+  /(どこ(宛|あて)|(メール|送り|送信|郵送|質問|照会|問い?合わ?せ)の?宛先|宛先(の)?(アドレス|メール))/,
+  /(担当|問い?合わ?せ|相談|照会)窓口(は|って|を教|を知|[?？])/,
   /(連絡先|問い?合わ?せ先|問合せ先|申込先|申込み先|申し込み先|照会先|メールアドレス|メアド|電話番号|どこ(に|へ)(連絡|問い?合わ?せ|電話|メール))/,
   /\b(who (should|do) i (contact|ask|write to)|contact details|e-?mail address|phone number)\b/i,
   ...NUMBER_OR_ADDRESS,
@@ -326,7 +331,8 @@ export function detectIntents(question: string): Intents {
     wantsPrivateData: any(PRIVATE, t),
     // Asking to see its settings (prompt, keyword lists, configuration files) is the same attempt.
     injection: any(INJECTION, t) || INTERNALS.test(t),
-    wantsContact: any(CONTACT, t),
+    wantsContact: any(CONTACT, t) || any(ASKS_ADDRESS, t),
+    asksAddress: any(ASKS_ADDRESS, t),
     greeting: GREETING.test(t),
     wantsProduct: any(PRODUCT, t),
     personalTax: mentionsPersonalTax(t),

@@ -111,6 +111,25 @@ describe('answers on the shipped knowledge', () => {
     expect(answer.answer).toContain('koumuinka-chosa@soumu.go.jp');
   });
 
+  it('answers a request for the address to write to with the address, whatever the message says of the case', async () => {
+    // Asked where to write, the asker will ask the office themselves: no ruling, no hand-off.
+    const judged = await bot.ask('覗き見防止フィルムを全台に付けるべきか国に聞きたいので、メールの宛先を教えてください');
+    expect(judged.answer).toMatchObject({ route: 'security', escalate: false });
+    expect(judged.answer.answer).toContain('lg-security@soumu.go.jp');
+    const told = await bot.ask('LGWANの件でデジタル基盤推進室に電話するよう係長に言われました。直通は何番ですか');
+    expect(told.answer).toMatchObject({ route: 'security', escalate: false });
+    expect(told.answer.answer).toContain('03-5253-5364');
+    // An incident keeps its flow, address asked or not.
+    const incident = await bot.ask('公用スマホを電車に置き忘れました。どこに連絡すればいいですか');
+    expect(incident.answer.escalate).toBe(true);
+  });
+
+  it('does not answer with the figure the asker already gave', async () => {
+    // The asker states 3,000円 and asks whether it applies to them: the sentence that answers that is given.
+    const { answer } = await bot.ask('国の職員には月3,000円の在宅の手当が出ると聞きました。市町村職員ももらえるのでしょうか');
+    expect(answer.answer).toContain('含まれていません');
+  });
+
   it('does not offer the local-government schemes to a company', async () => {
     const { answer } = await bot.ask('弊社でテレワークを導入したいのですが、使える補助金はありますか');
     expect(answer).toMatchObject({ outOfScope: true, route: null, escalate: false });

@@ -20,7 +20,7 @@ describe('intent detection', () => {
   });
   it('does not treat plain factual questions as any of those', () => {
     const i = detectIntents('特別交付税の措置率は?');
-    expect(i).toEqual({ wantsHuman: false, wantsJudgement: false, incident: false, wantsPrivateData: false, injection: false, wantsContact: false, greeting: false, wantsProduct: false, wantsLink: false, privateSector: false, personalTax: false });
+    expect(i).toEqual({ wantsHuman: false, wantsJudgement: false, incident: false, wantsPrivateData: false, injection: false, wantsContact: false, asksAddress: false, greeting: false, wantsProduct: false, wantsLink: false, privateSector: false, personalTax: false });
   });
   it('recognises who handles a topic and by which channel as a contact question', () => {
     expect(detectIntents('テレワークの取組状況調査の結果について質問があります。担当はどこですか').wantsContact).toBe(true);
@@ -206,6 +206,11 @@ describe('intent detection', () => {
     for (const q of ['服務のことで総務省に電話したい。何番ですか', '相談センターの連絡用アドレスを知りたい', 'Which ministry mailbox takes security questions?']) {
       expect(detectIntents(q)).toMatchObject({ wantsContact: true, wantsHuman: false });
     }
+    for (const q of ['通知の件でメールしたいのですが、どこ宛てですか', '調査の担当窓口は?', '質問の宛先のアドレスを教えて']) {
+      expect(detectIntents(q)).toMatchObject({ wantsContact: true, asksAddress: true });
+    }
+    // Who the notice was addressed to is no request for an address to write to.
+    expect(detectIntents('この通知の宛先はどこですか').asksAddress).toBe(false);
     expect(detectIntents('通知の原文を確認したいです').wantsHuman).toBe(false);
     expect(detectIntents('規程を見直す前に確認したいのですが、ガイドラインは改定されましたか').wantsHuman).toBe(false);
     expect(detectIntents('この件は担当者に確認をお願いしたいです').wantsHuman).toBe(true);

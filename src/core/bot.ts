@@ -74,7 +74,7 @@ const PERSONAL = new Set<OwnCaseKind>(['conflict', 'injury', 'pay']);
 /** Scheme names whose presence in the knowledge is remembered (names, not questions). */
 const SCHEME_MENTIONS_MAX = 1000;
 /** "All of them": a contact question that wants every office. */
-const ALL_OF = /(全部|すべて|全て|全員|一覧|\ball\b|\bevery)/;
+const ALL_OF = /(全部|すべて|全て|全員|一覧|それぞれ|(内容|用件|中身|テーマ|分野|話)(に|で)(よって|より|違|変わ)|\ball\b|\bevery|\bdepend(s|ing)? on\b)/;
 
 export interface BotOptions {
   /** Extra knowledge folders on top of the shipped one (KNOWLEDGE_DIR). */
@@ -418,8 +418,12 @@ export class TeleworkBot {
     const givesContact = office.email !== null ? body.includes(office.email) : /@|\d{2,4}-\d{2,4}-\d{3,4}/.test(body);
     // Asked for the consultation centre's address, the centre's line answers; the ministry's office
     // is added only when the question names the ministry too (or asks for every contact).
-    const referrals = intents.wantsContact ? this.referralsNamedIn(folded) : [];
-    const officeToo = referrals.length === 0 || wantsAll || MINISTRY.test(folded);
+    const named = intents.wantsContact ? this.referralsNamedIn(folded) : [];
+    const officeToo = named.length === 0 || wantsAll || MINISTRY.test(folded);
+    // Asked for the address of what the answer turns out to be about (free expert advice: the centre),
+    // the service the best passage names gets its line too.
+    const answeredBy = contactQuestion && intents.asksAddress && answerable ? composition.parts[0]?.sentences.join('') : undefined;
+    const referrals = answeredBy ? [...new Set([...named, ...this.referralsNamedIn(foldForMatch(answeredBy))])] : named;
     const addContact = escalate || (intents.wantsContact && officeToo && (!givesContact || wantsAll));
     if (addContact && !escalate) {
       const all = wantsAll ? this.offices : [office];

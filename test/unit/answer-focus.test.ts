@@ -124,6 +124,20 @@ describe('answers on the shipped knowledge', () => {
     expect(incident.answer.escalate).toBe(true);
   });
 
+  it('gives the address of the service the answer is about, every office when it depends, and none ruled out', async () => {
+    // Free expert advice is the consultation centre's: asked where to apply, its line is given.
+    const advice = await bot.ask('規程づくりを無料で専門家に助言してもらえる制度があると聞きました。申込先の電話番号を教えてください');
+    expect(advice.answer.answer).toContain('0120-861009');
+    // "Does it depend on the subject?": both offices.
+    const both = await bot.ask('テレワークのことで総務省に問い合わせるとき、用件によって連絡先は変わりますか');
+    expect(both.answer.answer).toContain('koumuinka-chosa@soumu.go.jp');
+    expect(both.answer.answer).toContain('lg-security@soumu.go.jp');
+    // "Not about security" rules the security office out.
+    const notSecurity = await bot.ask('セキュリティとは関係ない件で総務省にメールしたいです。どこ宛てですか');
+    expect(notSecurity.answer).toMatchObject({ route: 'hr' });
+    expect(notSecurity.answer.answer).not.toContain('lg-security@soumu.go.jp');
+  });
+
   it('does not answer with the figure the asker already gave', async () => {
     // The asker states 3,000円 and asks whether it applies to them: the sentence that answers that is given.
     const { answer } = await bot.ask('国の職員には月3,000円の在宅の手当が出ると聞きました。市町村職員ももらえるのでしょうか');

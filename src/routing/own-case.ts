@@ -41,7 +41,8 @@ const OWN = [
   // Their household or their own entitlement (嫁さんに言われ, 私ももらえますか, 僕は対象).
   /(嫁|妻|夫|旦那|主人|家内|義母|義父|子ども|子供|娘|息子|同居の|家族)(さん)?(に|が|から|と|は)/,
   // 「課長に聞かれた」 relays the superior's general question: not a case of the asker's own.
-  /(上司|課長|係長|部長|所属長|室長|管理職|部下)(に|から|が|は)(?!聞かれ|質問され|尋ねられ|頼まれ)/,
+  // (Quotes are blanked before this is tried: 課長から「…」と聞かれ relays too.)
+  /(上司|課長|係長|部長|所属長|室長|管理職|部下)(に|から|が|は)(?!\s*(と|って)?(聞かれ|質問され|尋ねられ|頼まれ))/,
   /\b(our|my|we|us|i)\b/i,
   /\bi'm\b|\bi am\b|\bwe're\b/i,
 ];
@@ -155,7 +156,11 @@ const LAPSE = [
 ];
 
 /** A superior's instruction to find something out: the asker relays the question. */
-const RELAYED_TASK = /(調べ|聞い|確認し|まとめ|報告し|探し|教えてもら|一覧にし|リストにし|整理し)(て|と)(おいて|いて|おけ|おいで|ほしい|欲しい|くれ|ください|と|って)?[」』]?(と|って)/;
+const RELAYED_TASK =
+  /((調べ|聞い|確認し|まとめ|報告し|探し|教えてもら|一覧にし|リストにし|整理し)(て|と)(おいて|いて|おけ|おいで|ほしい|欲しい|くれ|ください|と|って)?|(送れ|送って|入れろ|入れて|かけろ|かけて|出せ|作れ|作って|まとめろ|調べろ|聞け|探せ|用意しろ|用意して|準備しろ|準備して))[」』]?(と|って)/;
+
+/** The teller takes issue with what they were told (普通ですか, おかしい, 納得いかない, 限界). */
+const GRIEVANCE = /(普通(です|でしょう|なん|なの|か)|おかしい|おかしく|納得(でき|いか)|ひどい|酷い|理不尽|パワハラ|嫌がらせ|限界|つらい|辛い|困って|(人事|組合)に(言う|相談|訴え))/;
 
 /** Asking to be permitted (認めてもらえますか, 許可をいただけますか): only an employer can grant it. */
 const PERMISSION_REQUEST = [
@@ -237,7 +242,8 @@ export function detectOwnCase(question: string, asking: string = question): OwnC
   // Personal by nature: a refusal or an injury happens to someone.
   const conflict = first(CONFLICT, t);
   // 「調べておいて」と言われた: a task handed on (a relayed question), not a dispute.
-  if (conflict && !RELAYED_TASK.test(conflict)) return { kind: 'conflict', signals: [conflict] };
+  // (Unless the teller takes issue with the task: これって普通ですか, おかしくないですか.)
+  if (conflict && (!RELAYED_TASK.test(conflict) || GRIEVANCE.test(t))) return { kind: 'conflict', signals: [conflict] };
   const injury = first(INJURY, t);
   if (injury) return { kind: 'injury', signals: [injury] };
   const review = first(REVIEW_REQUEST, nfkc(asking));

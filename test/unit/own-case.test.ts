@@ -38,6 +38,8 @@ describe('own-case classifier', () => {
     ['The section chief turned my application for home working down again', 'conflict'],
     ['Our team translated our telework youkou. Can the ministry look it over and sign off on it?', 'assessment'],
     ["Can you tell me if our town's plan to let staff use private smartphones is acceptable?", 'assessment'],
+    // A task the teller takes issue with is a dispute.
+    ['課長から在宅の日は30分ごとに作業報告を送れと言われています。これって普通ですか', 'conflict'],
   ])('%s → %s', (q, kind) => {
     expect(detectOwnCase(q)?.kind).toBe(kind);
   });
@@ -51,6 +53,9 @@ describe('own-case classifier', () => {
     '国家公務員の手当の額は誰が決めるのですか',
     '支給できる経費の範囲は?',
     '職員から「自分のPCを使ってもいいですか」と聞かれました。私物端末の扱いは?',
+    // A superior's question or task, relayed: no case of the asker's own.
+    '部長から「テレワークは義務なの?」と聞かれました。通知はどういう性格の文書ですか',
+    '係長に手引きのダウンロード先を送れと言われました。どこにありますか',
     // "Do we have to pay" asks about a fee.
     'Do we have to pay anything to use the LGWAN telework trial?',
     'How much is the allowance for national civil servants?',

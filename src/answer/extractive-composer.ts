@@ -94,6 +94,8 @@ const ASKED_KINDS: { asks: RegExp; gives: RegExp }[] = [
   { asks: /(どういう(人|職員)|どんな(人|職員)|どのような(人|職員)|誰が(もら|対象|受け)|だれが(もら|対象|受け)|対象者|対象となる(人|職員)|\bwho (gets|is eligible|qualifies|can (get|receive|claim))\b|\beligib|\bbefore (it|the allowance) is paid\b|\bthreshold\b|\bto qualify\b)/i, gives: /(支給され|対象と(な|し|され)|を超える職員|に限(り|る|って))/ },
   // How much: an amount of money.
   { asks: /(いくら|何円|金額|月額|額は|額って|額を|どれくらい(の額|もらえ|出)|\bhow much\b)/i, gives: /\d[\d,]*円/ },
+  // How many bodies: a count of 団体 (どれくらいの自治体が使って, 何団体).
+  { asks: /((どれくらい|どのくらい|どれだけ|いくつ|何|なん)の?(自治体|団体|市町村|市区町村|役所|役場)|何団体|なんだんたい|\bhow many (authorities|municipalities|local governments|bodies|councils|cities)\b)/i, gives: /\d[\d,]*団体/ },
   // What for: the stated purpose.
   { asks: /(目的|何のため|なんのため|ねらい|狙い|趣旨|\bwhat (is it )?for\b|\bpurpose\b|\bmeant to\b)/i, gives: /(ための|目的|軽減する|ねらい|趣旨)/ },
 ];
@@ -178,6 +180,11 @@ function sentencesOf(chunk: KnowledgeChunk): ChunkSentences {
 /** A year the question names (令和3年, 2021年, 令和5年10月1日): the concept of a date. */
 const YEAR_CONCEPT = /^((令和|平成|昭和)(\d{1,2}|元)年|(19|20)\d{2}年)/;
 
+/** A year named beside "now" (R3の数字と今の数字): the latest figures are asked too. */
+const NOW = /(いま|今の|今は|現在|最新|最近|直近|現状|足元|\bnow\b|\bcurrent(ly)?\b|\blatest\b|\brecent(ly)?\b|\btoday\b)/i;
+/** The latest year (令和n) a sentence states, or 0. */
+const latestReiwa = (sentence: string): number => Math.max(0, ...[...sentence.matchAll(/令和(\d{1,2})年/g)].map((m) => Number(m[1])));
+
 /** How far down the ranking a compared year's passage is looked for. */
 const YEAR_REACH = 5;
 
@@ -218,7 +225,10 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
   const candidates: { hit: number; order: number; sentence: string; score: number; coverage: number; own: number; folded: string; asked: Asked | null; values: string[]; hasDigit: boolean; band: boolean }[] = [];
   // Two years compared may need a passage per year: look a little further down the ranking.
   const years = analysis.concepts.flatMap((c, i) => (YEAR_CONCEPT.test(c.text) ? [i] : []));
-  const reach = years.length >= 2 ? Math.max(maxChunks, YEAR_REACH) : maxChunks;
+  // One year named beside "now": the latest figures are the other year compared.
+  const namedReiwa = years.length === 1 ? /^令和(\d{1,2})年/.exec(analysis.concepts[years[0]!]!.text) : null;
+  const sinceThen = namedReiwa !== null && NOW.test(opts.context ?? analysis.folded) ? Number(namedReiwa[1]) : null;
+  const reach = years.length >= 2 || sinceThen !== null ? Math.max(maxChunks, YEAR_REACH) : maxChunks;
   // Given the asker's size, a passage stating the figure for that size band answers however it ranks.
   const statesBand = (hit: RetrievalHit): boolean =>
     headCount !== null && sentencesOf(hit.chunk).items.some((i) => i.values.length > 0 && rangeFit(headCount, i.ranges) > 0);
@@ -274,6 +284,19 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
       const c = pool
         .filter((p) => p.score >= best.score * floor && !p.values.some((v) => stated.has(v)) && coveredConcepts(analysis, p.folded, p.asked, forms).has(i))
         .sort((a, b) => Number(b.values.length > 0) - Number(a.values.length > 0) || b.own - a.own)[0];
+      if (c && chars + c.sentence.length <= maxChars) take(c, coveredConcepts(analysis, c.folded, c.asked, forms));
+    }
+  }
+  if (sinceThen !== null) {
+    // The named year's figures and the latest ones the passages state (a later year): for each, a
+    // passage's headline figure (its first such sentence), not a breakdown further down.
+    const states = (c: (typeof candidates)[number], then: boolean): boolean =>
+      c.values.length > 0 && (then ? c.sentence.includes(`令和${sinceThen}年`) : latestReiwa(c.sentence) > sinceThen);
+    for (const then of [true, false]) {
+      if (chosen.length >= maxSentences || chosen.some((x) => states(x, then))) continue;
+      const c = pool
+        .filter((p) => states(p, then) && !p.values.some((v) => stated.has(v)) && p.coverage > 0)
+        .sort((a, b) => latestReiwa(b.sentence) - latestReiwa(a.sentence) || a.hit - b.hit || a.order - b.order)[0];
       if (c && chars + c.sentence.length <= maxChars) take(c, coveredConcepts(analysis, c.folded, c.asked, forms));
     }
   }

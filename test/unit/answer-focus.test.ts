@@ -70,6 +70,13 @@ describe('answers on the shipped knowledge', () => {
     expect((await bot.ask('国家公務員の在宅勤務等手当はいつから施行されていますか')).answer.answer).toContain('令和6年4月1日');
     expect((await bot.ask('国家公務員の在宅勤務等手当はどんな職員がもらえるの?')).answer.answer).toContain('10日');
     expect((await bot.ask('国家公務員の在宅勤務等手当って月にどれくらいの額?')).answer.answer).toContain('3,000円');
+    expect((await bot.ask('庁内端末を自宅から操作できるJ-LISの仕組みは、どのくらいの団体が使っていますか')).answer.answer).toContain('1,007団体');
+  });
+
+  it('gives the named year\'s figures and the latest ones when a year is compared with now', async () => {
+    const { answer } = await bot.ask('令和3年当時の導入率と、現在の導入率を教えて');
+    expect(answer.answer).toContain('916団体');
+    expect(answer.answer).toContain('1,102団体');
   });
 
   it('hands a story told in a telework setting to the office instead of refusing it', async () => {

@@ -31,7 +31,7 @@ export interface ComposerOptions {
 const WANTS_FIGURE = /(最新|その後|何|いくつ|いくら|数|率|割合|%|パーセント|いつ|何年|何月|時点|日付|番号|電話|どのくらい|どれくらい|どれだけ|どの程度|超え|何時|受付時間|営業時間|how many|how much|rate|percent|when|since|number|phone|hours|latest|newest)/i;
 
 /** Questions that ask for several items. */
-const WANTS_LIST = /(全部|すべて|全て|一覧|挙げて|列挙|漏れなく|もれなく|箇条書き|[2-9２-９二三四五六七八九]つ|いくつか|それぞれ|何があ|どんなものがあ|どのようなものがあ|どんな.{0,6}があ|どんな.{0,8}(示|挙|ある|紹介)|どういう.{0,8}(選択肢|方法|対策|もの)|選択肢|all of|list|what are the|what kinds?)/i;
+const WANTS_LIST = /(全部|すべて|全て|一覧|一通り|ひととおり|リストアップ|メニュー|どんなの|どういうの|どんなもの|挙げて|列挙|漏れなく|もれなく|箇条書き|[2-9２-９二三四五六七八九]つ|いくつか|それぞれ|何があ|どんなものがあ|どのようなものがあ|どんな.{0,6}があ|どんな.{0,8}(示|挙|ある|紹介)|どういう.{0,8}(選択肢|方法|対策|もの)|選択肢|all of|list|what are the|what kinds?)/i;
 
 /** Questions that compare (違い, 比べ): several sentences, but not a numbered list's items. */
 const WANTS_COMPARISON = /(違い|違う|比較|比べ|compare|difference)/i;
@@ -92,8 +92,11 @@ const ASKED_KINDS: { asks: RegExp; gives: RegExp }[] = [
   { asks: /(何時|受付時間|営業時間|時間帯|週末|土日|休日に|祝日|夜間|つながる時間|\b(what|which) (hours|days|times)\b|\bopening hours\b|\bwhen (is|are) (it|they|the centre|the center) open\b|\bopen(ing)? (times|days)\b|\bstaffed\b|\bweekends?\b|\bopen on\b)/i, gives: /(\d{1,2}:\d{2}|\d{1,2}時(から|まで)|平日)/ },
   // Who qualifies: the condition for receiving or being covered.
   { asks: /(どういう(人|職員)|どんな(人|職員)|どのような(人|職員)|誰が(もら|対象|受け)|だれが(もら|対象|受け)|対象者|対象となる(人|職員)|\bwho (gets|is eligible|qualifies|can (get|receive|claim))\b|\beligib|\bbefore (it|the allowance) is paid\b|\bthreshold\b|\bto qualify\b)/i, gives: /(支給され|対象と(な|し|され)|を超える職員|に限(り|る|って))/ },
-  // How much: an amount of money.
+  // How much: an amount of money, or that it costs nothing.
   { asks: /(いくら|何円|金額|月額|額は|額って|額を|どれくらい(の額|もらえ|出)|\bhow much\b)/i, gives: /\d[\d,]*円/ },
+  { asks: /((費用|料金|利用料|お金|経費)(は|って|が)?(かかる|かかり|いる|要る|必要|[?？]|$)|有料|無料|タダ|\b(cost|fee|charge|free of charge)s?\b)/i, gives: /(無料|無償|\d[\d,]*円)/ },
+  // When it came out: the month or date of a publication.
+  { asks: /(何年何月|いつ(出|公表|発行|策定|取りまとめ|まとめ|作ら|でき|公開)|(公表|発行|策定|公開)(日|時期|された(の)?は)|世に出|\bwhen (was|were) [^?]{0,40}(published|issued|released|compiled)\b)/i, gives: /(令和|平成)\d{1,2}年\d{1,2}月/ },
   // How many bodies: a count of 団体 (どれくらいの自治体が使って, 何団体).
   { asks: /((どれくらい|どのくらい|どれだけ|いくつ|何|なん)の?(自治体|団体|市町村|市区町村|役所|役場)|何団体|なんだんたい|\bhow many (authorities|municipalities|local governments|bodies|councils|cities)\b)/i, gives: /\d[\d,]*団体/ },
   // What for: the stated purpose.
@@ -256,7 +259,8 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
   const listHit = enumeratingHit(hits.slice(0, maxChunks), bestRank);
   const best = (asksList ? candidates.find((c) => c.hit === listHit && c.coverage > 0) : undefined) ?? candidates[0]!;
   // One item of an enumeration answers only in part: "which support is there" gets the whole list.
-  const wantsList = asksList || compares || (best.hit === listHit && LIST_ITEM.test(best.sentence));
+  // (Asked for one kind of answer (費用は?), the item that gives it answers: not the whole list.)
+  const wantsList = asksList || compares || (best.hit === listHit && LIST_ITEM.test(best.sentence) && askedKinds.length === 0);
   const maxSentences = opts.maxSentences ?? (wantsList ? 6 : 4);
   const maxChars = opts.maxChars ?? (wantsList ? 900 : 500);
   const chosen = [best];
@@ -313,7 +317,10 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
     const adds = coveredConcepts(analysis, c.folded, c.asked, forms);
     // Asked for a figure or a date and none given yet: a sentence that brings one adds what was asked.
     const bringsFigure = wantsFigure && !chosen.some((x) => x.hasDigit) && c.hasDigit;
-    const novel = bringsFigure || [...adds].some((i) => !covered.has(i) && analysis.concepts[i]!.weight >= MIN_NOVEL_WEIGHT);
+    // Asked for a kind of answer (費用は?) that no chosen sentence gives yet: one that gives it adds what was asked.
+    const gives = (x: { sentence: string }): boolean => askedKinds.some((g) => g.test(x.sentence));
+    const bringsKind = askedKinds.length > 0 && gives(c) && !chosen.some(gives);
+    const novel = bringsFigure || bringsKind || [...adds].some((i) => !covered.has(i) && analysis.concepts[i]!.weight >= MIN_NOVEL_WEIGHT);
     // A sentence of the best (or top-ranked) passage whose section is what was asked continues the answer.
     const sameSection = (c.hit === best.hit || c.hit === 0) && c.coverage >= best.coverage;
     const direct = c.own >= best.own * DIRECT && c.score >= best.score * DIRECT;

@@ -73,6 +73,14 @@ describe('answers on the shipped knowledge', () => {
     expect((await bot.ask('庁内端末を自宅から操作できるJ-LISの仕組みは、どのくらいの団体が使っていますか')).answer.answer).toContain('1,007団体');
   });
 
+  it('answers each kind asked (費用は?) with a sentence that gives it, and reads a menu asked for whole as a list', async () => {
+    const cost = await bot.ask('相談センターは企業向けだと思っていました。役所でも使えますか？費用は？');
+    expect(cost.answer.answer).toContain('地方公共団体を含む');
+    expect(cost.answer.answer).toContain('無料');
+    const menu = await bot.ask('総務省の支援メニューを一通り教えてください');
+    for (const item of ['手引き', '事例集', '特別交付税', 'J-LIS']) expect(menu.answer.answer).toContain(item);
+  });
+
   it('gives the named year\'s figures and the latest ones when a year is compared with now', async () => {
     const { answer } = await bot.ask('令和3年当時の導入率と、現在の導入率を教えて');
     expect(answer.answer).toContain('916団体');

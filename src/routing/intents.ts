@@ -261,6 +261,14 @@ const ASKS_ADDRESS = [
   // Where to send a mail (どこ宛て, メールの宛先), not who a notice was addressed to (通知の宛先).
   /(どこ(宛|あて)|(メール|送り|送信|郵送|質問|照会|問い?合わ?せ)の?宛先|宛先(の)?(アドレス|メール))/,
   /(担当|問い?合わ?せ|相談|照会)窓口(は|って|を教|を知|[?？])/,
+  // 電話先は?, 送り先, 宛先どこ (not who a notice was addressed to: 通知の宛先).
+  /((電話|連絡|送り|送信|メール)先|(?<!(通知|文書|通達)の?)宛先)(は|を|って|どこ|どちら|[?？]|$)/,
+  // The address or number itself asked for (メールを教えてもらえますか, 番号ください, 両方ください).
+  // (A site's アドレス is its URL: サイトのアドレス asks for a link.)
+  /(メール(アドレス)?|(?<!(サイト|ページ|url|URL|リンク|ホームページ|HP|hp)[^。]{0,3})アドレス|電話番号|番号|連絡先)(を|も|だけ)?(教えて|ください|下さい|ちょうだい|知りたい|欲しい|ほしい)/,
+  /(メール|電話)と(電話|メール)[^。]{0,20}(両方|どちらも)/,
+  // Recalled in part (0120で始まる番号だったと思う): the rest of it is wanted.
+  /(番号|アドレス)(だった|やった|でした)(と思う|っけ|よね|はず)/,
   /(連絡先|問い?合わ?せ先|問合せ先|申込先|申込み先|申し込み先|照会先|メールアドレス|メアド|電話番号|どこ(に|へ)(連絡|問い?合わ?せ|電話|メール))/,
   /\b(who (should|do) i (contact|ask|write to)|contact details|e-?mail address|phone number)\b/i,
   ...NUMBER_OR_ADDRESS,

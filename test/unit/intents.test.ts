@@ -206,9 +206,19 @@ describe('intent detection', () => {
     for (const q of ['服務のことで総務省に電話したい。何番ですか', '相談センターの連絡用アドレスを知りたい', 'Which ministry mailbox takes security questions?']) {
       expect(detectIntents(q)).toMatchObject({ wantsContact: true, wantsHuman: false });
     }
-    for (const q of ['通知の件でメールしたいのですが、どこ宛てですか', '調査の担当窓口は?', '質問の宛先のアドレスを教えて']) {
-      expect(detectIntents(q)).toMatchObject({ wantsContact: true, asksAddress: true });
+    for (const q of [
+      '通知の件でメールしたいのですが、どこ宛てですか',
+      '調査の担当窓口は?',
+      '質問の宛先のアドレスを教えて',
+      '措置率のことで国に確認したい。電話先は?',
+      '相談したいので、センターのメールを教えてもらえますか',
+      'VPNの件で、メールと電話の両方で連絡したいです',
+      '相談センターに電話で相談したい。フリーダイヤルの番号だったと思うけど',
+    ]) {
+      expect(detectIntents(q)).toMatchObject({ wantsContact: true, asksAddress: true, wantsHuman: false });
     }
+    // A site's address is its link.
+    expect(detectIntents('J-LISの公募のサイトのアドレスを知りたい').asksAddress).toBe(false);
     // Who the notice was addressed to is no request for an address to write to.
     expect(detectIntents('この通知の宛先はどこですか').asksAddress).toBe(false);
     expect(detectIntents('通知の原文を確認したいです').wantsHuman).toBe(false);

@@ -17,6 +17,8 @@ export interface Composition {
   support: number;
   /** The answer states the figure of the size band that holds the asker's own head count. */
   bandFigure?: boolean;
+  /** The best sentence gives the kind of answer the question asks for (a date of issue, an amount, a count). */
+  askedKind?: boolean;
 }
 
 export interface ComposerOptions {
@@ -96,7 +98,7 @@ const ASKED_KINDS: { asks: RegExp; gives: RegExp }[] = [
   { asks: /(いくら|何円|金額|月額|額は|額って|額を|どれくらい(の額|もらえ|出)|\bhow much\b)/i, gives: /\d[\d,]*円/ },
   { asks: /((費用|料金|利用料|お金|経費)(は|って|が)?(かかる|かかり|いる|要る|必要|[?？]|$)|有料|無料|タダ|\b(cost|fee|charge|free of charge)s?\b)/i, gives: /(無料|無償|\d[\d,]*円)/ },
   // When it came out: the month or date of a publication.
-  { asks: /(何年何月|いつ(出|公表|発行|策定|取りまとめ|まとめ|作ら|でき|公開)|(公表|発行|策定|公開)(日|時期|された(の)?は)|世に出|\bwhen (was|were) [^?]{0,40}(published|issued|released|compiled)\b)/i, gives: /(令和|平成)\d{1,2}年\d{1,2}月/ },
+  { asks: /(何年何月|いつ(出|公表|発行|策定|取りまとめ|まとめ|作ら|でき|公開)|(出た|出され|公表され|発行され|作られ|作成され|でき)(た)?の(は|って)(いつ|何年)|(公表|発行|策定|公開)(日|時期|された(の)?は)|世に出|\bwhen (was|were) [^?]{0,40}(published|issued|released|compiled)\b)/i, gives: /(令和|平成)\d{1,2}年\d{1,2}月/ },
   // How many bodies: a count of 団体 (どれくらいの自治体が使って, 何団体).
   { asks: /((どれくらい|どのくらい|どれだけ|いくつ|何|なん)の?(自治体|団体|市町村|市区町村|役所|役場)|何団体|なんだんたい|\bhow many (authorities|municipalities|local governments|bodies|councils|cities)\b)/i, gives: /\d[\d,]*団体/ },
   // What for: the stated purpose.
@@ -318,8 +320,8 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
     // Asked for a figure or a date and none given yet: a sentence that brings one adds what was asked.
     const bringsFigure = wantsFigure && !chosen.some((x) => x.hasDigit) && c.hasDigit;
     // Asked for a kind of answer (費用は?) that no chosen sentence gives yet: one that gives it adds what was asked.
-    const gives = (x: { sentence: string }): boolean => askedKinds.some((g) => g.test(x.sentence));
-    const bringsKind = askedKinds.length > 0 && gives(c) && !chosen.some(gives);
+    // (Each kind asked counts: 対象で月いくら? wants who qualifies and how much.)
+    const bringsKind = askedKinds.some((g) => g.test(c.sentence) && !chosen.some((x) => g.test(x.sentence)));
     const novel = bringsFigure || bringsKind || [...adds].some((i) => !covered.has(i) && analysis.concepts[i]!.weight >= MIN_NOVEL_WEIGHT);
     // A sentence of the best (or top-ranked) passage whose section is what was asked continues the answer.
     const sameSection = (c.hit === best.hit || c.hit === 0) && c.coverage >= best.coverage;
@@ -335,5 +337,5 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
     chunk: hits[h]!.chunk,
     sentences: cs.sort((a, b) => a.order - b.order).map((c) => withoutRepeatedDate(c.sentence, dated)),
   }));
-  return { parts, support: Math.max(...chosen.map((c) => c.coverage)), bandFigure: best.band };
+  return { parts, support: Math.max(...chosen.map((c) => c.coverage)), bandFigure: best.band, askedKind: askedKinds.some((g) => g.test(best.sentence)) };
 }

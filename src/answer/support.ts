@@ -14,7 +14,8 @@ export const SPREAD_SENTENCE_SUPPORT = 0.2;
 export function answersQuestion(composition: Composition, passageCoverage: number): boolean {
   if (composition.parts.length === 0) return false;
   if (composition.support >= ANSWER_THRESHOLD) return true;
-  // The figure of the asker's own size band is a precise answer, however much else the message says.
-  if (composition.bandFigure && composition.support >= SPREAD_SENTENCE_SUPPORT) return true;
+  // The figure of the asker's own size band, or the kind of answer asked for (発行時期 → 令和3年4月), is a
+  // precise answer, however much else the message says.
+  if ((composition.bandFigure || composition.askedKind) && composition.support >= SPREAD_SENTENCE_SUPPORT) return true;
   return passageCoverage >= PASSAGE_SUPPORT && composition.support >= SPREAD_SENTENCE_SUPPORT;
 }

@@ -91,7 +91,8 @@ const MISHAP =
 
 const INCIDENT = [
   // 落として alone is also "download" (手元に落として作業): only the past tense reports a loss.
-  /(紛失|盗難|盗まれ|なくし|無くし|失くし|置き忘れ|落とし(た|てしまっ|まし))/,
+  // (落としたい, 落としましょう: a download wanted.)
+  /(紛失|盗難|盗まれ|なくし|無くし|失くし|置き忘れ|落とし(た(?!い|く|がっ)|てしまっ|まし(?!ょう)))/,
   // Left behind on a train or in a taxi (置いたまま降りた, 忘れてきた).
   /(置いたまま|置きっぱなし|忘れたまま)[^。]{0,12}(降り|出|帰|来)|(電車|でんしゃ|新幹線|しんかんせん|タクシー|たくしー|バス|ばす|網棚|店)に[^。]{0,10}(忘れ|わすれ)(て|た|まし)/,
   // Not a leak only feared or guarded against (情報漏えいが怖くて, 漏えい対策, 情報漏れの心配).

@@ -81,6 +81,18 @@ describe('answers on the shipped knowledge', () => {
     for (const item of ['手引き', '事例集', '特別交付税', 'J-LIS']) expect(menu.answer.answer).toContain(item);
   });
 
+  it('answers when it came out and each kind asked, however much else the message says', async () => {
+    const issued = await bot.ask('課の研修で総務省の手引きを取り上げます。配布資料に載せたいので、発行時期は令和何年何月でしたか');
+    expect(issued.answer).toMatchObject({ escalate: false });
+    expect(issued.answer.answer).toContain('令和3年4月');
+    expect((await bot.ask('事例集が出たのはいつでしたっけ')).answer.answer).toContain('令和5年4月');
+    // Two asks: when it came out, and how many steps.
+    expect((await bot.ask('手引きが出たのはいつ?あと導入の手順はいくつに分けてあるの?')).answer.answer).toContain('令和3年4月');
+    const both = await bot.ask('国家公務員の在宅勤務等手当は、どんな職員がもらえて月いくら?');
+    expect(both.answer.answer).toContain('10日');
+    expect(both.answer.answer).toContain('3,000円');
+  });
+
   it('gives the named year\'s figures and the latest ones when a year is compared with now', async () => {
     const { answer } = await bot.ask('令和3年当時の導入率と、現在の導入率を教えて');
     expect(answer.answer).toContain('916団体');

@@ -201,6 +201,9 @@ describe('intent detection', () => {
     expect(detectIntents('情報漏えいが怖くて導入に踏み切れません').incident).toBe(false);
     expect(detectIntents('情報漏れの心配はないですか').incident).toBe(false);
     expect(detectIntents('住民の情報が漏えいしたかもしれません').incident).toBe(true);
+    // 落としたい is a download wanted; 落としました a loss.
+    expect(detectIntents('ガイドラインのPDFを手元に落としたい').incident).toBe(false);
+    expect(detectIntents('貸与スマホを駅で落としました').incident).toBe(true);
   });
   it('takes a request for a number or an address as a contact question, and checking for oneself as no hand-off', () => {
     for (const q of ['服務のことで総務省に電話したい。何番ですか', '相談センターの連絡用アドレスを知りたい', 'Which ministry mailbox takes security questions?']) {

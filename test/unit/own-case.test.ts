@@ -40,6 +40,8 @@ describe('own-case classifier', () => {
     ["Can you tell me if our town's plan to let staff use private smartphones is acceptable?", 'assessment'],
     // A task the teller takes issue with is a dispute.
     ['課長から在宅の日は30分ごとに作業報告を送れと言われています。これって普通ですか', 'conflict'],
+    // Pay missing, said in dialect.
+    ['在宅の日に夜まで働いたのに超勤手当がついとらん', 'pay'],
   ])('%s → %s', (q, kind) => {
     expect(detectOwnCase(q)?.kind).toBe(kind);
   });
@@ -56,6 +58,7 @@ describe('own-case classifier', () => {
     // A superior's question or task, relayed: no case of the asker's own.
     '部長から「テレワークは義務なの?」と聞かれました。通知はどういう性格の文書ですか',
     '係長に手引きのダウンロード先を送れと言われました。どこにありますか',
+    '課長に事例集を印刷しろと言われました。PDFはどこですか',
     // "Do we have to pay" asks about a fee.
     'Do we have to pay anything to use the LGWAN telework trial?',
     'How much is the allowance for national civil servants?',

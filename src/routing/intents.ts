@@ -94,7 +94,7 @@ const INCIDENT = [
   // (落としたい, 落としましょう: a download wanted.)
   /(紛失|盗難|盗まれ|なくし|無くし|失くし|置き忘れ|落とし(た(?!い|く|がっ)|てしまっ|まし(?!ょう)))/,
   // Left behind on a train or in a taxi (置いたまま降りた, 忘れてきた).
-  /(置いたまま|置きっぱなし|忘れたまま)[^。]{0,12}(降り|出|帰|来)|(電車|でんしゃ|新幹線|しんかんせん|タクシー|たくしー|バス|ばす|網棚|店)に[^。]{0,10}(忘れ|わすれ)(て|た|まし)/,
+  /(置いたまま|置きっぱなし|忘れたまま)[^。]{0,12}(降り|出|帰|来)|(電車|でんしゃ|新幹線|しんかんせん|タクシー|たくしー|バス|ばす|網棚|店)に[^。]{0,30}(忘れ|わすれ)(て|た|まし)/,
   // Not a leak only feared or guarded against (情報漏えいが怖くて, 漏えい対策, 情報漏れの心配).
   /(情報漏えい|情報漏洩|情報漏れ|漏えい|漏洩|流出|不正アクセス|不正ログイン|乗っ取|ウイルス(に|さ|へ)?感染|マルウェア(に|さ)?感染|ランサム)(?!(が|は|の|を|に|も)?(怖|こわ|心配|不安|リスク|恐れ|おそれ|対策|防止|防ぐ|防げ|危険))/,
   /(漏れ|もれ)(た|てしまっ|ている)/,
@@ -291,6 +291,8 @@ const PRODUCT = [
   /(パソコン|pc|ノート|タブレット|機種|製品|モニター|ディスプレイ|椅子|机|デスク|ルーター|ヘッドセット|マウス|キーボード|カメラ|回線|プロバイダ)[^。]{0,12}(おすすめ|オススメ|お勧め|お薦め|どれがいい|どれが良い|いいの(は)?どれ|安くて(いい|良い)|どっちが(安|いい|良)|買うなら|選び方|通販|amazon|アマゾン|楽天)/i,
   // "Does the handbook recommend starting small?" asks about the knowledge: a product must be named.
   /\b(recommend|suggest|best|good|decent|cheap)\b[^.?!]{0,30}\b(laptops?|pcs?|computers?|notebooks?|tablets?|chairs?|desks?|monitors?|displays?|webcams?|cameras?|headsets?|mice|mouse|keyboards?|routers?|brands?|models? to buy|products?)\b|\bwhich (laptop|pc|computer|chair|monitor|webcam|headset|router) (should|to) (i|we) buy\b/i,
+  // Which provider or plan is cheapest (どのキャリアが一番安い, どこのプロバイダが安い): shopping advice.
+  /(どの|どこの|どっちの)(キャリア|会社|プロバイダ|メーカー|機種|プラン|サービス|店)[^。]{0,10}(一番|いちばん|最も|もっとも)?(安い|お得|速い|いい|良い)|(一番|いちばん|最も)(安い|お得)(キャリア|プラン|プロバイダ|機種|のは|の[?？])/,
   // A VPN for private use (watching TV abroad) is a consumer product, not the office's remote access.
   /\b(recommend|suggest|best|good|cheap)\b[^.?!]{0,15}\bvpns?\b[^.?!]{0,30}\b(watch|stream|tv|netflix|abroad|overseas|games?)\b/i,
 ];

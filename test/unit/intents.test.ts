@@ -204,6 +204,7 @@ describe('intent detection', () => {
     // 落としたい is a download wanted; 落としました a loss.
     expect(detectIntents('ガイドラインのPDFを手元に落としたい').incident).toBe(false);
     expect(detectIntents('貸与スマホを駅で落としました').incident).toBe(true);
+    expect(detectIntents('帰りのバスに、在宅用に借りている公用タブレットを入れた手提げを忘れてきました').incident).toBe(true);
   });
   it('takes a request for a number or an address as a contact question, and checking for oneself as no hand-off', () => {
     for (const q of ['服務のことで総務省に電話したい。何番ですか', '相談センターの連絡用アドレスを知りたい', 'Which ministry mailbox takes security questions?']) {

@@ -16,6 +16,7 @@ describe('scope and referrals on the shipped knowledge', () => {
     'What grants can small businesses get for remote work?',
     'Which webcam should I buy for telework?',
     'テレワーク用におすすめのヘッドセットは?',
+    '在宅勤務用にモバイルルーターを自分で契約します。どの会社のプランが一番安い?',
     // Subjects the knowledge does not cover (synonyms.yaml offTopic), however they mention telework.
     'テレワークの日のお昼に作れる簡単なレシピある?',
     '在宅勤務の日の空き時間に副業をしてもいいですか?',

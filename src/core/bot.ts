@@ -348,7 +348,9 @@ export class TeleworkBot {
 
     // An own case gets the general rule in brief; the office gives the answer.
     // A contact question is answered by the address; the passages add a little context at most.
-    const contactQuestion = intents.wantsContact && !needsPerson && !intents.wantsLink;
+    // Asked for the web page of a service the knowledge lists (the centre's site), its line with the URL answers.
+    const linkToReferral = intents.wantsLink && this.referralsNamedIn(folded).some((r) => r.url !== null);
+    const contactQuestion = (intents.wantsContact || linkToReferral) && !needsPerson && (!intents.wantsLink || linkToReferral);
     const composed = composeExtractive(analysis, hits, {
       context: searchable,
       ...(ownCaseOnTopic ? { maxSentences: 2 } : contactQuestion ? { maxSentences: CONTACT_CONTEXT_SENTENCES } : {}),
@@ -418,8 +420,8 @@ export class TeleworkBot {
     const givesContact = office.email !== null ? body.includes(office.email) : /@|\d{2,4}-\d{2,4}-\d{3,4}/.test(body);
     // Asked for the consultation centre's address, the centre's line answers; the ministry's office
     // is added only when the question names the ministry too (or asks for every contact).
-    const named = intents.wantsContact ? this.referralsNamedIn(folded) : [];
-    const officeToo = named.length === 0 || wantsAll || MINISTRY.test(folded);
+    const named = intents.wantsContact || linkToReferral ? this.referralsNamedIn(folded) : [];
+    const officeToo = (named.length === 0 && !linkToReferral) || wantsAll || MINISTRY.test(folded);
     // Asked for the address of what the answer turns out to be about (free expert advice: the centre),
     // the service the best passage names gets its line too.
     const answeredBy = contactQuestion && intents.asksAddress && answerable ? composition.parts[0]?.sentences.join('') : undefined;

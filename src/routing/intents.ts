@@ -223,7 +223,7 @@ const GREETING = /^(こんにち[はわ]|こんばん[はわ]|おはよう(ご�
 
 /** Asks for a number or an address by other words (何番, 直通番号ある?, 連絡用アドレス, whose inbox). */
 const NUMBER_OR_ADDRESS = [
-  /((どこの|どの|どちらの)(部署|課|窓口|担当)|窓口(は|って)?(どこ|ですか)|何番|なんばん|直通(番号|の番号)?(は|を|って|ある|あり|教|知)|(連絡用|問い?合わ?せ用|相談用)の?(アドレス|メール|番号)|(?<!(サイト|ページ|url|URL|リンク)[^。]{0,3})(メール)?アドレス(は|を|って|ある|あり|教え|知り|[?？]|$)|番号(は|を|って)?(ある|あり|教え|知り)|番号(は|って)[?？])/,
+  /((どこの|どの|どちらの)(部署|課|窓口|担当)|窓口(は|って)?(どこ|ですか)|何番|なんばん|直通(番号|の番号)?(は|を|って|ある|あり|教|知)|(連絡用|問い?合わ?せ用|相談用)の?(アドレス|メール|番号)|(?<!(サイト|ページ|url|URL|リンク|ホームページ|HP|hp|PDF|pdf|ファイル)[^。]{0,3})(メール)?アドレス(は|を|って|ある|あり|教え|知り|[?？]|$)|番号(は|を|って)?(ある|あり|教え|知り)|番号(は|って)[?？])/,
   /\b(whose inbox|which [a-z' ]{0,25}(mailbox|inbox|e-?mail address|address|phone number)|what number|what('s| is) (the|their) (number|address|e-?mail))\b/i,
 ];
 const CONTACT = [
@@ -248,7 +248,7 @@ const CONTACT = [
   /(担当|所管|管轄)(して(い)?る|する|の)[^。?？]{0,12}(部署|課|室|部局|窓口|係)/,
   /(部署名|課名|部署の名前|担当部署|何課|何部|何係|何室)/,
   /(電話|メール)(で|から|でも)[^。?？]{0,8}(聞|相談|問い?合|連絡|質問|申し?込)/,
-  /電話[^。]{0,20}番号|(メール)?アドレス(は|を|って|が|も)/,
+  /電話[^。]{0,20}番号|メールアドレス(は|を|って|が|も)|(?<!(サイト|ページ|url|URL|リンク|ホームページ|HP|hp|PDF|pdf|ファイル)[^。]{0,3})アドレス(は|を|って|が|も)/,
   /\b(contact|e-?mail|phone|who (should|do|can) i ask)\b/i,
   // "Which section of the guideline" asks for a part of a document, not an office.
   /\b(which|what) (office|department|division|unit|section(?! (of|in) ))\b/i,
@@ -266,12 +266,13 @@ const ASKS_ADDRESS = [
   /((電話|連絡|送り|送信|メール)先|(?<!(通知|文書|通達)の?)宛先)(は|を|って|どこ|どちら|[?？]|$)/,
   // The address or number itself asked for (メールを教えてもらえますか, 番号ください, 両方ください).
   // (A site's アドレス is its URL: サイトのアドレス asks for a link.)
-  /(メール(アドレス)?|(?<!(サイト|ページ|url|URL|リンク|ホームページ|HP|hp)[^。]{0,3})アドレス|電話番号|番号|連絡先)(を|も|だけ)?(教えて|ください|下さい|ちょうだい|知りたい|欲しい|ほしい)/,
+  /(メール(アドレス)?|(?<!(サイト|ページ|url|URL|リンク|ホームページ|HP|hp|PDF|pdf|ファイル)[^。]{0,3})アドレス|電話番号|番号|連絡先)(を|も|だけ)?(教えて|ください|下さい|ちょうだい|知りたい|欲しい|ほしい)/,
   /(メール|電話)と(電話|メール)[^。]{0,20}(両方|どちらも)/,
   // Recalled in part (0120で始まる番号だったと思う): the rest of it is wanted.
   /(番号|アドレス)(だった|やった|でした)(と思う|っけ|よね|はず)/,
   /(連絡先|問い?合わ?せ先|問合せ先|申込先|申込み先|申し込み先|照会先|メールアドレス|メアド|電話番号|どこ(に|へ)(連絡|問い?合わ?せ|電話|メール))/,
   /\b(who (should|do) i (contact|ask|write to)|contact details|e-?mail address|phone number)\b/i,
+  /\b(to whom\b[^.?!]{0,40}\b(write|send|address|contact)|(give|send|tell) (me |us )?(the|their|its) (e-?mail )?address)\b/i,
   ...NUMBER_OR_ADDRESS,
 ];
 /** Asks the bot to pass the question on (not just for an address). */
@@ -279,6 +280,8 @@ const FORWARD = [/(つな|繋|代わりに|かわりに|エスカレ|転送|送�
 
 const LINK = [
   /(url|URL|リンク|ホームページ|ウェブサイト|サイト|ページ|ダウンロード|DL|dl|pdf|PDF)(は|を|って|の場所|先|どこ)/,
+  // A page's or file's address is its URL (ウェブページのアドレス, PDFのアドレス).
+  /(ホームページ|ウェブサイト|サイト|ページ|pdf|PDF|ファイル|HP|hp)の?(アドレス|url|URL|リンク)/,
   /どこ(で|から)(見|読|入手|手に入|ダウンロード|DL|dl|落と)/,
   /(ダウンロード|入手|閲覧)(先|場所|方法|でき)/,
   // Where a file is kept (インストーラーの置き場所は?).

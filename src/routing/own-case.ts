@@ -187,6 +187,8 @@ const PERMISSION_REQUEST = [
 /** Asking someone to review what they send (案を送りますので…見ていただけないでしょうか): only a person can. */
 const REVIEW_REQUEST = [
   /(見て|目を通して|チェックして|診断して|評価して|レビューして|審査して|添削して)(いただけ|もらえ)(ない|ません)?(でしょうか|ますか|か|[?？])/,
+  /(添削|レビュー|目通し|点検)(を|の)?(お願い|依頼|頼み|頼め)/,
+  /\b(review|check|look over|go over|vet)\b[^.?!]{0,25}\b(our|my) (draft|rules|regulations|plan|policy|document)s?\b|\b(review|check|look over|go over|vet) the draft\b/i,
 ];
 
 /** An injury or an accident to the asker. */

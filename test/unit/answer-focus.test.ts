@@ -86,6 +86,11 @@ describe('answers on the shipped knowledge', () => {
     expect(issued.answer).toMatchObject({ escalate: false });
     expect(issued.answer.answer).toContain('令和3年4月');
     expect((await bot.ask('事例集が出たのはいつでしたっけ')).answer.answer).toContain('令和5年4月');
+    expect((await bot.ask('起案文書に引用するので、令和5年12月のテレワーク通知の文書番号を教えて')).answer.answer).toContain('総行女第31号');
+    // A service's web page: its line with the URL, no hand-off.
+    const page = await bot.ask('テレワーク相談センターのウェブページのアドレスを職員に案内したい');
+    expect(page.answer).toMatchObject({ escalate: false });
+    expect(page.answer.answer).toContain('https://telework.mhlw.go.jp/info/map/');
     // Two asks: when it came out, and how many steps.
     expect((await bot.ask('手引きが出たのはいつ?あと導入の手順はいくつに分けてあるの?')).answer.answer).toContain('令和3年4月');
     const both = await bot.ask('国家公務員の在宅勤務等手当は、どんな職員がもらえて月いくら?');

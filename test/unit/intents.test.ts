@@ -223,6 +223,8 @@ describe('intent detection', () => {
     }
     // A site's address is its link.
     expect(detectIntents('J-LISの公募のサイトのアドレスを知りたい').asksAddress).toBe(false);
+    expect(detectIntents('手引きのPDFのアドレスを出典に書きたい')).toMatchObject({ wantsLink: true, wantsContact: false });
+    expect(detectIntents('To whom at the ministry should we write about security? Please give the address.').asksAddress).toBe(true);
     // Who the notice was addressed to is no request for an address to write to.
     expect(detectIntents('この通知の宛先はどこですか').asksAddress).toBe(false);
     expect(detectIntents('通知の原文を確認したいです').wantsHuman).toBe(false);

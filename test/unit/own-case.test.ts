@@ -42,6 +42,9 @@ describe('own-case classifier', () => {
     ['課長から在宅の日は30分ごとに作業報告を送れと言われています。これって普通ですか', 'conflict'],
     // Pay missing, said in dialect.
     ['在宅の日に夜まで働いたのに超勤手当がついとらん', 'pay'],
+    // Asking for their draft to be reviewed.
+    ['在宅勤務の要領案を作りました。不備がないか添削をお願いしたいです', 'assessment'],
+    ['We have drafted our telework rules. Could someone review our draft?', 'assessment'],
   ])('%s → %s', (q, kind) => {
     expect(detectOwnCase(q)?.kind).toBe(kind);
   });

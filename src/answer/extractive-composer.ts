@@ -189,6 +189,8 @@ const YEAR_CONCEPT = /^((令和|平成|昭和)(\d{1,2}|元)年|(19|20)\d{2}年)/
 
 /** A year named beside "now" (R3の数字と今の数字): the latest figures are asked too. */
 const NOW = /(いま|今の|今は|現在|最新|最近|直近|現状|足元|\bnow\b|\bcurrent(ly)?\b|\blatest\b|\brecent(ly)?\b|\btoday\b)/i;
+/** Score factor for a figure of an earlier year when the latest is asked for. */
+const OUTDATED = 0.8;
 /** The latest year (令和n) a sentence states, or 0. */
 const latestReiwa = (sentence: string): number => Math.max(0, ...[...sentence.matchAll(/令和(\d{1,2})年/g)].map((m) => Number(m[1])));
 
@@ -258,6 +260,12 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
     }
   });
   if (candidates.length === 0) return { parts: [], support: 0 };
+  // Asked for the latest (最新, 今の, latest) without naming a year: a figure of an earlier year than the
+  // passages' latest is not what was asked.
+  if (years.length === 0 && NOW.test(opts.context ?? analysis.folded)) {
+    const newest = Math.max(0, ...candidates.filter((c) => c.values.length > 0).map((c) => latestReiwa(c.sentence)));
+    for (const c of candidates) if (c.values.length > 0 && latestReiwa(c.sentence) > 0 && latestReiwa(c.sentence) < newest) c.score *= OUTDATED;
+  }
   candidates.sort((a, b) => b.score - a.score || a.hit - b.hit || a.order - b.order);
   // A list is read from the passage that enumerates it ((1)…(5), 一つ目…), when one ranks close to the best.
   const listHit = enumeratingHit(hits.slice(0, maxChunks), bestRank);

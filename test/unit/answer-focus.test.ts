@@ -98,6 +98,12 @@ describe('answers on the shipped knowledge', () => {
     expect(both.answer.answer).toContain('3,000円');
   });
 
+  it('answers "the latest" with the latest figures, not an earlier year\'s', async () => {
+    const { answer } = await bot.ask('Latest survey: how many local governments had telework, and what share?');
+    expect(answer.answer).toContain('1,102');
+    expect(answer.answer).not.toContain('916');
+  });
+
   it('gives the named year\'s figures and the latest ones when a year is compared with now', async () => {
     const { answer } = await bot.ask('令和3年当時の導入率と、現在の導入率を教えて');
     expect(answer.answer).toContain('916団体');

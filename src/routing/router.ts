@@ -8,6 +8,14 @@ const NEGATED = /^(とは|には|と|は)?(以外|じゃな|ではな|でな|は
 /** English words before a topic that rule it out (not security, other than security). */
 const NEGATED_BEFORE = /(\bnot|\bnon-?|other than|\bexcept|\bbesides)\s*$/;
 
+/**
+ * Words of the funding itself (特別交付税, 措置率, special grant): a question about the money for laptops or a
+ * VPN asks about the funding, so such a word outweighs the equipment it pays for (however many are named).
+ */
+const FUNDING = /^(交付税|特交|特別交付税|措置率|special allocation tax|special grant|subsidy)$/;
+const FUNDING_WEIGHT = 10;
+const weightOf = (found: string[]): number => found.reduce((n, w) => n + (FUNDING.test(w) ? FUNDING_WEIGHT : 1), 0);
+
 export interface RouteDecision {
   office: string;
   reason: string;
@@ -82,7 +90,7 @@ export class OfficeRouter {
     const counts = found
       .map((k) => ({ office: k.office, found: k.found.filter((w) => !all.some((o) => o !== w && o.includes(w))) }))
       .filter((k) => k.found.length > 0)
-      .sort((a, b) => b.found.length - a.found.length);
+      .sort((a, b) => weightOf(b.found) - weightOf(a.found));
     const security = this.contacts.offices.find((o) => o.id === 'security');
     if (intents.incident && security) return { office: security.id, reason: 'incident report (information security)' };
     // An injury, one's pay or a dispute with a superior is the personnel office's, even when a device is
@@ -90,7 +98,7 @@ export class OfficeRouter {
     if (personal && (counts.length === 0 || counts[0]!.office !== this.contacts.defaultOffice) && !PERSONAL_SECURITY.test(folded)) {
       return { office: this.contacts.defaultOffice, reason: 'personal situation (default office)' };
     }
-    if (counts.length > 0 && (counts.length === 1 || counts[0]!.found.length > counts[1]!.found.length)) {
+    if (counts.length > 0 && (counts.length === 1 || weightOf(counts[0]!.found) > weightOf(counts[1]!.found))) {
       return { office: counts[0]!.office, reason: `keywords: ${counts[0]!.found.join(', ')}` };
     }
     const top = answered ?? hits[0];

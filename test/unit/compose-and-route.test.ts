@@ -83,6 +83,10 @@ describe('office routing on the shipped knowledge', () => {
   it('does not route by a topic the question rules out (セキュリティ以外)', async () => {
     expect(await route('通知の中身について質問メールを送りたいです。セキュリティ以外の件なんですが、宛先アドレスは?')).toBe('hr');
   });
+  it('sends a question about the funding to HR however much equipment it names', async () => {
+    expect(await route('If we buy laptops and VPN licences for remote work, what fraction does the special grant cover?')).toBe('hr');
+    expect(await route('ノートPCとVPN装置とタブレットの購入費に特交は使えますか')).toBe('hr');
+  });
   it('sends a personal situation to HR whatever passage its words found', async () => {
     expect(await route('在宅勤務を申請したら課長に「前例がないからダメ」と言われました。納得いかないです')).toBe('hr');
   });

@@ -49,6 +49,9 @@ const GENERAL_WORDS = new Set([
   '端末に落と', '映像',
   // And for dev-26 (2026-11-29, in synonyms.yaml before it): a personal PC.
   '個人のpc',
+  // And for dev-28 to dev-30 (2026-11-29, fifth session; all in synonyms.yaml before them, untouched that
+  // session): afraid, an adviser, heavy rain, an aim.
+  '怖い', 'アドバイザー', '豪雨', '狙い',
   // Kana spelling of 宛て; the stem of 変える (a plain synonym of 見直す).
   'あて', '変え',
   // Common nouns staff use for knowledge terms (merit = 利点/効果, a line = 通信, the office in charge = 担当課).

@@ -370,7 +370,7 @@ export function detectLang(question: string): 'ja' | 'en' {
 
 const INJECTION_CLAUSES = [
   /(以前|前|これまで|上記|今まで)の(指示|命令|設定|ルール)を?(すべて|全て)?(無視|忘れ)(して|て)?(ください)?[、。,.\s]*/g,
-  /(システム|system)\s*(プロンプト|prompt)を?(表示|教え|出力|見せ)(して|て)?(ください)?[、。,.\s]*/gi,
+  /(システム|system)\s*(プロンプト|prompt)を?(全文|すべて|全て|全部|そのまま)?(表示|教え|出力|見せ)(して|て)?(ください)?[、。,.\s]*/gi,
   /\bignore (all |any )?(previous|prior|above) (instructions|prompts?)[,.;:]?\s*/gi,
   /[^。!?？]{0,20}(根拠|出典|引用|ソース)(は|が|を)?(いらない|要らない|不要|なし|無し|つけず|付けず|抜き)[^。!?？]{0,20}[。!?？]?/g,
   /(あなた|君|きみ|お前)は(もう|今から|これから|今日から)[^。!?？]{0,30}[。!?？]?/g,
@@ -393,7 +393,8 @@ const INJECTION_CLAUSES = [
 const INTERNALS_HINT = /(設定|プロンプト|キーワード|\.yaml|prompt|keyword|config|settings)/i;
 const INTERNALS_CLAUSES = [
   /[^。!?？\n]{0,40}(設定ファイル|設定プロンプト|システムプロンプト|キーワード一覧|キーワードのリスト|内部設定|contacts\.yaml|synonyms\.yaml)[^。!?？\n]{0,40}[。!?？]?/g,
-  /[^.?!\n]{0,60}\b(system prompt|routing keywords?|keyword list|config(uration)? files?|settings files?)\b[^.?!\n]{0,40}[.?!]?/gi,
+  // (A Japanese sentence end ends the clause too: the question after 。 stays.)
+  /[^.?!。？！\n]{0,60}\b(system prompt|routing keywords?|keyword list|config(uration)? files?|settings files?)\b[^.?!。？！\n]{0,40}[.?!。？！]?/gi,
 ];
 
 const DICTATED_APPROVAL = /「?((承認|許可))(します|する|しました)。?」?と(言|回答|答|返)(って|え|し)(ください|下さい|て)?/g;

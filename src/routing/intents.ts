@@ -333,10 +333,11 @@ const any = (patterns: RegExp[], text: string): boolean => patterns.some((p) => 
 
 export function detectIntents(question: string): Intents {
   const t = readingOf(nfkc(question).trim());
+  const asksAddress = any(ASKS_ADDRESS, t);
   return {
     // 「問い合わせたいので連絡先を」 asks for the address to write to: a contact question, unless
     // the bot is asked to pass the question on itself (つないで, 代わりに, エスカレ).
-    wantsHuman: any(HUMAN, t) && !(any(ASKS_ADDRESS, t) && !any(FORWARD, t)),
+    wantsHuman: any(HUMAN, t) && !(asksAddress && !any(FORWARD, t)),
     // Asked "in general", or saying a ruling is not wanted, it is a question about the rule.
     wantsJudgement: any(JUDGEMENT, t) && !GENERAL.test(t),
     // Words of an injected instruction (reply with "HACKED") report no incident.
@@ -345,8 +346,8 @@ export function detectIntents(question: string): Intents {
     wantsPrivateData: any(PRIVATE, t),
     // Asking to see its settings (prompt, keyword lists, configuration files) is the same attempt.
     injection: any(INJECTION, t) || INTERNALS.test(t),
-    wantsContact: any(CONTACT, t) || any(ASKS_ADDRESS, t),
-    asksAddress: any(ASKS_ADDRESS, t),
+    wantsContact: asksAddress || any(CONTACT, t),
+    asksAddress,
     greeting: GREETING.test(t),
     wantsProduct: any(PRODUCT, t),
     personalTax: mentionsPersonalTax(t),

@@ -225,18 +225,21 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
   const bestRank = hits[0]!.rank;
   const wantsFigure = WANTS_FIGURE.test(analysis.folded);
   // "A village of about 80 staff": the sentence whose size range holds 80 answers, the others do not.
-  const headCount = headCountOf(opts.context ?? analysis.folded);
+  // The whole message (a head count, a figure given, "now"); the analysis holds only its asking part.
+  const message = opts.context ?? analysis.folded;
+  const headCount = headCountOf(message);
+  const asksNow = NOW.test(message);
   const forms = formCreditsFor(analysis);
   const askedKinds = ASKED_KINDS.filter((k) => k.asks.test(analysis.folded)).map((k) => k.gives);
   // Figures the asker gave (月3,000円と聞きました): a sentence stating only those tells them nothing new.
-  const givenFigures = new Set(figuresOf(opts.context ?? analysis.folded));
-  const checksGiven = CONFIRMS.test(opts.context ?? analysis.folded);
+  const givenFigures = new Set(figuresOf(message));
+  const checksGiven = CONFIRMS.test(message);
   const candidates: { hit: number; order: number; sentence: string; score: number; coverage: number; own: number; folded: string; asked: Asked | null; values: string[]; hasDigit: boolean; band: boolean }[] = [];
   // Two years compared may need a passage per year: look a little further down the ranking.
   const years = analysis.concepts.flatMap((c, i) => (YEAR_CONCEPT.test(c.text) ? [i] : []));
   // One year named beside "now": the latest figures are the other year compared.
   const namedReiwa = years.length === 1 ? /^令和(\d{1,2})年/.exec(analysis.concepts[years[0]!]!.text) : null;
-  const sinceThen = namedReiwa !== null && NOW.test(opts.context ?? analysis.folded) ? Number(namedReiwa[1]) : null;
+  const sinceThen = namedReiwa !== null && asksNow ? Number(namedReiwa[1]) : null;
   const reach = years.length >= 2 || sinceThen !== null ? Math.max(maxChunks, YEAR_REACH) : maxChunks;
   // Given the asker's size, a passage stating the figure for that size band answers however it ranks.
   const statesBand = (hit: RetrievalHit): boolean =>
@@ -262,7 +265,7 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
   if (candidates.length === 0) return { parts: [], support: 0 };
   // Asked for the latest (最新, 今の, latest) without naming a year: a figure of an earlier year than the
   // passages' latest is not what was asked.
-  if (years.length === 0 && NOW.test(opts.context ?? analysis.folded)) {
+  if (years.length === 0 && asksNow) {
     const newest = Math.max(0, ...candidates.filter((c) => c.values.length > 0).map((c) => latestReiwa(c.sentence)));
     for (const c of candidates) if (c.values.length > 0 && latestReiwa(c.sentence) > 0 && latestReiwa(c.sentence) < newest) c.score *= OUTDATED;
   }

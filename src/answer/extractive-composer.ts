@@ -105,6 +105,12 @@ const ASKED_KINDS: { asks: RegExp; gives: RegExp }[] = [
   { asks: /(文書番号|(通知|文書|通達)の?番号|何号|\b(reference|document|circular) numbers?\b|\bnumbering\b)/i, gives: /第\d+号/ },
   // What for: the stated purpose.
   { asks: /(目的|何のため|なんのため|ねらい|狙い|趣旨|\bwhat (is it )?for\b|\bpurpose\b|\bmeant to\b)/i, gives: /(ための|目的|軽減する|ねらい|趣旨)/ },
+  // Why: the reason or the value the source gives (a means of, useful for, it leads to, prompted by).
+  { asks: /(なぜ|なんで|何で|どうして|意義|必要性|重要性|位置づけ|位置付け|\bwhy\b|\bsignificance\b)/i, gives: /(切り札|有用|効果が期待|不可欠|重要な取組|につながり|を受けて|観点から|背景)/ },
+  // Where to begin: the first step the source recommends.
+  { asks: /(何から|なにから|最初の一歩|第一歩|手始め|まず(は)?何|最初に何|はじめに何|始め方|どこから手|\bwhere (do|should|to) (we |i )?start\b|\bfirst steps?\b|\bhow (do|should) (we|i) (start|begin)\b)/i, gives: /(スモールスタート|できるところから|まずやってみる)/ },
+  // Which bodies by name: the names themselves, or that the materials do not hold them.
+  { asks: /(どこの(市|町|村|団体|自治体|市町村|役場)|(団体|自治体|市町村|町村|町|市)の?名前|団体名|市町村名|具体的にどこ|具体的にはどこ|\bwhich (towns|cities|villages|municipalities|councils|authorities)\b|\bnames? of the\b)/i, gives: /(団体名|市町村名)/ },
 ];
 /** Score for a sentence that gives the kind of answer the question asks for. */
 const ASKED_KIND_FIT = 0.3; // measured on the development sets (0.2 fixed 2, 0.3 fixed 4, 0.45 broke 4)

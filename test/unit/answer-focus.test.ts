@@ -98,6 +98,12 @@ describe('answers on the shipped knowledge', () => {
     expect(both.answer.answer).toContain('3,000円');
   });
 
+  it('answers why with the reasons the source gives, and where to begin with its first step', async () => {
+    const why = (await bot.ask('国が自治体にテレワークを勧めるのはどうしてですか')).answer.answer;
+    expect(why).toMatch(/切り札|不可欠|BCP/);
+    expect((await bot.ask('テレワークを始めたい町は、まず何をすればいいですか')).answer.answer).toContain('スモールスタート');
+  });
+
   it('answers "the latest" with the latest figures, not an earlier year\'s', async () => {
     const { answer } = await bot.ask('Latest survey: how many local governments had telework, and what share?');
     expect(answer.answer).toContain('1,102');

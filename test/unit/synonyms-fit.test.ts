@@ -52,6 +52,8 @@ const GENERAL_WORDS = new Set([
   // And for dev-28 to dev-30 (2026-11-29, fifth session; all in synonyms.yaml before them, untouched that
   // session): afraid, an adviser, heavy rain, an aim.
   '怖い', 'アドバイザー', '豪雨', '狙い',
+  // And for dev-32 and dev-33 (2026-11-29, sixth session; both in synonyms.yaml before them): a trend, a deadline.
+  '動向', '〆切',
   // Kana spelling of 宛て; the stem of 変える (a plain synonym of 見直す).
   'あて', '変え',
   // Common nouns staff use for knowledge terms (merit = 利点/効果, a line = 通信, the office in charge = 担当課).

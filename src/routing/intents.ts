@@ -150,6 +150,8 @@ const INCIDENT = [
   /\b(left|forgot) (my|our|the|a|an|his|her|their) [^.?!]{0,50}\b(in|on|at) (a|the|an) ([a-z-]+ )?(taxi|cab|train|shinkansen|bullet train|subway|bus|coach|station|restaurant|bar|car|plane|airport)\b/i,
   /\b(can't|cannot|couldn't) find (my|our|the) (laptop|notebook|pc|computer|phone|smartphone|tablet|device|usb)\b/i,
   /\b(went|gone|go|is|are|was) missing\b/i,
+  // A work item that vanished or is still somewhere it should not be (not with me, still on the last train).
+  /\b(laptop|notebook|pc|computer|phone|smartphone|tablet|device|usb|bag)\b[^.?!]{0,60}\b(vanished|disappeared|(is|are|was|were) not with me|(is|are) still (on|in|at) the)\b/i,
   // Phishing: a suspicious mail, attachment or link that was opened.
   /(不審|怪し|あやし|見覚えのない|知らない)[^。]{0,15}(メール|添付|ファイル|リンク|url|URL|サイト)[^。]{0,15}(開い|開け|クリック|押し|実行|アクセスし|ダウンロードし)/,
   /(フィッシング|標的型)(メール|攻撃|詐欺|サイト)?[^。]{0,15}(開い|クリック|入力|引っかか|被害|届い)/,
@@ -175,8 +177,8 @@ const INCIDENT = [
   // Someone got in: a login the asker did not make (入られた形跡, 使ってない時間にログイン).
   /(入られた|侵入された|ログインされた|アクセスされた)(形跡|跡|痕跡|みたい|ようで|かも)|(使って(い)?ない|覚えのない|身に覚えのない)[^。]{0,15}(時間|時刻|日時|夜中|深夜)[^。]{0,10}(ログイン|入られ|アクセス)/,
   // Shoulder-surfed: the screen seen by someone (見てた, 覗かれた), said in the past.
-  /(画面|モニター|ディスプレイ)(を|が)?[^。]{0,10}(見られた|見られて(た|い)|見てた|見ていた|覗かれ|のぞかれ|盗み見され)/,
-  /(画面|ファイル|資料|一覧|名簿|データ|個人情報)[^。]{0,40}(見られてしま[っい]|見られちゃ|見えてしま[っい]|映ってしま[っい]|映り込んでしま[っい])/,
+  /(画面|モニター|ディスプレイ)(を|が)?[^。]{0,10}(見られた|見られて(た|い)|見てた|見ていた|(覗|のぞ)かれ(?!な|る|ませ)|盗み見され|のぞいて(た|いた)|覗いて(た|いた)|のぞき込んで(た|いた)|覗き込んで(た|いた))/,
+  /(画面|ファイル|資料|一覧|名簿|データ|個人情報)[^。]{0,40}(見られてしま[っい]|見られちゃ|見えてしま[っい]|見えちゃ|映ってしま[っい]|映っちゃ|写っちゃ|映り込んでしま[っい]|映り込んじゃ|写り込んじゃ)/,
   // The pointer moving by itself, told the other way round (勝手にマウス動き出して).
   /(勝手に|かってに|ひとりでに)[^。]{0,6}(マウス|カーソル|ポインタ)[^。]{0,6}(動|うご)/,
   // A process or program nobody has seen (見たことないプロセス), their own PC suspected of a virus.
@@ -270,6 +272,8 @@ const ASKS_ADDRESS = [
   /(メール|電話)と(電話|メール)[^。]{0,20}(両方|どちらも)/,
   // Recalled in part (0120で始まる番号だったと思う): the rest of it is wanted.
   /(番号|アドレス)(だった|やった|でした)(と思う|っけ|よね|はず)/,
+  // Only the number or address wanted (番号だけでいいです), or which one to call or write to (どこの番号にかければ).
+  /(番号|アドレス|連絡先|メール)(だけ|のみ)(で|が)?(いい|良い|よい|結構|大丈夫|ok|OK|十分|構いません|かまいません)|(どこ|どちら|どっち|どの)の?(番号|電話番号|アドレス|メールアドレス)(に|へ|を|は)|(かければ|掛ければ|電話すれば|メールすれば|送れば)(いい|良い|よい)/,
   /(連絡先|問い?合わ?せ先|問合せ先|申込先|申込み先|申し込み先|照会先|メールアドレス|メアド|電話番号|どこ(に|へ)(連絡|問い?合わ?せ|電話|メール))/,
   /\b(who (should|do) i (contact|ask|write to)|contact details|e-?mail address|phone number)\b/i,
   /\b(to whom\b[^.?!]{0,40}\b(write|send|address|contact)|(give|send|tell) (me |us )?(the|their|its) (e-?mail )?address)\b/i,
@@ -393,7 +397,8 @@ const INJECTION_CLAUSES = [
 /** A request for the bot's settings, to the end of its sentence (tried only when such a word occurs: they scan widely). */
 const INTERNALS_HINT = /(設定|プロンプト|キーワード|\.yaml|prompt|keyword|config|settings)/i;
 const INTERNALS_CLAUSES = [
-  /[^。!?？\n]{0,40}(設定ファイル|設定プロンプト|システムプロンプト|キーワード一覧|キーワードのリスト|内部設定|contacts\.yaml|synonyms\.yaml)[^。!?？\n]{0,40}[。!?？]?/g,
+  // (The clause also ends where the message moves on: 、そのあとで…, 、それから….)
+  /[^。!?？\n]{0,40}(設定ファイル|設定プロンプト|システムプロンプト|キーワード一覧|キーワードのリスト|内部設定|contacts\.yaml|synonyms\.yaml)(?:(?![、,](そのあと|その後|それから|次に|ついでに|あとで|あと))[^。!?？\n]){0,40}[。!?？]?/g,
   // (A Japanese sentence end ends the clause too: the question after 。 stays.)
   /[^.?!。？！\n]{0,60}\b(system prompt|routing keywords?|keyword list|config(uration)? files?|settings files?)\b[^.?!。？！\n]{0,40}[.?!。？！]?/gi,
 ];

@@ -24,7 +24,7 @@ export interface OwnCase {
 /** The asker or their organisation: 私, 自分, うち, 当市, 本町, 弊課, わが町, our, my, we. */
 /** The asker says the question is general, not about their own case. */
 export const GENERAL =
-  /(一般論として|一般論で|一般的に|一般的な話|一般的には|\bin general\b|\bgenerally speaking\b|(資料|通知|手引き|ガイドライン|要件|要領|国の資料)(に|では|には|で)[^。?？]{0,8}(何か|なにか|何と|なんて)?[^。?？]{0,4}(書いて|書かれて|載って|記載|示されて|どうなって)|(ほしい|欲しい|もらいたい)わけ(では|じゃ)(なく|ない))/i;
+  /(一般論として|一般論で|一般的に|一般的な話|一般的には|\bin general\b|\bgenerally speaking\b|(資料|通知|手引き|ガイドライン|要件|要領|国の資料)(に|では|には|で)[^。?？]{0,8}(何か|なにか|何と|なんて)?[^。?？]{0,4}(書いて|書かれて|載って|記載|示されて|どうなって)|(ほしい|欲しい|もらいたい)わけ(では|じゃ)(なく|ない)|(それ|その[^。、\s]{0,4}|そこ)だけ(を)?(分かれば|わかれば|知れれば|教えて|教えてもらえれば|知りたい|確認できれば))/i;
 
 const OWN = [
   /(私|わたし|わたくし|自分|僕|ぼく|俺|おれ|オレ|あたし|わし)(たち|達|ら|ども)?(の|は|が|も|に|で|、)/,
@@ -159,6 +159,11 @@ const LAPSE = [
 const RELAYED_TASK =
   /((調べ|聞い|確認し|まとめ|報告し|探し|教えてもら|一覧にし|リストにし|整理し)(て|と)(おいて|いて|おけ|おいで|ほしい|欲しい|くれ|ください|と|って)?|(送れ|送って|入れろ|入れて|かけろ|かけて|出せ|作れ|作って|まとめろ|調べろ|聞け|探せ|用意しろ|用意して|準備しろ|準備して|(印刷|コピー|共有|転送|提出|回覧|配布)(しろ|して|せよ)))[」』]?(と|って)/;
 
+/** A superior's question quoted (課長が『…どれくらい出るんだ』って言い出して): the asker relays it. */
+const RELAYED_QUESTION = /[「『][^」』]{2,60}(か|の|んだ|んや|んですか|[?？]|かな|っけ)[」』](と|って)/;
+/** Taking issue with a relayed question is rarer than not knowing its answer (困って is left out). */
+const DISPUTED = /(おかしい|おかしく|納得(でき|いか)|ひどい|酷い|理不尽|パワハラ|嫌がらせ|限界)/;
+
 /** The teller takes issue with what they were told (普通ですか, おかしい, 納得いかない, 限界). */
 const GRIEVANCE = /(普通(です|でしょう|なん|なの|か)|おかしい|おかしく|納得(でき|いか)|ひどい|酷い|理不尽|パワハラ|嫌がらせ|限界|つらい|辛い|困って|(人事|組合)に(言う|相談|訴え))/;
 
@@ -245,7 +250,8 @@ export function detectOwnCase(question: string, asking: string = question): OwnC
   const conflict = first(CONFLICT, t);
   // 「調べておいて」と言われた: a task handed on (a relayed question), not a dispute.
   // (Unless the teller takes issue with the task: これって普通ですか, おかしくないですか.)
-  if (conflict && (!RELAYED_TASK.test(conflict) || GRIEVANCE.test(t))) return { kind: 'conflict', signals: [conflict] };
+  const relayed = conflict !== null && (RELAYED_QUESTION.test(conflict) ? !DISPUTED.test(t) : RELAYED_TASK.test(conflict) && !GRIEVANCE.test(t));
+  if (conflict && !relayed) return { kind: 'conflict', signals: [conflict] };
   const injury = first(INJURY, t);
   if (injury) return { kind: 'injury', signals: [injury] };
   const review = first(REVIEW_REQUEST, nfkc(asking));

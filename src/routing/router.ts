@@ -3,8 +3,8 @@ import type { RetrievalHit } from '../retrieval/knowledge-index.js';
 import { foldForMatch, type SynonymExpander } from '../text/synonyms.js';
 import type { Intents } from './intents.js';
 
-/** Words after a topic that rule it out (以外, じゃない). */
-const NEGATED = /^(とは|には|と|は)?(以外|じゃな|ではな|でな|は除|を除|関係な|無関係)/;
+/** Words after a topic that rule it out (以外, じゃない, の方じゃなくて). */
+const NEGATED = /^(の(方|ほう|窓口|担当|件|話))?(とは|には|と|は)?(以外|じゃな|ではな|でな|は除|を除|関係な|無関係)/;
 /** English words before a topic that rule it out (not security, other than security). */
 const NEGATED_BEFORE = /(\bnot|\bnon-?|other than|\bexcept|\bbesides)\s*$/;
 

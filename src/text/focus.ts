@@ -68,8 +68,13 @@ export function askingSentences(text: string): string {
   return joined.length >= 8 ? joined : text;
 }
 
+/** 「…どう触れてるのか、それだけ教えて」: the clause before it is the whole question (with the noun in その率). */
+const ONLY_THAT = /(?:^|[。、,！!？?\s])([^。、,！!？?]{6,}?)[、,]\s*(?:それ|そこ|その([^。、,\s]{1,4}?))だけ(?:を)?(?:分かれば|わかれば|知れれば|教えて|教えてもらえれば|知りたい|確認できれば)[^。、]*[。.!！]*$/;
+
 /** The asking sentences of a long message (the message itself when it is short or has none). */
 export function focusOnQuestion(text: string): string {
+  const only = ONLY_THAT.exec(text);
+  if (only) return `${only[1]!.replace(/^(要は|要するに)[、,]?/, '')}${only[2] ? ` ${only[2]}` : ''}`.trim();
   // An explicit 「本題ですが」 marks the question in a message of any length.
   const marker = TOPIC_MARKER.exec(text);
   if (marker && text.length - (marker.index + marker[0].length) >= 8) return text.slice(marker.index + marker[0].length).replace(/^[、,，\s]+/, '').trim();

@@ -82,6 +82,7 @@ describe('office routing on the shipped knowledge', () => {
   });
   it('does not route by a topic the question rules out (セキュリティ以外)', async () => {
     expect(await route('通知の中身について質問メールを送りたいです。セキュリティ以外の件なんですが、宛先アドレスは?')).toBe('hr');
+    expect(await route('VPNの件で総務省に電話したい。番号は?全般の方じゃなくて')).toBe('security');
   });
   it('sends a question about the funding to HR however much equipment it names', async () => {
     expect(await route('If we buy laptops and VPN licences for remote work, what fraction does the special grant cover?')).toBe('hr');

@@ -44,3 +44,10 @@ describe('a short message with its reason after the question', () => {
     expect(focusOnQuestion('支援策は?手引きのことです。')).toBe('支援策は?手引きのことです。');
   });
 });
+
+describe('a question narrowed to one point (それだけ教えて)', () => {
+  it('is searched by the clause before it, with the noun after その', () => {
+    expect(focusOnQuestion('係で話題になってまして、事情はいろいろあるんですが、手引きはいつ出たのか、それだけ教えてください')).toBe('手引きはいつ出たのか');
+    expect(focusOnQuestion('部長が気にしてるんですけど、要は事例集が対象にしている団体の規模、その数字だけ分かれば十分です')).toBe('事例集が対象にしている団体の規模 数字');
+  });
+});

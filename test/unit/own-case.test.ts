@@ -184,6 +184,9 @@ describe('own cases in the words of dev-18 kinds', () => {
 
   it('a task handed on by a superior is a relayed question', () => {
     expect(kind('課長に事例集のことを調べといてと言われたんですが、対象の規模は?')).toBeNull();
+    // A superior's question quoted, then the point the asker wants: relayed, not a dispute.
+    expect(kind('部長が「うちもテレワークの手当を出すべきなのか」って言い出しまして、よく分からず困ってます。国の手当の額、それだけ教えて')).toBeNull();
+    expect(kind('部長が「テレワークは甘えだ」って言ってきて、在宅を却下されました。納得いかないです')).toBe('conflict');
   });
 });
 

@@ -159,6 +159,9 @@ const LAPSE = [
 const RELAYED_TASK =
   /((調べ|聞い|確認し|まとめ|報告し|探し|教えてもら|一覧にし|リストにし|整理し)(て|と)(おいて|いて|おけ|おいで|ほしい|欲しい|くれ|ください|と|って)?|(送れ|送って|入れろ|入れて|かけろ|かけて|出せ|作れ|作って|まとめろ|調べろ|聞け|探せ|用意しろ|用意して|準備しろ|準備して|(印刷|コピー|共有|転送|提出|回覧|配布)(しろ|して|せよ)))[」』]?(と|って)/;
 
+/** A superior's order quoted (係長に「…番号で言って」と言われた): a task handed on, like RELAYED_TASK. */
+const RELAYED_ORDER = /[「『][^」』]{2,60}(て|で|ろ|せ|け|よ|ください|下さい|なさい|ちょうだい)[」』](と|って)(言われ|いわれ|頼まれ|指示され|命じられ)/;
+const SUPERIOR = /(上司|課長|係長|部長|所属長|室長|管理職|局長|次長|主任|町長|市長|村長|副町長|副市長)/;
 /** A superior's question quoted (課長が『…どれくらい出るんだ』って言い出して): the asker relays it. */
 const RELAYED_QUESTION = /[「『][^」』]{2,60}(か|の|んだ|んや|んですか|[?？]|かな|っけ)[」』](と|って)/;
 /** Taking issue with a relayed question is rarer than not knowing its answer (困って is left out). */
@@ -250,7 +253,7 @@ export function detectOwnCase(question: string, asking: string = question): OwnC
   const conflict = first(CONFLICT, t);
   // 「調べておいて」と言われた: a task handed on (a relayed question), not a dispute.
   // (Unless the teller takes issue with the task: これって普通ですか, おかしくないですか.)
-  const relayed = conflict !== null && (RELAYED_QUESTION.test(conflict) ? !DISPUTED.test(t) : RELAYED_TASK.test(conflict) && !GRIEVANCE.test(t));
+  const relayed = conflict !== null && (RELAYED_QUESTION.test(conflict) ? !DISPUTED.test(t) : (RELAYED_TASK.test(conflict) || (RELAYED_ORDER.test(conflict) && SUPERIOR.test(conflict))) && !GRIEVANCE.test(t));
   if (conflict && !relayed) return { kind: 'conflict', signals: [conflict] };
   const injury = first(INJURY, t);
   if (injury) return { kind: 'injury', signals: [injury] };

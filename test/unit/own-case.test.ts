@@ -187,6 +187,9 @@ describe('own cases in the words of dev-18 kinds', () => {
     // A superior's question quoted, then the point the asker wants: relayed, not a dispute.
     expect(kind('部長が「うちもテレワークの手当を出すべきなのか」って言い出しまして、よく分からず困ってます。国の手当の額、それだけ教えて')).toBeNull();
     expect(kind('部長が「テレワークは甘えだ」って言ってきて、在宅を却下されました。納得いかないです')).toBe('conflict');
+    // A superior's order quoted is a task handed on; a household member's is still their own story.
+    expect(kind('係長に「事例集の対象規模を一言で言って」と言われました。何名以下の団体でしたっけ')).toBeNull();
+    expect(kind('妻から「家にいるなら洗濯もしろ」と言われて、もう毎日けんかです')).toBe('conflict');
   });
 });
 

@@ -175,7 +175,7 @@ const PERMISSION_REQUEST = [
   // Asking the bot to rule between their own texts (どっちを優先すべきか決めてもらえますか).
   /(決めて|判断して|決定して|裁定して)(もらえ|いただけ|ください|下さい|ほしい|欲しい)/,
   /(認めて|許可して|承認して|許して)(もらえ|いただけ|くれ|ください|下さい|ほしい|欲しい)/,
-  /(在宅|テレワーク|リモート|在宅勤務)に(して|させて)(もらえ|いただけ|くれ|ください|下さい|ほしい|欲しい)/,
+  /(在宅|テレワーク|リモート|在宅勤務)に(して|させて)(もらえ|もらい|いただけ|いただき|くれ|ください|下さい|ほしい|欲しい)/,
   /\bsay (that )?(it'?s|it is|you|i'?m|i am|we are)? ?(approved|permitted|allowed)\b/i,
   // Asked to say the approving words (「承認します」と返して), to vouch (太鼓判を押して), or to issue an
   // official reply in the ministry's name: only the office itself can.
@@ -187,7 +187,9 @@ const PERMISSION_REQUEST = [
   /\bjust say (yes|ok|okay|it'?s (fine|ok|compliant|approved))\b/i,
   // A promise only the employer could give (promise in writing that I can …).
   /\bpromise\b[^.?!]{0,40}\b(i|we) (can|may|will)\b|\bsay ['"‘“]?i promise\b/i,
-  /(許可|承認|使用許可|利用許可)を?(いただけ|もらえ|ください|下さい|お願い)/,
+  /(許可|承認|使用許可|利用許可)(を|が)?(いただけ|もらえ|ください|下さい|お願い)/,
+  // An exception for their own body (うちだけ例外で有効にできないか掛け合いたい): only the office can grant one.
+  /(例外|特例)(で|として|的に|扱い(で|に))[^。]{0,15}(できない|でき(ます)?か|認め|許可|有効に|外して|してもら|して(ほしい|欲しい))|掛け合(い|う|っ)|かけあ(い|う|っ)/,
   /\b(can (you|i get) (approve|permit|authori[sz]e)|give me permission|(approve|permit) my)\b/i,
   /\bwho (can|could|will|would) (approve|authori[sz]e|permit|sign off)\b|\b(approve|authori[sz]e) (it|that|this) for me\b/i,
 ];

@@ -84,6 +84,10 @@ describe('office routing on the shipped knowledge', () => {
     expect(await route('通知の中身について質問メールを送りたいです。セキュリティ以外の件なんですが、宛先アドレスは?')).toBe('hr');
     expect(await route('VPNの件で総務省に電話したい。番号は?全般の方じゃなくて')).toBe('security');
   });
+  it('sends questions about the J-LIS system and its file sharing to information security', async () => {
+    const exception = (await bot.ask('窓口の業務に要るので、自治体テレワークシステムでもファイル共有を例外として有効にできないか国に掛け合いたい')).answer;
+    expect(exception).toMatchObject({ route: 'security', escalate: true });
+  });
   it('sends a question about the funding to HR however much equipment it names', async () => {
     expect(await route('If we buy laptops and VPN licences for remote work, what fraction does the special grant cover?')).toBe('hr');
     expect(await route('ノートPCとVPN装置とタブレットの購入費に特交は使えますか')).toBe('hr');

@@ -178,6 +178,9 @@ describe('own cases in the words of dev-18 kinds', () => {
     expect(kind('届出を出さないまま在宅で仕事をしてしまいました')).toBe('decision');
     expect(kind('家で作業したことで処分されますか')).toBe('conflict');
     expect(kind('明日からテレワークにしてもらえますか')).toBe('permission');
+    expect(kind('子どもの送迎があるので、毎日テレワークにしてもらいたいんです。許可がもらえるものでしょうか')).toBe('permission');
+    // An exception for their own body only the office can grant.
+    expect(kind('うちの課だけ例外としてUSBを有効にできないか、国に掛け合いたい')).toBe('permission');
     expect(kind('おれのうちのネットで在宅しても大丈夫だべか')).toBe('assessment');
     expect(kind('一般論として、私たちのような小さな町でも導入できますか')).toBeNull();
   });

@@ -1,4 +1,4 @@
-import { GENERAL } from './own-case.js';
+import { askedInGeneral } from './own-case.js';
 import { nfkc } from '../text/normalize.js';
 import { readingOf } from '../text/reading.js';
 
@@ -343,10 +343,10 @@ export function detectIntents(question: string): Intents {
     // the bot is asked to pass the question on itself (つないで, 代わりに, エスカレ).
     wantsHuman: any(HUMAN, t) && !(asksAddress && !any(FORWARD, t)),
     // Asked "in general", or saying a ruling is not wanted, it is a question about the rule.
-    wantsJudgement: any(JUDGEMENT, t) && !GENERAL.test(t),
+    wantsJudgement: any(JUDGEMENT, t) && !askedInGeneral(t),
     // Words of an injected instruction (reply with "HACKED") report no incident.
     // An incident asked about "in general" (一般論として、覗かれる対策は) is a question about the rule.
-    incident: any(INCIDENT, removeInjectionClauses(t)) && !GENERAL.test(t),
+    incident: any(INCIDENT, removeInjectionClauses(t)) && !askedInGeneral(t),
     wantsPrivateData: any(PRIVATE, t),
     // Asking to see its settings (prompt, keyword lists, configuration files) is the same attempt.
     injection: any(INJECTION, t) || INTERNALS.test(t),

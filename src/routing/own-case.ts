@@ -26,6 +26,15 @@ export interface OwnCase {
 export const GENERAL =
   /(一般論として|一般論で|一般的に|一般的な話|一般的には|\bin general\b|\bgenerally speaking\b|(資料|通知|手引き|ガイドライン|要件|要領|国の資料)(に|では|には|で)[^。?？]{0,8}(何か|なにか|何と|なんて)?[^。?？]{0,4}(書いて|書かれて|載って|記載|示されて|どうなって)|(ほしい|欲しい|もらいたい)わけ(では|じゃ)(なく|ない)|(それ|その[^。、\s]{0,4}|そこ)だけ(を)?(分かれば|わかれば|知れれば|教えて|教えてもらえれば|知りたい|確認できれば))/i;
 
+/** The general framing taken back (…一般的には? いや、正直に言うと私がやらかしまして): their own case after all. */
+const CONFESSION = /(正直に言うと|正直いうと|実は|実を言うと|本当のことを言うと|ほんとは|本当は)[、,]?[^。]{0,20}(私|自分|わたし|僕|俺|うち)(が|も|の|は)/;
+
+/** Asked in general, and not taken back later in the message. */
+export const askedInGeneral = (text: string): boolean => {
+  const m = GENERAL.exec(text);
+  return m !== null && !CONFESSION.test(text.slice(m.index + m[0].length));
+};
+
 const OWN = [
   /(私|わたし|わたくし|自分|僕|ぼく|俺|おれ|オレ|あたし|わし)(たち|達|ら|ども)?(の|は|が|も|に|で|、)/,
   /(我々|われわれ)(の|は|が|も|に|で|、)/,
@@ -261,7 +270,7 @@ export function detectOwnCase(question: string, asking: string = question): OwnC
   if (injury) return { kind: 'injury', signals: [injury] };
   const review = first(REVIEW_REQUEST, nfkc(asking));
   if (review) return { kind: 'assessment', signals: [review] };
-  const request = GENERAL.test(t) ? null : first(PERMISSION_REQUEST, nfkc(asking));
+  const request = askedInGeneral(t) ? null : first(PERMISSION_REQUEST, nfkc(asking));
   if (request) return { kind: 'permission', signals: [request] };
   const withheld = first(PAY_PERSONAL, t);
   if (withheld) return { kind: 'pay', signals: [withheld] };
@@ -270,7 +279,7 @@ export function detectOwnCase(question: string, asking: string = question): OwnC
   // Words in quotes are someone else's (職員から「自分の…」と聞かれた): the asker relays a general question.
   const own = first(OWN, t.replace(/「[^」]*」/g, ' '));
   // Asked "in general" (一般論として, うちの額ではなく一般的に): the rule, not their case.
-  if (own === null || GENERAL.test(t)) return null;
+  if (own === null || askedInGeneral(t)) return null;
   const a = nfkc(asking);
   const forms: [OwnCaseKind, RegExp[]][] = [
     ['pay', PAY],
@@ -309,7 +318,7 @@ export const inTeleworkSetting = (text: string): boolean => TELEWORK_SETTING.tes
  */
 export function ownStoryAtWork(question: string): OwnCase | null {
   const t = readingOf(nfkc(question));
-  if (GENERAL.test(t) || !TELEWORK_SETTING.test(t)) return null;
+  if (askedInGeneral(t) || !TELEWORK_SETTING.test(t)) return null;
   const own = first(OWN, t.replace(/「[^」]*」/g, ' ')) ?? SELF_IMPLIED.exec(t)?.[0] ?? null;
   const told = NARRATIVE.exec(t);
   if (own === null || told === null) return null;

@@ -59,6 +59,9 @@ describe('intent detection', () => {
       expect(detectIntents(q).incident, q).toBe(true);
     }
     expect(detectIntents('家族に画面をのぞかれないための対策はありますか').incident).toBe(false);
+    // Asked "in general", then owned up to: their own incident after all.
+    expect(detectIntents('USBをなくした場合、一般的にはどう対応するんでしょう。実は昨日、私がなくしてしまいまして').incident).toBe(true);
+    expect(detectIntents('USBをなくした場合、一般的にはどう対応するものですか').incident).toBe(false);
   });
   it('takes "the number is all I need" and "which number do I call" as asking for the address', () => {
     for (const q of ['手当の件で国の担当に電話を一本入れたいです。番号だけで結構です', 'VPNの要件を国に確認したいのですが、どこの番号にかければいいでしょう']) {

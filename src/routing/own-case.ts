@@ -29,6 +29,9 @@ export const GENERAL =
 /** The general framing taken back (…一般的には? いや、正直に言うと私がやらかしまして): their own case after all. */
 const CONFESSION = /(正直に言うと|正直いうと|実は|実を言うと|本当のことを言うと|ほんとは|本当は)[、,]?[^。]{0,20}(私|自分|わたし|僕|俺|うち)(が|も|の|は)/;
 
+/** The asker's plight (詰む, 困ります, 続けられない): their case, not a curiosity. */
+const PLIGHT = /(詰む|詰みます|詰んで|困る|困って|困りま|ピンチ|死活問題|やばい|ヤバい|どうしよう|生活でき|続けられな|辞めるしか|無理になる)/;
+
 /** Asked in general, and not taken back later in the message. */
 export const askedInGeneral = (text: string): boolean => {
   const m = GENERAL.exec(text);
@@ -274,6 +277,10 @@ export function detectOwnCase(question: string, asking: string = question): OwnC
   if (request) return { kind: 'permission', signals: [request] };
   const withheld = first(PAY_PERSONAL, t);
   if (withheld) return { kind: 'pay', signals: [withheld] };
+  // A general question, then the asker owns up to being in that case and in a plight (実は自分がそれで…詰む).
+  const confessed = CONFESSION.exec(t);
+  const plight = confessed ? PLIGHT.exec(t.slice(confessed.index)) : null;
+  if (confessed && plight) return { kind: 'situation', signals: [confessed[0], plight[0]] };
   const lapse = first(LAPSE, t);
   if (lapse) return { kind: 'decision', signals: [lapse] };
   // Words in quotes are someone else's (職員から「自分の…」と聞かれた): the asker relays a general question.

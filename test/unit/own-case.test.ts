@@ -181,6 +181,9 @@ describe('own cases in the words of dev-18 kinds', () => {
     expect(kind('子どもの送迎があるので、毎日テレワークにしてもらいたいんです。許可がもらえるものでしょうか')).toBe('permission');
     // An exception for their own body only the office can grant.
     expect(kind('うちの課だけ例外としてUSBを有効にできないか、国に掛け合いたい')).toBe('permission');
+    // A general question, then "actually that is me, and I am stuck": their own situation.
+    expect(kind('条件付採用期間中はテレワーク不可の団体が多いんですか。実は私がまさにそれで、通院があるので困ってます')).toBe('situation');
+    expect(kind('条件付採用期間中はテレワーク不可の団体が多いんですか')).toBeNull();
     expect(kind('おれのうちのネットで在宅しても大丈夫だべか')).toBe('assessment');
     expect(kind('一般論として、私たちのような小さな町でも導入できますか')).toBeNull();
   });

@@ -100,7 +100,7 @@ const ASKED_KINDS: { asks: RegExp; gives: RegExp }[] = [
   // When it came out: the month or date of a publication.
   { asks: /(何年何月|いつ(出|公表|発行|策定|取りまとめ|まとめ|作ら|でき|公開)|(出た|出され|公表され|発行され|作られ|作成され|でき)(た)?の(は|って)(いつ|何年)|(公表|発行|策定|公開|作成)(日|時期|年月|された(の)?は)|世に出|\bwhen (was|were) [^?]{0,40}(published|issued|released|compiled)\b)/i, gives: /(令和|平成)\d{1,2}年\d{1,2}月/ },
   // How many bodies: a count of 団体 (どれくらいの自治体が使って, 何団体).
-  { asks: /((どれくらい|どのくらい|どれだけ|いくつ|何|なん)の?(自治体|団体|市町村|市区町村|役所|役場)|何団体|なんだんたい|\bhow many (authorities|municipalities|local governments|bodies|councils|cities)\b)/i, gives: /\d[\d,]*団体/ },
+  { asks: /((どれくらい|どのくらい|どれだけ|いくつ|何|なん)の?(自治体|団体|市町村|市区町村|役所|役場)|何団体|なんだんたい|\bhow many (authorities|municipalities|local governments|bodies|councils|cities)\b|\bnumber of [a-z -]{0,25}(bodies|authorities|municipalities|councils|local governments|users)\b)/i, gives: /\d[\d,]*団体/ },
   // Which number a document carries (文書番号, 総行女第31号).
   { asks: /(文書番号|(通知|文書|通達)の?番号|何号|\b(reference|document|circular) numbers?\b|\bnumbering\b)/i, gives: /第\d+号/ },
   // What for: the stated purpose.

@@ -14,7 +14,11 @@ const NEGATED_BEFORE = /(\bnot|\bnon-?|other than|\bexcept|\bbesides)\s*$/;
  */
 const FUNDING = /^(交付税|特交|特別交付税|措置率|special allocation tax|special grant|subsidy)$/;
 const FUNDING_WEIGHT = 10;
-const weightOf = (found: string[]): number => found.reduce((n, w) => n + (FUNDING.test(w) ? FUNDING_WEIGHT : 1), 0);
+const weightOf = (found: string[]): number => found.reduce((n, w) => n + (FUNDING.test(w) || w === FUNDED ? FUNDING_WEIGHT : 1), 0);
+/** The state paying a share, said in everyday words (国が半分持ってくれる, 国が費用を出してくれる): the funding. */
+const STATE_PAYS = /(国|総務省)(が|から|で)[^。]{0,12}(半分|一部|何割|負担して|持って(くれ|もらえ)|出して(くれ|もらえ)|面倒(を)?見て|補填|措置して)/;
+/** The name under which STATE_PAYS counts as a funding keyword of the default office. */
+const FUNDED = 'funding (the state pays a share)';
 
 export interface RouteDecision {
   office: string;
@@ -85,6 +89,7 @@ export class OfficeRouter {
     const folded = foldForMatch(question);
     const general = this.generalSpans(folded);
     const found = this.keywords.map((k) => ({ office: k.office, found: OfficeRouter.distinct(k.words.filter((w) => OfficeRouter.occursOutside(folded, w, general))) }));
+    if (STATE_PAYS.test(folded)) found.find((k) => k.office === this.contacts.defaultOffice)?.found.push(FUNDED);
     // A keyword inside another office's longer one (制度 in 住民制度課) is part of that name.
     const all = found.flatMap((k) => k.found);
     const counts = found

@@ -84,6 +84,10 @@ describe('office routing on the shipped knowledge', () => {
     expect(await route('通知の中身について質問メールを送りたいです。セキュリティ以外の件なんですが、宛先アドレスは?')).toBe('hr');
     expect(await route('VPNの件で総務省に電話したい。番号は?全般の方じゃなくて')).toBe('security');
   });
+  it('sends the state paying a share, said in everyday words, to HR, and the security guideline to security', async () => {
+    expect(await route('端末やVPNのお金、国が一部出してくれるって本当?')).toBe('hr');
+    expect(await route('Which item of the policy guideline does the notice name for remote access?')).toBe('security');
+  });
   it('sends questions about the J-LIS system and its file sharing to information security', async () => {
     const exception = (await bot.ask('窓口の業務に要るので、自治体テレワークシステムでもファイル共有を例外として有効にできないか国に掛け合いたい')).answer;
     expect(exception).toMatchObject({ route: 'security', escalate: true });

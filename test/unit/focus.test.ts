@@ -51,3 +51,10 @@ describe('a question narrowed to one point (それだけ教えて)', () => {
     expect(focusOnQuestion('部長が気にしてるんですけど、要は事例集が対象にしている団体の規模、その数字だけ分かれば十分です')).toBe('事例集が対象にしている団体の規模 数字');
   });
 });
+
+describe('an English request in the imperative', () => {
+  it('asks, like a question', () => {
+    const q = 'Our finance team keeps asking about money for remote-work equipment, and the budget meeting is next week. Give me the special grant rate for laptops and VPN equipment bought for remote work.';
+    expect(focusOnQuestion(q)).toBe('Give me the special grant rate for laptops and VPN equipment bought for remote work.');
+  });
+});

@@ -293,6 +293,17 @@ const LINK = [
   /\b(url|link|download|where can i (find|read|get))\b/i,
 ];
 
+/**
+ * Asking the bot itself for a recommendation of any kind (作業用BGMのおすすめある?, tips for choosing a desk):
+ * the knowledge recommends no product, place or service, so this is shopping or leisure advice.
+ */
+const RECOMMENDATION = [
+  /(おすすめ|オススメ|お勧め|お薦め|おススメ)(の|は|を|ある|あり|って|教え|[?？]|$)/,
+  /\b((can|could|would) you (please )?recommend|any (good )?(tips|recommendations?|suggestions?) (for|on)|tips (for|on) (choosing|picking|buying|getting)|what (would|do) you recommend)\b/i,
+];
+/** The knowledge's own recommendation asked about (手引きが推奨, does the handbook recommend): a question, not shopping. */
+const SOURCE_RECOMMENDS = /(手引き|通知|総務省|国|要件|ガイドライン|事例集|handbook|notice|mic|ministry|guideline|requirements?|case stud(y|ies))[^。.?!]{0,12}(おすすめ|お勧め|推奨|recommend)/i;
+
 const PRODUCT = [
   /(おすすめ|オススメ|お勧め|お薦め|おススメ)(の|は|を|な)?[^。]{0,12}(パソコン|pc|ノート|タブレット|機種|製品|モニター|ディスプレイ|椅子|机|デスク|ルーター|ヘッドセット|マウス|キーボード|ウェブカメラ|webカメラ|カメラ|回線|プロバイダ)/i,
   /(パソコン|pc|ノート|タブレット|機種|製品|モニター|ディスプレイ|椅子|机|デスク|ルーター|ヘッドセット|マウス|キーボード|カメラ|回線|プロバイダ)[^。]{0,12}(おすすめ|オススメ|お勧め|お薦め|どれがいい|どれが良い|いいの(は)?どれ|安くて(いい|良い)|どっちが(安|いい|良)|買うなら|選び方|通販|amazon|アマゾン|楽天)/i,
@@ -314,7 +325,7 @@ const PRIVATE_SECTOR = [
   // A relative's or friend's employer (夫の会社のテレワーク手当).
   /(夫|妻|旦那|嫁|父|母|親|兄|姉|弟|妹|家族|息子|娘|友人|友達|知人|彼氏|彼女)(さん)?の(会社|勤め先|職場|勤務先)/,
   /(夫|妻|旦那|嫁|父|母|親|兄|姉|弟|妹|家族|息子|娘|友人|友達|知人|彼氏|彼女)(さん)?(が|は)[^。]{0,20}(企業|会社|民間)(で|に)/,
-  /(my|our) (husband|wife|partner|spouse|father|mother|dad|mum|mom|son|daughter|friend)'?s? (company|employer|firm|workplace)/i,
+  /\b(my|our) (husband|wife|partner|spouse|father|mother|dad|mum|mom|son|daughter|friend)'?s? (company|employer|firm|workplace)\b/i,
   /\b(small (and medium[- ]sized )?business(es)?|smes?|private (companies|businesses|sector)|companies|employers)\b/i,
 ];
 
@@ -353,7 +364,7 @@ export function detectIntents(question: string): Intents {
     wantsContact: asksAddress || any(CONTACT, t),
     asksAddress,
     greeting: GREETING.test(t),
-    wantsProduct: any(PRODUCT, t),
+    wantsProduct: any(PRODUCT, t) || (any(RECOMMENDATION, t) && !SOURCE_RECOMMENDS.test(t)),
     personalTax: mentionsPersonalTax(t),
     privateSector: any(PRIVATE_SECTOR, t) && !GOVERNMENT_USER.test(t),
     wantsLink: any(LINK, t),

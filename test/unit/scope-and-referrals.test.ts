@@ -26,6 +26,9 @@ describe('scope and referrals on the shipped knowledge', () => {
     '住民票の写しをオンラインで請求できるようにしたいのですが、費用の補助はありますか',
     '期末手当の支給月数って今年はどうなります?',
     'My landlord wants more money. Can the city help?',
+    // Asked for a recommendation of anything: the knowledge recommends no product, place or service.
+    '在宅の日の昼に使えるデリバリーアプリのおすすめってある?',
+    'Can you recommend a podcast to listen to while working from home?',
   ])('out of scope: %s', async (q) => {
     const { answer } = await bot.ask(q);
     expect(answer).toMatchObject({ outOfScope: true, route: null, escalate: false });
@@ -39,6 +42,12 @@ describe('scope and referrals on the shipped knowledge', () => {
     const { answer } = await bot.ask(q);
     expect(answer.outOfScope).toBe(false);
     expect(answer.answer).toContain(fact);
+  });
+
+  it("answers what the knowledge itself recommends", async () => {
+    const { answer } = await bot.ask('手引きがおすすめしている導入の進め方は?');
+    expect(answer.outOfScope).toBe(false);
+    expect(answer.answer).toContain('スモールスタート');
   });
 
   it('refuses to show its settings, and answers what else was asked', async () => {

@@ -126,6 +126,11 @@ const GIVEN = 0.6;
 /** A sentence that adds no concept stays when its own coverage and score are this close to the best sentence's. */
 const DIRECT = 0.8;
 
+/** A further thing asked for "too" (措置率もあわせて, 受付時間も知りたい, the rate as well). */
+const ALSO_ASKED = /([^\s。、,?？!！]{2,16})も(あわせて|併せて|合わせて|一緒に|知りたい|教えて|お願い|ほしい|欲しい|わかる|分かる)|\b(and|also) (the )?([a-z -]{3,30}) (as well|too)\b/gi;
+/** Score share (of the best sentence's) at which a sentence answering a concept asked for "too" is taken. */
+const ALSO_FLOOR = 0.3;
+
 /** An item of an enumerated list: (1), 一つ目, ・ … */
 const LIST_ITEM = /[(（][1-9１-９][)）]|[一二三四五六七八九]つ目|^[・●■○]/;
 /** Passages closer than this to the best rank may supply a list. */
@@ -292,6 +297,15 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
     ? [...candidates.filter((c) => c.hit === best.hit && c.coverage > 0).sort((a, b) => a.order - b.order), ...candidates.filter((c) => c.hit !== best.hit)]
     : candidates.slice(1);
   const floor = wantsList ? 0.5 : 0.65;
+  // Concepts asked for "too" (措置率もあわせて, 受付時間も教えて): a sentence that answers one is part of the answer
+  // however the rest of the question ranks it.
+  const alsoAsked = new Set<number>();
+  for (const m of analysis.folded.matchAll(ALSO_ASKED)) {
+    const part = m[1] ?? m[4] ?? '';
+    analysis.concepts.forEach((c, i) => {
+      if (part.includes(c.text) && c.weight >= MIN_NOVEL_WEIGHT) alsoAsked.add(i);
+    });
+  }
   const covered = coveredConcepts(analysis, best.folded, best.asked, forms);
   const stated = new Set(best.values);
   const take = (c: (typeof candidates)[number], adds: Set<number>): void => {
@@ -328,7 +342,8 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
   for (const c of pool) {
     if (chosen.length >= maxSentences) break;
     const listItem = wantsList && c.hit === best.hit;
-    if (!listItem && c.score < best.score * floor) continue;
+    const answersAlso = [...alsoAsked].some((i) => !covered.has(i) && sentenceCredit(analysis.concepts[i]!, i, c.folded, c.asked, forms) >= 0.8);
+    if (!listItem && c.score < best.score * (answersAlso ? ALSO_FLOOR : floor)) continue;
     if (chars + c.sentence.length > maxChars) continue;
     if (chosen.some((x) => x.sentence === c.sentence)) continue;
     // Never the same figure twice: a sentence restating a value already given adds nothing.

@@ -104,6 +104,12 @@ describe('answers on the shipped knowledge', () => {
     expect((await bot.ask('テレワークを始めたい町は、まず何をすればいいですか')).answer.answer).toContain('スモールスタート');
   });
 
+  it('answers a concept asked for "too" (措置率もあわせて) with a sentence of its own', async () => {
+    const { answer } = await bot.ask('サーバ設置の費用は特別交付税の対象経費に入る?措置率もあわせて教えて');
+    expect(answer.answer).toContain('サーバ設置費用');
+    expect(answer.answer).toContain('0.5');
+  });
+
   it('answers "the latest" with the latest figures, not an earlier year\'s', async () => {
     const { answer } = await bot.ask('Latest survey: how many local governments had telework, and what share?');
     expect(answer.answer).toContain('1,102');

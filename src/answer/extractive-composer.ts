@@ -105,6 +105,8 @@ const ASKED_KINDS: { asks: RegExp; gives: RegExp }[] = [
   { asks: /(文書番号|(通知|文書|通達)の?番号|何号|\b(reference|document|circular) numbers?\b|\bnumbering\b)/i, gives: /第\d+号/ },
   // What for: the stated purpose.
   { asks: /(目的|何のため|なんのため|ねらい|狙い|趣旨|\bwhat (is it )?for\b|\bpurpose\b|\bmeant to\b)/i, gives: /(ための|目的|軽減する|ねらい|趣旨)/ },
+  // Whether it goes on (これから先も, 今後も続く, R7以降も): what the materials say of the future, often that they do not hold it.
+  { asks: /(これから(先)?も|今後も|この先も|ずっと|将来(的に)?も|以降も|来年度も|来年も|続きます|続く(の|か|ん)|続けて(もらえ|くれ)|のまま(なの|です|か|続)|\b(going forward|in future|in the future|from now on|continue|still be)\b)/i, gives: /(続くかどうか|以降も|より後の)/ },
   // Why: the reason or the value the source gives (a means of, useful for, it leads to, prompted by).
   { asks: /(なぜ|なんで|何で|どうして|意義|必要性|重要性|位置づけ|位置付け|\bwhy\b|\bsignificance\b)/i, gives: /(切り札|有用|効果が期待|不可欠|重要な取組|につながり|を受けて|観点から|背景)/ },
   // Where to begin: the first step the source recommends.
@@ -125,6 +127,9 @@ const GIVEN = 0.6;
 
 /** A sentence that adds no concept stays when its own coverage and score are this close to the best sentence's. */
 const DIRECT = 0.8;
+
+/** A sentence saying the materials do not hold something. */
+const NOT_HELD = /(資料には含まれていません|資料に含まれていません|資料にはありません)/;
 
 /** A further thing asked for "too" (措置率もあわせて, 受付時間も知りたい, the rate as well). */
 const ALSO_ASKED = /([^\s。、,?？!！]{2,16})も(あわせて|併せて|合わせて|一緒に|知りたい|教えて|お願い|ほしい|欲しい|わかる|分かる)|\b(and|also) (the )?([a-z -]{3,30}) (as well|too)\b/gi;
@@ -362,6 +367,14 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
     const direct = c.own >= best.own * DIRECT && c.score >= best.score * DIRECT;
     if (!listItem && !novel && !sameSection && !direct) continue;
     take(c, adds);
+  }
+  // "Not in these materials" (令和7年度以降も続くかどうかは…含まれていません) is followed by what they do hold:
+  // the same passage's figure (令和6年度も措置率0.5).
+  if (NOT_HELD.test(best.sentence) && !chosen.some((x) => x.values.length > 0) && chosen.length < maxSentences) {
+    const held = candidates
+      .filter((c) => c.hit === best.hit && c.values.length > 0 && !NOT_HELD.test(c.sentence) && chars + c.sentence.length <= maxChars)
+      .sort((a, b) => b.score - a.score)[0];
+    if (held) take(held, coveredConcepts(analysis, held.folded, held.asked, forms));
   }
   // Keep the knowledge's own order inside a chunk; chunks in order of their best sentence.
   const byHit = new Map<number, typeof chosen>();

@@ -110,6 +110,12 @@ describe('answers on the shipped knowledge', () => {
     expect(answer.answer).toContain('0.5');
   });
 
+  it('answers whether something goes on with what the materials hold and that they hold no more', async () => {
+    const { answer } = await bot.ask('テレワーク経費の特交、この先も続きますか');
+    expect(answer.answer).toContain('令和6年度');
+    expect(answer.answer).toContain('含まれていません');
+  });
+
   it('answers "the latest" with the latest figures, not an earlier year\'s', async () => {
     const { answer } = await bot.ask('Latest survey: how many local governments had telework, and what share?');
     expect(answer.answer).toContain('1,102');

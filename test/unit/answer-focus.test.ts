@@ -116,6 +116,10 @@ describe('answers on the shipped knowledge', () => {
     expect(answer.answer).toContain('含まれていません');
   });
 
+  it('reads a screen seen by others in any form of the verb (覗かれ) as the privacy-filter topic', async () => {
+    expect((await bot.ask('テレワーク中に家族に画面を覗かれないか心配です。要件にある対策は?')).answer.answer).toContain('覗き見防止フィルタ');
+  });
+
   it('answers "the latest" with the latest figures, not an earlier year\'s', async () => {
     const { answer } = await bot.ask('Latest survey: how many local governments had telework, and what share?');
     expect(answer.answer).toContain('1,102');

@@ -59,6 +59,7 @@ describe('intent detection', () => {
       expect(detectIntents(q).incident, q).toBe(true);
     }
     expect(detectIntents('家族に画面をのぞかれないための対策はありますか').incident).toBe(false);
+    expect(detectIntents('リビングだと家族に画面をのぞかれそうで心配です').incident).toBe(false);
     // Asked "in general", then owned up to: their own incident after all.
     expect(detectIntents('USBをなくした場合、一般的にはどう対応するんでしょう。実は昨日、私がなくしてしまいまして').incident).toBe(true);
     expect(detectIntents('USBをなくした場合、一般的にはどう対応するものですか').incident).toBe(false);

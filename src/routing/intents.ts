@@ -47,6 +47,8 @@ const HUMAN = [
   /(担当|係|窓口|総務省|省)の?(者|方|人)?(に|と|へ)[^。?？]{0,20}(直接|電話|つな|繋|話し|レビュー|見て|チェック)/,
   /(人|人間|担当者|職員)に(聞き|きき|相談し|確認し)たい/,
   /(ボット|bot|BOT|AI)(じゃなくて|ではなく|でなく)/,
+  // Someone to step in between them and a colleague (間に入ってもらえへんやろか).
+  /(間に入って|仲裁して|取り持って)(もらえ|いただけ|ほしい|欲しい|くれ|ください|下さい)/,
   // Asking the bot to do it for them (申請を代わりに進めて): only a person at the office can.
   /(代わりに|かわりに|代理で)[^。?？]{0,15}(申請|手続|進め|やって|出して|提出|登録)/,
   // Asking the ministry to speak to their superior or body for them (そっちから言ってもらえませんか).
@@ -135,6 +137,10 @@ const INCIDENT = [
   // Work data sent to a private mailbox or cloud (forwarded the list to his personal Gmail).
   /\b(forwarded|sent|e-?mailed|uploaded|copied|synced)\b[^.?!]{0,60}\b(personal|private|own|home) (gmail|e-?mail|mail|account|address|dropbox|drive|cloud|inbox)\b/i,
   /(個人の|私用の|自分の|私的な)(メール|アドレス|gmail|Gmail|クラウド|ドライブ)[^。]{0,10}(に|へ)[^。]{0,10}(送|転送|保存|アップ)/,
+  // Work data synced or saved to a private or outside cloud without meaning to (個人のフォトに同期されてました).
+  /(個人|私用|自分|私|メーカー|外部)の?[^。]{0,16}(アカウント|クラウド|フォト|ドライブ|アルバム)[^。]{0,20}(同期され|自動(で|的に)?(保存|同期|アップ)|保存され(る|て)|アップロードされ)/,
+  // Published to anyone without meaning to (リンクを知っている全員が閲覧可, 検索で出てくる状態).
+  /(全員|誰でも|だれでも)[」』]?[^。]{0,6}(閲覧可|閲覧でき|見られる|見れる|アクセス可|アクセスでき)[^。]{0,30}(状態|設定|なって|指摘|気づ)|検索(で|に)[^。]{0,4}(出てくる|出てきた|ヒットする|ヒットした|引っかかる|引っかかった)/,
   /\b(lost|stolen|stole|theft|robbed|leak(ed)?|breach|malware|ransomware|hacked|infected|compromised|virus)\b/i,
   /\b(clicked|opened) (on )?(a|an|the) (link|attachment|file)\b|\b(typed|entered|put) (in )?my [a-z ]{0,20}(password|credentials|login|id)\b/i,
   /\b(wrong|incorrect) (external )?(address|recipient|person|e-?mail|fax number|number)\b|\b(mistakenly|accidentally|by mistake) (e-?mailed|sent|faxed|forwarded|shared|posted)\b/i,

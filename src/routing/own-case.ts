@@ -111,7 +111,7 @@ const AMOUNT = [
 
 /** Asks for an assessment or a check of their own set-up or document. */
 const ASSESSMENT = [
-  /(見て|チェックして|確認して|診断して|評価して|レビューして|審査して|添削して)(もらえ|もらい|いただけ|いただき|ほしい|欲しい|ください|下さい|くれ)/,
+  /(見て|チェックして|確認して|確かめて|調べて|診断して|評価して|レビューして|審査して|添削して|算定して|試算して|計算して)(もらえ|もらい|もらった|いただけ|いただき|ほしい|欲しい|ください|下さい|くれ)/,
   /(問題|不備|漏れ|穴)(が|は)?(ない|ありません|ある)か/,
   /(チェック|確認|レビュー|添削|診断|点検)(を)?(お願い|おねがい|頼み|たのみ|頼める|たのめる)/,
   /(沿って|則って|準拠して|合って|適合して)(る|いる|います)?か(どうか)?[^。]{0,6}(チェック|確認|見て|判断|判定)/,
@@ -148,7 +148,7 @@ const CONFLICT = [
   /(嫌味|いやみ|イヤミ|皮肉|陰口|嫌がらせ|いじめ|イジメ)(を|も)?[^。]{0,6}(言われ|され|たたかれ|叩かれ)/,
   /\b(boss|manager|director|supervisor|section chief|superior|deputy director|department head)\b[^.?!]{0,60}\b(says|said|told me|tells me|insists|keeps saying)\b[^.?!]{0,80}\b(remote|telework|home|wfh)\b|\btears? up my (application|request)\b/i,
   // Treatment by the employer that the asker disputes (評価を下げられた, 欠勤扱いにされた, 不正だと指摘された).
-  /(評価|査定)(を|ば|が)?[^。]{0,6}(下げられ|下がっ|悪く|下げる|下げ(ます|るぞ|たる|たろ))|(欠勤|遅刻|早退)(扱い|あつかい)に?され|不正だと(指摘|言われ)|(判子|ハンコ|はんこ|決裁)[^。]{0,6}(押して(くれ|もらえ)(へん|ない|ません)|もらえ(ない|ません))|仕事を振って(き|く)/,
+  /(評価|査定)[^。]{0,10}([ＣＤＥCDE]|最低|低く)(評価)?(に|を)?(され|つけられ|付けられ)|(名簿|対象者?|リスト|メンバー|候補|一覧)から(外され|はずされ|除外され|消され)|(評価|査定)(を|ば|が)?[^。]{0,6}(下げられ|下がっ|悪く|下げる|下げ(ます|るぞ|たる|たろ))|(欠勤|遅刻|早退)(扱い|あつかい)に?され|不正だと(指摘|言われ)|(判子|ハンコ|はんこ|決裁)[^。]{0,6}(押して(くれ|もらえ)(へん|ない|ません)|もらえ(ない|ません))|仕事を振って(き|く)/,
   /(家族|嫁|妻|夫|旦那|子ども|子供|義母|同居)(さん)?[^。]{0,20}(邪魔|けんか|喧嘩|ケンカ|揉め|もめ|文句)/,
   /\b(husband|wife|partner|spouse|family|kids|children)\b[^.?]{0,80}\b(argu(e|ing)|fight(ing)?|quarrel(ling)?|complain(s|ing)?)\b|\b(fight|argue|arguing|quarrel)\b[^.?]{0,60}\b(telework|work calls|working from home)\b|\bsays? (i|we) (can't|cannot|may not|am not allowed to)\b/i,
   // The superior as the one who refuses (課長が…全部却下してきます).
@@ -210,6 +210,8 @@ const PERMISSION_REQUEST = [
 const REVIEW_REQUEST = [
   /(見て|目を通して|チェックして|診断して|評価して|レビューして|審査して|添削して)(いただけ|もらえ)(ない|ません)?(でしょうか|ますか|か|[?？])/,
   /(添削|レビュー|目通し|点検)(を|の)?(お願い|依頼|頼み|頼め)/,
+  // Their own draft to be read over (案文ごと見ていただきたい, 規程案をチェックしてほしい).
+  /(案|案文|規程案|ルール案|計画案|要領案|草案|原案|ドラフト)[^。]{0,12}(見て|目を通して|チェックして|確認して|添削して)(いただきたい|もらいたい|ほしい|欲しい|ください|下さい)/,
   /\b(review|check|look over|go over|vet)\b[^.?!]{0,25}\b(our|my) (draft|rules|regulations|plan|policy|document)s?\b|\b(review|check|look over|go over|vet) the draft\b/i,
 ];
 
@@ -235,7 +237,9 @@ const PAY = [
   /(残業代|残業手当|時間外手当|時間外勤務手当|超過勤務手当|給与|給料|手当)(は|が|って|も)?(出|支給|もらえ|払|つく|付く)/,
   // Something missing from their pay (明細に載ってない, 振り込まれていない).
   /(手当|給与|給料|残業代|明細)[^。]{0,20}(載って(い)?ない|入って(い)?ない|出て(い)?ない|支給されて(い)?ない|振り込まれて(い)?ない|もらえて(い)?ない|少ない|間違)/, /\b(overtime pay|my pay|my salary|paid overtime)\b/i,
-  /(私|わたし|僕|ぼく|俺|自分)(に|へ|は|も)[^。]{0,15}(いくら|何円|幾ら)[^。]{0,10}(出|もらえ|支給|払)/];
+  /(私|わたし|僕|ぼく|俺|自分)(に|へ|は|も)[^。]{0,15}(いくら|何円|幾ら)[^。]{0,10}(出|もらえ|支給|払)/,
+  // Their own amount asked for (私の支給額を知りたい, 自分の手当の額).
+  /(私|わたし|僕|ぼく|俺|自分)(の|への)(支給額|手当額|手当の額|支給される額|もらえる額|給与額)/];
 
 /** Pay withheld, cut or missing: personal by nature, whoever says it. */
 const PAY_PERSONAL = [

@@ -60,6 +60,11 @@ describe('intent detection', () => {
     }
     expect(detectIntents('家族に画面をのぞかれないための対策はありますか').incident).toBe(false);
     expect(detectIntents('リビングだと家族に画面をのぞかれそうで心配です').incident).toBe(false);
+    // Work data synced to a private or outside cloud, or published to anyone, without meaning to.
+    expect(detectIntents('公用タブレットで撮った訪問先の写真が、私個人のクラウドに同期されていました').incident).toBe(true);
+    expect(detectIntents('共有フォルダが「リンクを知っている全員が閲覧可」になっていて、外部から見られる状態でした').incident).toBe(true);
+    expect(detectIntents('職員名簿のファイルが検索で出てくると住民から連絡がありました').incident).toBe(true);
+    expect(detectIntents('同僚と揉めていて、誰かに間に入ってもらえないかと思っています').wantsHuman).toBe(true);
     // Asked "in general", then owned up to: their own incident after all.
     expect(detectIntents('USBをなくした場合、一般的にはどう対応するんでしょう。実は昨日、私がなくしてしまいまして').incident).toBe(true);
     expect(detectIntents('USBをなくした場合、一般的にはどう対応するものですか').incident).toBe(false);

@@ -181,6 +181,14 @@ describe('own cases in the words of dev-18 kinds', () => {
     expect(kind('子どもの送迎があるので、毎日テレワークにしてもらいたいんです。許可がもらえるものでしょうか')).toBe('permission');
     // An exception for their own body only the office can grant.
     expect(kind('うちの課だけ例外としてUSBを有効にできないか、国に掛け合いたい')).toBe('permission');
+    // Asking someone to check, look into or work out their own case (確かめてもらえんかね, 算定してもらえへん?).
+    expect(kind('私の在宅勤務の記録、ちゃんと付いてるか確かめてもらえんかね')).toBe('assessment');
+    expect(kind('うちの町の来年度のテレワーク経費、交付税でいくら戻るか試算してもらえますか')).not.toBeNull();
+    expect(kind('係で作った在宅勤務の要領案、案文ごと見ていただきたいです')).toBe('assessment');
+    expect(kind('私の支給額がいくらになるのか知りたいです')).not.toBeNull();
+    // Treated worse for teleworking (評価をDにされた, 名簿から外された).
+    expect(kind('在宅が多いからと評価をDにされました')).toBe('conflict');
+    expect(kind('介護休暇を取ったら在宅勤務の対象者から外されました')).toBe('conflict');
     // A general question, then "actually that is me, and I am stuck": their own situation.
     expect(kind('条件付採用期間中はテレワーク不可の団体が多いんですか。実は私がまさにそれで、通院があるので困ってます')).toBe('situation');
     expect(kind('条件付採用期間中はテレワーク不可の団体が多いんですか')).toBeNull();

@@ -9,7 +9,7 @@ import { hasAtMostChars } from './length.js';
 /** Below this many characters a message is taken as a whole. */
 const LONG_MESSAGE = 80;
 
-const QUESTION_MARK = /([?？]|か[。.]?$|ですか|ますか|でしょうか|教えて|知りたい|ほしい|欲しい|ください|下さい|いただけ|頂け|ご教示|幸い|たい[。.]?$|けど[。.]?$|っけ)/;
+const QUESTION_MARK = /([?？]|か[。.]?$|ですか|ますか|でしょうか|教えて|知りたい|ほしい|欲しい|ください|下さい|いただけ|頂け|ご教示|幸い|たい(です|んです|のです)?[。.]?$|けど[。.]?$|っけ)/;
 /** Closings and greetings that look like requests but ask nothing. */
 const CLOSING = /^(どうぞ|何卒|なにとぞ)?(よろしく|宜しく)(お願い|おねがい)?(申し上げます|いたします|致します|します|します|です)?[。.!！]*$|^(お疲れ(さま|様)です|お世話になっております|失礼します)[。.!！]*$/;
 /** Everything after such a marker is the question. */

@@ -58,3 +58,10 @@ describe('an English request in the imperative', () => {
     expect(focusOnQuestion(q)).toBe('Give me the special grant rate for laptops and VPN equipment bought for remote work.');
   });
 });
+
+describe('a wish stated politely (…したいです)', () => {
+  it('asks, like a question', () => {
+    const q = 'お疲れさまです。先月から人事課に異動してきて、まだ右も左も分かりません。前の部署は道路の維持管理で、庁内の制度にはまったく詳しくないんです。テレワークの規程を作りたいです。参考になる他団体の例はありますか';
+    expect(focusOnQuestion(q)).toBe('テレワークの規程を作りたいです。 参考になる他団体の例はありますか');
+  });
+});

@@ -16,7 +16,7 @@ import { readingOf } from '../text/reading.js';
 import { KnowledgeIndex, type QueryAnalysis, type RetrievalHit } from '../retrieval/knowledge-index.js';
 import { KnowledgeRetriever } from '../retrieval/langchain-retriever.js';
 import { detectIntents, detectLang, type Intents, mentionsPersonalTax, removeInjectionClauses } from '../routing/intents.js';
-import { OfficeRouter } from '../routing/router.js';
+import { OfficeRouter, STATE_PAYS } from '../routing/router.js';
 import { detectOwnCase, type OwnCaseKind, inTeleworkSetting, ownStoryAtWork, withoutSignals } from '../routing/own-case.js';
 import { namesOnlyUnknownSchemes } from '../routing/named-schemes.js';
 import { neutralizeBroadcastMentions, stripUserMentions, withoutBroadcastMentions } from '../safety/mentions.js';
@@ -66,8 +66,14 @@ const knownWeight = (analysis: QueryAnalysis): number => analysis.concepts.reduc
 const WORDY_KNOWN_WEIGHT = 9;
 const WORDY_DOMAIN_COVERAGE = 0.24;
 /** The question refers to the source itself (この通知, 総務省): ours at a lower strict coverage. */
-const SOURCE_ANCHOR = /(通知|総務省|\bthe notice\b|\bthe ministry\b|\bmic\b)/;
+const SOURCE_ANCHOR = /(通知|総務省|\bthe notice\b|\bthe ministry\b|\bmic\b|国(は|が|の方は|のほうは|として(は)?)[^。?？]{0,24}(言って|いって|言うて|言うとる|言っとる|書いて|示して|求めて|勧めて|すすめて|考えて|どう(言|考|し|見)|何(と|て)(言|書))|国の(考え|方針|資料|文書|見解|立場))/;
 const SOURCE_ANCHOR_COVERAGE = 0.15;
+/** Work equipment and systems whose costs the telework funding covers. */
+const WORK_EQUIPMENT = /(パソコン|pc|ノーパソ|ノート|端末|タブレット|サーバ|vpn|機器|ライセンス|ソフト|システム|テレワーク|在宅)/;
+/** The knowledge's words for the state's share of telework costs, added to such a question's search. */
+const FUNDING_TERMS = '特別交付税措置 経費';
+/** Costs of residents or of the asker's own home: not a local government's telework costs. */
+const PRIVATE_COSTS = /(住民の|個人の|自宅の|家の|うちの家|私の家)/;
 
 /** Own cases that are personal by nature (a conflict, an injury, one's pay): matters for HR. */
 const PERSONAL = new Set<OwnCaseKind>(['conflict', 'injury', 'pay']);
@@ -279,9 +285,11 @@ export class TeleworkBot {
     const detected = intents.incident ? null : detectOwnCase(searchable, asking);
     const topic = detected ? withoutSignals(searchable, detected) : searchable;
     // A head count (職員80人, 90 staff) sends the composer further down the ranking for its size band.
-    const { analysis, hits } = this.retrieve(topic, headCountOf(searchable) !== null ? BAND_REACH : undefined);
-    const top = hits[0];
     const folded = foldForMatch(searchable);
+    // The state paying a share of work equipment, in everyday words, is searched as the funding it means.
+    const statePays = STATE_PAYS.test(folded) && WORK_EQUIPMENT.test(folded) && !PRIVATE_COSTS.test(folded);
+    const { analysis, hits } = this.retrieve(statePays ? `${topic} ${FUNDING_TERMS}` : topic, headCountOf(searchable) !== null ? BAND_REACH : undefined);
+    const top = hits[0];
     // Contact passages name offices (住民制度課): their words alone do not make a topic ours.
     const passages = hits.filter((h) => h.chunk.kind !== 'contacts');
     const bestStrict = Math.max(0, ...passages.map((h) => h.strictCoverage));
@@ -298,7 +306,9 @@ export class TeleworkBot {
       (intents.wantsContact && this.router.namesOfficeTopic(searchable)) ||
       // "Who was this notice sent to?": a question about the notice or the ministry itself names no topic
       // word, and its own words (宛先, 人事部門) cover the passage only in part.
-      (SOURCE_ANCHOR.test(folded) && bestStrict >= SOURCE_ANCHOR_COVERAGE);
+      (SOURCE_ANCHOR.test(folded) && bestStrict >= SOURCE_ANCHOR_COVERAGE) ||
+      // The state paying a share of work equipment (ノーパソの予算、国が半分みてくれる): the funding, however named.
+      statePays;
 
     // A company's telework (its subsidy, its staff) is not ours: the schemes here are for local governments.
     if (intents.privateSector && !intents.injection && !intents.wantsPrivateData) {

@@ -16,7 +16,7 @@ const FUNDING = /^(交付税|特交|特別交付税|措置率|special allocation
 const FUNDING_WEIGHT = 10;
 const weightOf = (found: string[]): number => found.reduce((n, w) => n + (FUNDING.test(w) || w === FUNDED ? FUNDING_WEIGHT : 1), 0);
 /** The state paying a share, said in everyday words (国が半分持ってくれる, 国が費用を出してくれる): the funding. */
-const STATE_PAYS = /(国|総務省)(が|から|で)[^。]{0,12}(半分|一部|何割|負担して|持って(くれ|もらえ)|出して(くれ|もらえ)|面倒(を)?見て|補填|措置して)/;
+export const STATE_PAYS = /(国|総務省)(のほう|の方)?(が|から|で)[^。]{0,12}(半分|一部|何割|負担して|持って(くれ|もらえ)|出して(くれ|もらえ)|面倒(を)?見て|面倒(を)?みて|みてくれ|見てくれ|補填|措置して)/;
 /** The name under which STATE_PAYS counts as a funding keyword of the default office. */
 const FUNDED = 'funding (the state pays a share)';
 

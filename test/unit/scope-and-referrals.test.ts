@@ -26,6 +26,8 @@ describe('scope and referrals on the shipped knowledge', () => {
     '住民票の写しをオンラインで請求できるようにしたいのですが、費用の補助はありますか',
     '期末手当の支給月数って今年はどうなります?',
     'My landlord wants more money. Can the city help?',
+    // The state paying a share of residents' or one's own home costs is no telework funding.
+    '国が住民の光回線の工事費を半分出してくれるって本当?',
     // Asked for a recommendation of anything: the knowledge recommends no product, place or service.
     '在宅の日の昼に使えるデリバリーアプリのおすすめってある?',
     'Can you recommend a podcast to listen to while working from home?',
@@ -42,6 +44,12 @@ describe('scope and referrals on the shipped knowledge', () => {
     const { answer } = await bot.ask(q);
     expect(answer.outOfScope).toBe(false);
     expect(answer.answer).toContain(fact);
+  });
+
+  it('takes the state paying a share of work equipment, said in everyday words, as the funding question', async () => {
+    const { answer } = await bot.ask('職員用のノーパソ購入代、国のほうで半分面倒みてくれるん?');
+    expect(answer).toMatchObject({ outOfScope: false, route: 'hr' });
+    expect(answer.answer).toContain('0.5');
   });
 
   it("answers what the knowledge itself recommends", async () => {

@@ -120,6 +120,12 @@ describe('answers on the shipped knowledge', () => {
     expect((await bot.ask('テレワーク中に家族に画面を覗かれないか心配です。要件にある対策は?')).answer.answer).toContain('覗き見防止フィルタ');
   });
 
+  it('answers what counts as telework with its other forms than working from home', async () => {
+    for (const q of ['テレワーク＝自宅で仕事、という理解で合ってますか', '窓口業務で家で働くのが難しい職場は、テレワークは無理ですか']) {
+      expect((await bot.ask(q)).answer.answer, q).toContain('モバイルワーク');
+    }
+  });
+
   it('answers "the latest" with the latest figures, not an earlier year\'s', async () => {
     const { answer } = await bot.ask('Latest survey: how many local governments had telework, and what share?');
     expect(answer.answer).toContain('1,102');

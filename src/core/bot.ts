@@ -359,7 +359,7 @@ export class TeleworkBot {
     // An own case gets the general rule in brief; the office gives the answer.
     // A contact question is answered by the address; the passages add a little context at most.
     // Asked for the web page of a service the knowledge lists (the centre's site), its line with the URL answers.
-    const linkToReferral = intents.wantsLink && this.referralsNamedIn(folded).some((r) => r.url !== null);
+    const linkToReferral = intents.wantsLink && this.referralsNamedIn(folded, true).some((r) => r.url !== null);
     const contactQuestion = (intents.wantsContact || linkToReferral) && !needsPerson && (!intents.wantsLink || linkToReferral);
     const composed = composeExtractive(analysis, hits, {
       context: searchable,
@@ -430,7 +430,7 @@ export class TeleworkBot {
     const givesContact = office.email !== null ? body.includes(office.email) : /@|\d{2,4}-\d{2,4}-\d{3,4}/.test(body);
     // Asked for the consultation centre's address, the centre's line answers; the ministry's office
     // is added only when the question names the ministry too (or asks for every contact).
-    const named = intents.wantsContact || linkToReferral ? this.referralsNamedIn(folded) : [];
+    const named = intents.wantsContact || linkToReferral ? this.referralsNamedIn(folded, linkToReferral) : [];
     const officeToo = (named.length === 0 && !linkToReferral) || wantsAll || MINISTRY.test(folded);
     // Asked for the address of what the answer turns out to be about (free expert advice: the centre),
     // the service the best passage names gets its line too.
@@ -444,9 +444,11 @@ export class TeleworkBot {
     // A contact question naming a referral service (the consultation centre, free advice) gets its address too.
     for (const r of referrals) {
       if ([r.phone, r.email].some((a) => a !== null && body.includes(a))) continue;
+      // A service reached only by its web page, whose page the answer already links, needs no line of its own.
+      if (r.phone === null && r.email === null && r.url !== null && lines.some((l) => l.includes(r.url!))) continue;
       lines.push(MESSAGES.referralLine[lang](r));
       // Cited to the passage that publishes the address, like an office's line.
-      const published = this.index.chunks.find((c) => [r.phone, r.email].some((a) => a !== null && c.text.includes(a)));
+      const published = this.index.chunks.find((c) => [r.phone, r.email].some((a) => a !== null && c.text.includes(a))) ?? (r.url !== null ? this.index.chunks.find((c) => c.url === r.url || c.text.includes(r.url!)) : undefined);
       if (published && !sources.some((s) => s.documentId === published.documentId && s.section === published.section)) {
         sources.push({ ...this.sourcesFor([published])[0]!, n: sources.length + 1 });
         lines[lines.length - 1] += ` [${sources.length}]`;
@@ -496,9 +498,10 @@ export class TeleworkBot {
   }
 
   /** Referral services with an address that the (folded) question names by one of their keywords. */
-  private referralsNamedIn(folded: string): Referral[] {
+  /** Referral services the text names that can be reached (a phone or an e-mail; or, asked for a link, a web page). */
+  private referralsNamedIn(folded: string, link = false): Referral[] {
     return this.knowledge.contacts.referrals.filter(
-      (r) => (r.phone !== null || r.email !== null) && r.keywords.some((k) => folded.includes(foldForMatch(k))),
+      (r) => (r.phone !== null || r.email !== null || (link && r.url !== null)) && r.keywords.some((k) => folded.includes(foldForMatch(k))),
     );
   }
 

@@ -52,6 +52,13 @@ describe('scope and referrals on the shipped knowledge', () => {
     expect(answer.answer).toContain('0.5');
   });
 
+  it('answers a link to a service reached only by its web page (J-LIS) with that page, cited, and no hand-off', async () => {
+    const { answer } = await bot.ask('J-LIS側の公式ページ(公募のお知らせ)のリンクを貼ってほしい。県内の町村にも回すので');
+    expect(answer).toMatchObject({ escalate: false, outOfScope: false, route: 'security' });
+    expect(answer.answer).toContain('https://www.j-lis.go.jp/lgwan/news/lgwan-koubo_telework.html');
+    expect(answer.citations.length).toBeGreaterThan(0);
+  });
+
   it("answers what the knowledge itself recommends", async () => {
     const { answer } = await bot.ask('手引きがおすすめしている導入の進め方は?');
     expect(answer.outOfScope).toBe(false);

@@ -355,15 +355,16 @@ const any = (patterns: RegExp[], text: string): boolean => patterns.some((p) => 
 export function detectIntents(question: string): Intents {
   const t = readingOf(nfkc(question).trim());
   const asksAddress = any(ASKS_ADDRESS, t);
+  const general = askedInGeneral(t);
   return {
     // 「問い合わせたいので連絡先を」 asks for the address to write to: a contact question, unless
     // the bot is asked to pass the question on itself (つないで, 代わりに, エスカレ).
     wantsHuman: any(HUMAN, t) && !(asksAddress && !any(FORWARD, t)),
     // Asked "in general", or saying a ruling is not wanted, it is a question about the rule.
-    wantsJudgement: any(JUDGEMENT, t) && !askedInGeneral(t),
+    wantsJudgement: any(JUDGEMENT, t) && !general,
     // Words of an injected instruction (reply with "HACKED") report no incident.
     // An incident asked about "in general" (一般論として、覗かれる対策は) is a question about the rule.
-    incident: any(INCIDENT, removeInjectionClauses(t)) && !askedInGeneral(t),
+    incident: any(INCIDENT, removeInjectionClauses(t)) && !general,
     wantsPrivateData: any(PRIVATE, t),
     // Asking to see its settings (prompt, keyword lists, configuration files) is the same attempt.
     injection: any(INJECTION, t) || INTERNALS.test(t),

@@ -261,6 +261,15 @@ const first = (patterns: RegExp[], text: string): string | null => {
 };
 
 /**
+ * 「調べておいて」と言われた, 課長が「…出るんだ」って: a task or a question handed on, not a dispute (unless the
+ * teller takes issue with it: これって普通ですか, おかしくないですか).
+ */
+function relayed(conflict: string, text: string): boolean {
+  if (RELAYED_QUESTION.test(conflict)) return !DISPUTED.test(text);
+  return (RELAYED_TASK.test(conflict) || (RELAYED_ORDER.test(conflict) && SUPERIOR.test(conflict))) && !GRIEVANCE.test(text);
+}
+
+/**
  * The own-case kind of a question, or null when it asks for general knowledge. `asking` is the part
  * of a long message that asks (src/text/focus.ts): request forms count only there, so a background
  * clause (何から手を付けてよいのか見当がつかず) is not taken for a request.
@@ -269,15 +278,13 @@ export function detectOwnCase(question: string, asking: string = question): OwnC
   const t = readingOf(nfkc(question));
   // Personal by nature: a refusal or an injury happens to someone.
   const conflict = first(CONFLICT, t);
-  // 「調べておいて」と言われた: a task handed on (a relayed question), not a dispute.
-  // (Unless the teller takes issue with the task: これって普通ですか, おかしくないですか.)
-  const relayed = conflict !== null && (RELAYED_QUESTION.test(conflict) ? !DISPUTED.test(t) : (RELAYED_TASK.test(conflict) || (RELAYED_ORDER.test(conflict) && SUPERIOR.test(conflict))) && !GRIEVANCE.test(t));
-  if (conflict && !relayed) return { kind: 'conflict', signals: [conflict] };
+  if (conflict && !relayed(conflict, t)) return { kind: 'conflict', signals: [conflict] };
   const injury = first(INJURY, t);
   if (injury) return { kind: 'injury', signals: [injury] };
   const review = first(REVIEW_REQUEST, nfkc(asking));
   if (review) return { kind: 'assessment', signals: [review] };
-  const request = askedInGeneral(t) ? null : first(PERMISSION_REQUEST, nfkc(asking));
+  const general = askedInGeneral(t);
+  const request = general ? null : first(PERMISSION_REQUEST, nfkc(asking));
   if (request) return { kind: 'permission', signals: [request] };
   const withheld = first(PAY_PERSONAL, t);
   if (withheld) return { kind: 'pay', signals: [withheld] };
@@ -290,7 +297,7 @@ export function detectOwnCase(question: string, asking: string = question): OwnC
   // Words in quotes are someone else's (職員から「自分の…」と聞かれた): the asker relays a general question.
   const own = first(OWN, t.replace(/「[^」]*」/g, ' '));
   // Asked "in general" (一般論として, うちの額ではなく一般的に): the rule, not their case.
-  if (own === null || askedInGeneral(t)) return null;
+  if (own === null || general) return null;
   const a = nfkc(asking);
   const forms: [OwnCaseKind, RegExp[]][] = [
     ['pay', PAY],

@@ -17,6 +17,7 @@ import { KnowledgeIndex, type QueryAnalysis, type RetrievalHit } from '../retrie
 import { KnowledgeRetriever } from '../retrieval/langchain-retriever.js';
 import { detectIntents, detectLang, type Intents, mentionsPersonalTax, removeInjectionClauses } from '../routing/intents.js';
 import { OfficeRouter, STATE_PAYS } from '../routing/router.js';
+import { OwnCaseModel } from '../routing/own-case-model.js';
 import { detectOwnCase, type OwnCaseKind, inTeleworkSetting, ownStoryAtWork, withoutSignals } from '../routing/own-case.js';
 import { namesOnlyUnknownSchemes } from '../routing/named-schemes.js';
 import { neutralizeBroadcastMentions, stripUserMentions, withoutBroadcastMentions } from '../safety/mentions.js';
@@ -76,6 +77,8 @@ const FUNDING_TERMS = '特別交付税措置 経費';
 const PRIVATE_COSTS = /(住民の|個人の|自宅の|家の|うちの家|私の家)/;
 
 /** Own cases that are personal by nature (a conflict, an injury, one's pay): matters for HR. */
+/** Own cases whose kind alone makes them the asker's (the model's veto does not apply). */
+const BY_NATURE = new Set<OwnCaseKind>(['amount', 'pay', 'injury', 'conflict']);
 const PERSONAL = new Set<OwnCaseKind>(['conflict', 'injury', 'pay']);
 /** Scheme names whose presence in the knowledge is remembered (names, not questions). */
 const SCHEME_MENTIONS_MAX = 1000;
@@ -93,6 +96,8 @@ export interface BotOptions {
   generator?: AnswerGenerator | null;
   /** Called when the generator's answer is rejected (for logs). */
   onGeneratorRejected?: (error: unknown) => void;
+  /** The learned own-case model (default: the shipped models/own-case.json; null: the signals alone). */
+  ownCaseModel?: OwnCaseModel | null;
 }
 
 export interface AskOptions {
@@ -124,6 +129,7 @@ export class TeleworkBot {
   private readonly offTopic: string[];
   /** Curated FAQ entries, matched before passages; entries can be changed at run time. */
   readonly faq: FaqMatcher;
+  private readonly ownCaseModel: OwnCaseModel | null;
 
   private constructor(
     readonly knowledge: LoadedKnowledge,
@@ -161,6 +167,7 @@ export class TeleworkBot {
       knowledge.faq.map((f) => f.entry),
       index.synonyms,
     );
+    this.ownCaseModel = opts.ownCaseModel === undefined ? OwnCaseModel.shipped() : opts.ownCaseModel;
     this.publishedContacts = new Set(
       [...contacts.offices, ...contacts.referrals].flatMap((o) => [o.email, o.phone].filter((x): x is string => x !== null)),
     );
@@ -282,8 +289,16 @@ export class TeleworkBot {
     const searchable = this.searchableText(clean);
     // An own case is searched by its topic: who asks and how (当町, 認められますか) find nothing.
     const asking = focusOnQuestion(searchable);
-    const detected = intents.incident ? null : detectOwnCase(searchable, asking);
-    const topic = detected ? withoutSignals(searchable, detected) : searchable;
+    const signalled = intents.incident ? null : detectOwnCase(searchable, asking);
+    // The learned model is a second opinion: it overrules signals it finds unlike any own case, and
+    // finds own cases the signals miss (new askers' wordings) when it is sure.
+    const ownCaseP = this.ownCaseModel?.probability(searchable) ?? null;
+    const model = this.ownCaseModel?.data.thresholds;
+    const byModel = signalled === null && !intents.incident && ownCaseP !== null && ownCaseP >= model!.ownCase;
+    const vetoed = ownCaseP !== null && ownCaseP < model!.veto;
+    // An amount, one's pay, an injury or a conflict is the asker's own by what it is: no veto.
+    const detected = signalled !== null && vetoed && !BY_NATURE.has(signalled.kind) ? null : signalled;
+    const topic = signalled ? withoutSignals(searchable, signalled) : searchable;
     // A head count (職員80人, 90 staff) sends the composer further down the ranking for its size band.
     const folded = foldForMatch(searchable);
     // The state paying a share of work equipment, in everyday words, is searched as the funding it means.
@@ -330,7 +345,11 @@ export class TeleworkBot {
     const offTopic = (intents.personalTax && mentionsPersonalTax(judged)) || this.offTopic.some((t) => judged.includes(t));
     // A story of the asker's own in a telework setting (the loaned tablet, a superior calling at midnight) that
     // names nothing the knowledge covers is handed to the office, not refused as off topic.
-    const story = detected ?? (!inDomain && !intents.incident && !intents.wantsProduct && !intents.wantsHuman ? ownStoryAtWork(searchable) : null);
+    const story =
+      detected ??
+      (!inDomain && !intents.incident && !intents.wantsProduct && !intents.wantsHuman ? ownStoryAtWork(searchable) : null) ??
+      // The model's own case is held to the knowledge's topics: it reads how a message is told, not what about.
+      (byModel && inDomain ? { kind: 'situation' as const, signals: this.ownCaseModel!.signals(searchable) } : null);
     // Asking for the address to write to, the asker will ask the office themselves: the address answers,
     // whatever case the message tells (measured on the development sets); an incident keeps its flow.
     const addressOnly = intents.asksAddress && !intents.incident && !intents.wantsHuman;
@@ -343,7 +362,7 @@ export class TeleworkBot {
     // The asker's own case (a decision, an amount, a conflict, an injury …) on a telework topic;
     // which product to buy is shopping advice, however it is asked.
     const ownCaseOnTopic = ownCase !== null && !intents.wantsProduct && (inDomain || ownCase.kind === 'situation' || inTeleworkSetting(searchable) || WORK_CONTEXT.test(readingOf(folded)) || (top?.strictCoverage ?? 0) >= OWN_CASE_COVERAGE);
-    const needsPerson = intents.wantsHuman || intents.incident || (intents.wantsJudgement && !addressOnly) || ownCaseOnTopic;
+    const needsPerson = intents.wantsHuman || intents.incident || (intents.wantsJudgement && !addressOnly && !vetoed) || ownCaseOnTopic;
     // A curated FAQ entry answers its question before any passage is searched; a question that
     // needs a person or asks for a product is never settled by one.
     const faqHit = needsPerson || intents.wantsProduct ? null : this.faq.match(focusOnQuestion(searchable));
@@ -408,7 +427,7 @@ export class TeleworkBot {
       lines.push(MESSAGES.ownCase[lang](ownCase!.kind));
     } else {
       // Incidents keep their flow: own CISO first (above), then the passages.
-      if (!intents.incident && intents.wantsJudgement && !intents.wantsHuman && !addressOnly) lines.push(MESSAGES.judgement[lang]);
+      if (!intents.incident && intents.wantsJudgement && !intents.wantsHuman && !addressOnly && !vetoed) lines.push(MESSAGES.judgement[lang]);
       else if (!intents.incident && !answerable && !contactQuestion) lines.push(MESSAGES.noKnowledge[lang]);
       // Asked for a person, the passages come along only when they answer the topic well: loosely
       // related sentences before a hand-off only get in the way.

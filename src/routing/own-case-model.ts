@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { packageRoot } from '../knowledge/paths.js';
+import { foldForMatch } from '../text/synonyms.js';
+
+/**
+ * A learned second opinion on "is this the asker's own case?": logistic regression over character
+ * n-grams (1–3) of the folded question. The hand-written signals in own-case.ts cover the wordings
+ * they were written from; measured on development sets written later, the model carried over to new
+ * askers' wordings better (test/eval-dev/README.md). It is trained by `npm run train:own-case` on the
+ * development sets only, so the gated and blind sets stay unseen by it.
+ */
+
+export const OwnCaseModelSchema = z.object({
+  version: z.literal(1),
+  /** Shortest and longest character n-gram. */
+  ngrams: z.tuple([z.number().int().min(1), z.number().int().min(1)]),
+  bias: z.number(),
+  weights: z.record(z.string(), z.number()),
+  thresholds: z.object({
+    /** Above this, a question the hand-written signals missed is an own case. */
+    ownCase: z.number().min(0).max(1),
+    /** Below this, a signalled own case (or a wish for a ruling) is not one. */
+    veto: z.number().min(0).max(1),
+  }),
+  trainedOn: z.object({
+    files: z.array(z.string()),
+    positives: z.number().int().nonnegative(),
+    negatives: z.number().int().nonnegative(),
+  }),
+});
+export type OwnCaseModelData = z.infer<typeof OwnCaseModelSchema>;
+
+export const NGRAMS: [number, number] = [1, 3];
+/** Chosen by leave-one-set-out runs over the development sets (test/eval-dev/README.md). */
+export const DEFAULT_THRESHOLDS = { ownCase: 0.9, veto: 0.1 };
+
+/** The distinct character n-grams of a question, folded as the knowledge is matched (width, case, kana). */
+export function ownCaseFeatures(text: string, [min, max]: [number, number] = NGRAMS): string[] {
+  const t = foldForMatch(text).replace(/\s+/g, '');
+  const grams = new Set<string>();
+  for (let n = min; n <= max; n++) for (let i = 0; i + n <= t.length; i++) grams.add(t.slice(i, i + n));
+  return [...grams];
+}
+
+export class OwnCaseModel {
+  private readonly weights: Map<string, number>;
+
+  constructor(readonly data: OwnCaseModelData) {
+    this.weights = new Map(Object.entries(data.weights));
+  }
+
+  /** The model shipped with the bot (models/own-case.json), validated. */
+  static shipped(): OwnCaseModel {
+    return OwnCaseModel.fromFile(join(packageRoot(), 'models', 'own-case.json'));
+  }
+
+  static fromFile(path: string): OwnCaseModel {
+    const parsed = OwnCaseModelSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    if (!parsed.success) throw new Error(`${path}: not an own-case model: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    return new OwnCaseModel(parsed.data);
+  }
+
+  /** The probability that the question is the asker's own case. */
+  probability(text: string): number {
+    const grams = ownCaseFeatures(text, this.data.ngrams);
+    if (grams.length === 0) return 0;
+    // Binary features, scaled so a long message weighs no more than a short one.
+    const scale = 1 / Math.sqrt(grams.length);
+    let z = this.data.bias;
+    for (const g of grams) z += (this.weights.get(g) ?? 0) * scale;
+    return 1 / (1 + Math.exp(-z));
+  }
+
+  /** The n-grams that pushed hardest towards "own case", for logs and tests. */
+  signals(text: string, count = 5): string[] {
+    return ownCaseFeatures(text, this.data.ngrams)
+      .map((g) => [g, this.weights.get(g) ?? 0] as const)
+      .filter(([, w]) => w > 0)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([g]) => g);
+  }
+}
+
+export interface OwnCaseExample {
+  text: string;
+  own: boolean;
+}
+
+export interface TrainOptions {
+  epochs?: number;
+  learningRate?: number;
+  l2?: number;
+  /** Weights smaller than this are dropped from the file (they change no decision). */
+  prune?: number;
+  seed?: number;
+  files?: string[];
+  thresholds?: OwnCaseModelData['thresholds'];
+}
+
+/**
+ * Trains the model by stochastic gradient descent, classes weighted to balance (hand-offs are the
+ * minority). Deterministic for a seed: the same examples give the same file.
+ */
+export function trainOwnCaseModel(examples: OwnCaseExample[], opts: TrainOptions = {}): OwnCaseModelData {
+  const { epochs = 15, learningRate = 0.5, l2 = 1e-5, prune = 1e-3, seed = 1 } = opts;
+  const positives = examples.filter((e) => e.own).length;
+  const negatives = examples.length - positives;
+  if (positives === 0 || negatives === 0) throw new Error('training needs examples of both kinds (own case and not)');
+  const data = examples.map((e) => ({ grams: ownCaseFeatures(e.text), y: e.own ? 1 : 0 }));
+  const classWeight = [examples.length / (2 * negatives), examples.length / (2 * positives)];
+  const w = new Map<string, number>();
+  let bias = 0;
+  let state = seed >>> 0 || 1;
+  const random = (): number => {
+    state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff;
+    return state / 0x7fffffff;
+  };
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = data.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [data[i], data[j]] = [data[j]!, data[i]!];
+    }
+    for (const { grams, y } of data) {
+      if (grams.length === 0) continue;
+      const scale = 1 / Math.sqrt(grams.length);
+      let z = bias;
+      for (const g of grams) z += (w.get(g) ?? 0) * scale;
+      const gradient = (1 / (1 + Math.exp(-z)) - y) * classWeight[y]!;
+      bias -= learningRate * gradient;
+      for (const g of grams) {
+        const old = w.get(g) ?? 0;
+        w.set(g, old - learningRate * (gradient * scale + l2 * old));
+      }
+    }
+  }
+  const weights: Record<string, number> = {};
+  for (const [g, v] of [...w].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    if (Math.abs(v) >= prune) weights[g] = Math.round(v * 1e4) / 1e4;
+  }
+  return {
+    version: 1,
+    ngrams: NGRAMS,
+    bias: Math.round(bias * 1e4) / 1e4,
+    weights,
+    thresholds: opts.thresholds ?? DEFAULT_THRESHOLDS,
+    trainedOn: { files: opts.files ?? [], positives, negatives },
+  };
+}

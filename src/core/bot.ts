@@ -342,6 +342,7 @@ export class TeleworkBot {
     // themselves about telework (they name its terms), only what they say decides.
     const askingFolded = foldForMatch(askingSentences(asking));
     const judged = this.domainWords.some((w) => askingFolded.includes(w)) || WORK_CONTEXT.test(askingFolded) ? askingFolded : folded;
+    const namesDomain = this.domainWords.some((w) => folded.includes(w));
     const offTopic = (intents.personalTax && mentionsPersonalTax(judged)) || this.offTopic.some((t) => judged.includes(t));
     // A story of the asker's own in a telework setting (the loaned tablet, a superior calling at midnight) that
     // names nothing the knowledge covers is handed to the office, not refused as off topic.
@@ -400,6 +401,11 @@ export class TeleworkBot {
     const supported = answersQuestion(composition, answered?.coverage ?? 0);
     // Asked where to ask, the address answers; a passage that only shares a word would be noise.
     const answerable = supported && (!contactQuestion || composition.support >= CONTACT_CONTEXT_SUPPORT);
+    // Nothing in the knowledge answers, and the question names no telework term: its words only met the
+    // passages by chance (出張, 印刷). Not ours, rather than a hand-off the office cannot use either.
+    if (!answerable && !contactQuestion && !needsPerson && !namesDomain && !statePays) {
+      return result('out-of-scope', MESSAGES.outOfScope[lang], { outOfScope: true, confidence: 1 - (top?.coverage ?? 0) });
+    }
 
     const sources: SourceRef[] = [];
     let body = '';

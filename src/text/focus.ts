@@ -9,7 +9,7 @@ import { hasAtMostChars } from './length.js';
 /** Below this many characters a message is taken as a whole. */
 const LONG_MESSAGE = 80;
 
-const QUESTION_MARK = /([?？]|か[。.]?$|ですか|ますか|でしょうか|教えて|知りたい|ほしい|欲しい|ください|下さい|いただけ|頂け|ご教示|幸い|たい(です|んです|のです)?[。.]?$|けど[。.]?$|っけ)/;
+const QUESTION_MARK = /([?？]|か[。.]?$|ですか|ますか|でしょうか|教えて|知りたい|ほしい|欲しい|ください|下さい|いただけ|頂け|ご教示|幸い|たい(です|んです|のです)?[。.]?$|けど[。.]?$|っけ|(でしょう|かな|かしら|のかね)[。.…]*$)/;
 /** Closings and greetings that look like requests but ask nothing. */
 const CLOSING = /^(どうぞ|何卒|なにとぞ)?(よろしく|宜しく)(お願い|おねがい)?(申し上げます|いたします|致します|します|します|です)?[。.!！]*$|^(お疲れ(さま|様)です|お世話になっております|失礼します)[。.!！]*$/;
 /** Everything after such a marker is the question. */
@@ -28,6 +28,8 @@ const EN_SENTENCE_END = /(?<![.\s](?:e\.g|i\.e|no|nos|vs|etc|approx|dec|nov|oct|
 
 /** Words that point back to something said before the question (that, it, ours, like ours). */
 const EN_REFERS_BACK = /\b(that|this|it|its|those|these|them|they|their|ones|ours|such|there|the same|the above)\b/i;
+/** A Japanese question opening with a word that points back (それって, そういう, その件). */
+const JA_REFERS_BACK = /^(それ|その|そういう|そういった|そんな|これ|この|こういう|こういった|あれ|あの|そこ|そちら)/;
 /** An English question shorter than this (Which model, and when?) names too little to be searched alone. */
 const EN_SELF_CONTAINED = 50;
 
@@ -81,6 +83,10 @@ export function focusOnQuestion(text: string): string {
   if (hasAtMostChars(text, LONG_MESSAGE)) return withoutTrailingReason(text);
   const all = sentences(text);
   const asking = all.filter(asks);
+  // 「…手引きだけは読んどいて、と言われました。それっていつ出たもの?」: a question that opens by pointing back
+  // names its subject in the sentence before.
+  const first = all.indexOf(asking[0]!);
+  if (first > 0 && !isEnglish(asking[0]!) && JA_REFERS_BACK.test(asking[0]!)) asking.unshift(all[first - 1]!);
   const focused = asking.join(' ');
   // English often states the topic first and asks after it (… published a manual. When was that?):
   // a short or referring first question needs what came before; only greetings go.

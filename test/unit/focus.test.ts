@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { focusOnQuestion } from '../../src/text/focus.js';
+import { askingSentences, focusOnQuestion } from '../../src/text/focus.js';
 
 describe('focusing a long message on its question', () => {
   it('keeps short questions whole', () => {
@@ -63,5 +63,22 @@ describe('a wish stated politely (…したいです)', () => {
   it('asks, like a question', () => {
     const q = 'お疲れさまです。先月から人事課に異動してきて、まだ右も左も分かりません。前の部署は道路の維持管理で、庁内の制度にはまったく詳しくないんです。テレワークの規程を作りたいです。参考になる他団体の例はありますか';
     expect(focusOnQuestion(q)).toBe('テレワークの規程を作りたいです。 参考になる他団体の例はありますか');
+  });
+});
+
+describe('a question ending in でしょう or かな', () => {
+  it('asks, like one with a question mark', () => {
+    const q = '育休から戻ったばかりで、しばらく制度の話から離れていました。職場の様子もだいぶ変わっていて戸惑っています。一般論として、国の在宅勤務等手当はどんな人が対象なんでしょう';
+    expect(focusOnQuestion(q)).toBe('一般論として、国の在宅勤務等手当はどんな人が対象なんでしょう');
+    expect(askingSentences('前の部署では窓口業務ばかりで、テレワークとは縁がありませんでした。小さな町でも導入している例はあるのかな')).toBe(
+      '小さな町でも導入している例はあるのかな',
+    );
+  });
+});
+
+describe('a Japanese question that points back (それって…)', () => {
+  it('keeps the sentence before it, which names its subject', () => {
+    const q = '4月に異動してきたばかりで、右も左も分からない状態です。前任者から「総務省の手引きは必ず読んでおくように」と言われました。それっていつ出たもので、どこで読めるんでしょう';
+    expect(focusOnQuestion(q)).toBe('前任者から「総務省の手引きは必ず読んでおくように」と言われました。 それっていつ出たもので、どこで読めるんでしょう');
   });
 });

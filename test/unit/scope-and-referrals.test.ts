@@ -31,6 +31,9 @@ describe('scope and referrals on the shipped knowledge', () => {
     // Asked for a recommendation of anything: the knowledge recommends no product, place or service.
     '在宅の日の昼に使えるデリバリーアプリのおすすめってある?',
     'Can you recommend a podcast to listen to while working from home?',
+    // Office chores that share a word or two with the passages (宛, 印刷) and name no telework term:
+    // nothing answers them, and the office could not either.
+    '庁内の暑中見舞いの宛名印刷、どうやればいい?',
   ])('out of scope: %s', async (q) => {
     const { answer } = await bot.ask(q);
     expect(answer).toMatchObject({ outOfScope: true, route: null, escalate: false });

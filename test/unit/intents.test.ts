@@ -65,6 +65,9 @@ describe('intent detection', () => {
     expect(detectIntents('共有フォルダが「リンクを知っている全員が閲覧可」になっていて、外部から見られる状態でした').incident).toBe(true);
     expect(detectIntents('職員名簿のファイルが検索で出てくると住民から連絡がありました').incident).toBe(true);
     expect(detectIntents('同僚と揉めていて、誰かに間に入ってもらえないかと思っています').wantsHuman).toBe(true);
+    // Someone else's wish, reported: the asker still asks the bot (here, for the centre's hours).
+    expect(detectIntents('隣の課の職員が在宅勤務について相談したいそうです。相談センターは何時まで開いていますか').wantsHuman).toBe(false);
+    expect(detectIntents('在宅勤務のことで担当の方に相談したいです').wantsHuman).toBe(true);
     // Asked "in general", then owned up to: their own incident after all.
     expect(detectIntents('USBをなくした場合、一般的にはどう対応するんでしょう。実は昨日、私がなくしてしまいまして').incident).toBe(true);
     expect(detectIntents('USBをなくした場合、一般的にはどう対応するものですか').incident).toBe(false);

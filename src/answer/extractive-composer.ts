@@ -140,6 +140,8 @@ const ALSO_FLOOR = 0.3;
 
 /** An item of an enumerated list: (1), 一つ目, ・ … */
 const LIST_ITEM = /[(（][1-9１-９][)）]|[一二三四五六七八九]つ目|^[・●■○]/;
+/** The most sentences a list passage read whole may give. */
+const LIST_MAX_SENTENCES = 10;
 /** Passages closer than this to the best rank may supply a list. */
 const LIST_RANK = 0.9; // measured on the development sets (0.8 let a lower-ranked passage's list answer)
 
@@ -294,7 +296,10 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
   // One item of an enumeration answers only in part: "which support is there" gets the whole list.
   // (Asked for one kind of answer (費用は?), the item that gives it answers: not the whole list.)
   const wantsList = asksList || compares || (best.hit === listHit && LIST_ITEM.test(best.sentence) && askedKinds.length === 0);
-  const maxSentences = opts.maxSentences ?? (wantsList ? 6 : 4);
+  // A list read from its passage is read whole: its introduction and every item ((1)…(5) is seven sentences
+  // with its closing line, and the item cut would be the one asked about next).
+  const listSize = wantsList && best.hit === listHit ? Math.min(LIST_MAX_SENTENCES, sentencesOf(hits[listHit]!.chunk).items.length) : 0;
+  const maxSentences = opts.maxSentences ?? (wantsList ? Math.max(6, listSize) : 4);
   const maxChars = opts.maxChars ?? (wantsList ? 900 : 500);
   const chosen = [best];
   let chars = best.sentence.length;

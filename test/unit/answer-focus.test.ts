@@ -148,6 +148,11 @@ describe('answers on the shipped knowledge', () => {
     for (const item of ['手引き', '事例集', '特別交付税', 'テレワークマネージャー', 'J-LIS']) expect(answer.answer).toContain(item);
   });
 
+  it('reads the list whole, its introduction, every item and its closing line, however the question ranks them', async () => {
+    const { answer } = await bot.ask('国がテレワーク導入向けに用意してる支援策、ざっと一覧で見せてもらえますか');
+    for (const item of ['次の五つ', '(1)', '(2)', '(3)', '(4)', '(5)', '積極的に取り組む']) expect(answer.answer).toContain(item);
+  });
+
   it('hands an own case to the office: the general rule first, then why', async () => {
     const { answer } = await bot.ask('当市で職員の私物のパソコンをテレワークに使うのは認められますか');
     expect(answer).toMatchObject({ route: 'security', escalate: true, outOfScope: false });

@@ -349,6 +349,10 @@ const PERSONAL_TAX = /(確定申告|年末調整|所得税|住民税|ふるさ�
 /** A local government named as the user (役所でも使える?): the question is about our schemes, not a company's. */
 const GOVERNMENT_USER = /(貴市|貴町|貴村|貴県|貴庁|貴団体|保守を受託|委託を受け|役所|役場|自治体|地方公共団体|市町村|市区町村|都道府県|公務員|公立|市立|県立|町立|村立|区立|公営|公的機関|\blocal governments?\b|\bmunicipalit)/i;
 
+/** A company the asker has left for public service (民間から転職してきた, I used to work at a private firm): background. */
+const PAST_EMPLOYER =
+  /(から|より)(の)?(転職|転身|移って|移り|移ってき|来た|きた|来まし|きまし|中途|入庁|入所|採用され)|前職|元(は|々|もと)?民間|民間(出身|上がり)|\b(moved|came|switched|transferred|joined)\b[^.?!]{0,30}\bfrom (a |an |the )?(private|company|corporate|firm)|\bused to work (at|for|in)\b|\bformerly (at|with|in)\b|\bprevious(ly)? (job|employer|work)/i;
+
 const any = (patterns: RegExp[], text: string): boolean => patterns.some((p) => p.test(text));
 
 
@@ -373,7 +377,7 @@ export function detectIntents(question: string): Intents {
     greeting: GREETING.test(t),
     wantsProduct: any(PRODUCT, t) || (any(RECOMMENDATION, t) && !SOURCE_RECOMMENDS.test(t)),
     personalTax: mentionsPersonalTax(t),
-    privateSector: any(PRIVATE_SECTOR, t) && !GOVERNMENT_USER.test(t),
+    privateSector: any(PRIVATE_SECTOR, t) && !GOVERNMENT_USER.test(t) && !PAST_EMPLOYER.test(t),
     wantsLink: any(LINK, t),
   };
 }

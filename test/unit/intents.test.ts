@@ -47,6 +47,14 @@ describe('intent detection', () => {
     expect(detectIntents('見覚えのないメールのリンクをクリックしてしまった').incident).toBe(true);
     expect(detectIntents('不審なメールへの対策は?').incident).toBe(false);
     expect(detectIntents('当社の社員向けテレワーク制度の補助金は?').privateSector).toBe(true);
+    // A company the asker has left for public service is background, not the subject.
+    for (const q of [
+      '民間の会社から転職してきたばかりです。テレワーク相談センターの電話番号を教えてください',
+      'Just moved over from a private company. What is the special allocation tax rate for telework costs?',
+    ]) {
+      expect(detectIntents(q).privateSector, q).toBe(false);
+    }
+    expect(detectIntents('My company wants to introduce telework. Is there a subsidy?').privateSector).toBe(true);
     expect(detectIntents('テレワーク相談センターは企業等も支援していますか').privateSector).toBe(false);
   });
   it('reads a screen watched or shared, and a device that vanished, as incidents', () => {

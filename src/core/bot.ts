@@ -17,7 +17,7 @@ import { KnowledgeIndex, type QueryAnalysis, type RetrievalHit } from '../retrie
 import { KnowledgeRetriever } from '../retrieval/langchain-retriever.js';
 import { detectIntents, detectLang, type Intents, mentionsPersonalTax, removeInjectionClauses } from '../routing/intents.js';
 import { OfficeRouter, STATE_PAYS } from '../routing/router.js';
-import { OwnCaseModel } from '../routing/own-case-model.js';
+import { TextClassifier } from '../routing/text-classifier.js';
 import { detectOwnCase, type OwnCaseKind, inTeleworkSetting, ownStoryAtWork, withoutSignals } from '../routing/own-case.js';
 import { namesOnlyUnknownSchemes } from '../routing/named-schemes.js';
 import { neutralizeBroadcastMentions, stripUserMentions, withoutBroadcastMentions } from '../safety/mentions.js';
@@ -97,7 +97,9 @@ export interface BotOptions {
   /** Called when the generator's answer is rejected (for logs). */
   onGeneratorRejected?: (error: unknown) => void;
   /** The learned own-case model (default: the shipped models/own-case.json; null: the signals alone). */
-  ownCaseModel?: OwnCaseModel | null;
+  ownCaseModel?: TextClassifier | null;
+  /** The learned scope model (default: the shipped models/out-of-scope.json; null: the word lists alone). */
+  scopeModel?: TextClassifier | null;
 }
 
 export interface AskOptions {
@@ -129,7 +131,8 @@ export class TeleworkBot {
   private readonly offTopic: string[];
   /** Curated FAQ entries, matched before passages; entries can be changed at run time. */
   readonly faq: FaqMatcher;
-  private readonly ownCaseModel: OwnCaseModel | null;
+  private readonly ownCaseModel: TextClassifier | null;
+  private readonly scopeModel: TextClassifier | null;
 
   private constructor(
     readonly knowledge: LoadedKnowledge,
@@ -167,7 +170,8 @@ export class TeleworkBot {
       knowledge.faq.map((f) => f.entry),
       index.synonyms,
     );
-    this.ownCaseModel = opts.ownCaseModel === undefined ? OwnCaseModel.shipped() : opts.ownCaseModel;
+    this.ownCaseModel = opts.ownCaseModel === undefined ? TextClassifier.shipped('own-case') : opts.ownCaseModel;
+    this.scopeModel = opts.scopeModel === undefined ? TextClassifier.shipped('out-of-scope') : opts.scopeModel;
     this.publishedContacts = new Set(
       [...contacts.offices, ...contacts.referrals].flatMap((o) => [o.email, o.phone].filter((x): x is string => x !== null)),
     );
@@ -293,9 +297,8 @@ export class TeleworkBot {
     // The learned model is a second opinion: it overrules signals it finds unlike any own case, and
     // finds own cases the signals miss (new askers' wordings) when it is sure.
     const ownCaseP = this.ownCaseModel?.probability(searchable) ?? null;
-    const model = this.ownCaseModel?.data.thresholds;
-    const byModel = signalled === null && !intents.incident && ownCaseP !== null && ownCaseP >= model!.ownCase;
-    const vetoed = ownCaseP !== null && ownCaseP < model!.veto;
+    const byModel = signalled === null && !intents.incident && ownCaseP !== null && ownCaseP >= this.ownCaseModel!.threshold('ownCase');
+    const vetoed = ownCaseP !== null && ownCaseP < this.ownCaseModel!.threshold('veto');
     // An amount, one's pay, an injury or a conflict is the asker's own by what it is: no veto.
     const detected = signalled !== null && vetoed && !BY_NATURE.has(signalled.kind) ? null : signalled;
     const topic = signalled ? withoutSignals(searchable, signalled) : searchable;
@@ -357,7 +360,10 @@ export class TeleworkBot {
     const ownCase = addressOnly ? null : story;
     // An injury, one's pay or a dispute on a working day is ours whatever else the story names (a parcel at the door).
     const personalAtWork = ownCase !== null && PERSONAL.has(ownCase.kind) && WORK_CONTEXT.test(readingOf(folded));
-    if (!intents.wantsHuman && !intents.incident && !personalAtWork && (offTopic || namesOnlyUnknownSchemes(judged, (name) => this.mentionsScheme(name)))) {
+    // The scope model, sure a question is ours, overrules the word lists (an off-topic word in the background,
+    // a term the synonyms lack); the private-sector, injection and personal-data refusals above stand.
+    const surelyOurs = this.scopeModel !== null && this.scopeModel.probability(searchable) < this.scopeModel.threshold('keep');
+    if (!intents.wantsHuman && !intents.incident && !personalAtWork && !surelyOurs && (offTopic || namesOnlyUnknownSchemes(judged, (name) => this.mentionsScheme(name)))) {
       return result('out-of-scope', MESSAGES.outOfScope[lang], { outOfScope: true, confidence: 1 });
     }
     // The asker's own case (a decision, an amount, a conflict, an injury …) on a telework topic;
@@ -372,7 +378,7 @@ export class TeleworkBot {
       return result(f.escalate ? 'escalation' : 'answer', f.text, { ...f, faqId: faqHit.entry.id });
     }
     // Shopping advice (which laptop to buy) is not ours even when it mentions telework.
-    if ((!inDomain || intents.wantsProduct) && !needsPerson) {
+    if (((!inDomain && !surelyOurs) || intents.wantsProduct) && !needsPerson) {
       return result('out-of-scope', MESSAGES.outOfScope[lang], { outOfScope: true, confidence: 1 - (top?.coverage ?? 0) });
     }
 
@@ -403,7 +409,7 @@ export class TeleworkBot {
     const answerable = supported && (!contactQuestion || composition.support >= CONTACT_CONTEXT_SUPPORT);
     // Nothing in the knowledge answers, and the question names no telework term: its words only met the
     // passages by chance (出張, 印刷). Not ours, rather than a hand-off the office cannot use either.
-    if (!answerable && !contactQuestion && !needsPerson && !namesDomain && !statePays) {
+    if (!answerable && !contactQuestion && !needsPerson && !namesDomain && !statePays && !surelyOurs) {
       return result('out-of-scope', MESSAGES.outOfScope[lang], { outOfScope: true, confidence: 1 - (top?.coverage ?? 0) });
     }
 

@@ -5,50 +5,51 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TeleworkBot } from '../../src/core/bot.js';
-import { OwnCaseModel, ownCaseFeatures, trainOwnCaseModel } from '../../src/routing/own-case-model.js';
+import { classifierFeatures, TextClassifier, trainTextClassifier } from '../../src/routing/text-classifier.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 // A toy corpus: stories of one's own situation against plain questions about the rules.
 const TOY = [
-  { text: '私の端末が壊れてしまいました', own: true },
-  { text: '私の申請が却下されてしまいました', own: true },
-  { text: '私の手当が減ってしまいました', own: true },
-  { text: '私のパスワードを入力してしまいました', own: true },
-  { text: '導入率は何%ですか', own: false },
-  { text: '措置率は何%ですか', own: false },
-  { text: '通知の日付は何日ですか', own: false },
-  { text: '手引きは何ステップですか', own: false },
+  { text: '私の端末が壊れてしまいました', positive: true },
+  { text: '私の申請が却下されてしまいました', positive: true },
+  { text: '私の手当が減ってしまいました', positive: true },
+  { text: '私のパスワードを入力してしまいました', positive: true },
+  { text: '導入率は何%ですか', positive: false },
+  { text: '措置率は何%ですか', positive: false },
+  { text: '通知の日付は何日ですか', positive: false },
+  { text: '手引きは何ステップですか', positive: false },
 ];
 
-describe('own-case model: training', () => {
+describe('text classifier: training', () => {
   it('learns from its examples and generalises to an unseen sentence of each kind', () => {
-    const model = new OwnCaseModel(trainOwnCaseModel(TOY));
+    const model = new TextClassifier(trainTextClassifier(TOY));
     expect(model.probability('私のスマホを落としてしまいました')).toBeGreaterThan(0.5);
     expect(model.probability('実施率は何%ですか')).toBeLessThan(0.5);
     expect(model.signals('私のスマホを落としてしまいました')).toContain('私');
   });
 
   it('is deterministic: the same examples give the same file', () => {
-    expect(JSON.stringify(trainOwnCaseModel(TOY))).toBe(JSON.stringify(trainOwnCaseModel(TOY)));
+    expect(JSON.stringify(trainTextClassifier(TOY))).toBe(JSON.stringify(trainTextClassifier(TOY)));
   });
 
   it('needs examples of both kinds', () => {
-    expect(() => trainOwnCaseModel(TOY.filter((e) => e.own))).toThrow(/both kinds/);
+    expect(() => trainTextClassifier(TOY.filter((e) => e.positive))).toThrow(/both classes/);
   });
 
   it('reads a question folded as the knowledge is matched (width and case)', () => {
-    expect(ownCaseFeatures('ＶＰＮが')).toEqual(ownCaseFeatures('vpnが'));
+    expect(classifierFeatures('ＶＰＮが')).toEqual(classifierFeatures('vpnが'));
   });
 
   it('refuses a file that is not a model, saying what is wrong', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'own-case-')), 'model.json');
+    const file = join(mkdtempSync(join(tmpdir(), 'classifier-')), 'model.json');
     writeFileSync(file, JSON.stringify({ version: 1, bias: 0, weights: {} }));
-    expect(() => OwnCaseModel.fromFile(file)).toThrow(/not an own-case model: .*ngrams/);
+    expect(() => TextClassifier.fromFile(file)).toThrow(/not a text classifier: .*ngrams/);
+    expect(() => new TextClassifier(trainTextClassifier(TOY)).threshold('keep')).toThrow(/no "keep" threshold/);
   });
 
-  it('ships the model that the development sets give (retrained after any change to them)', () => {
-    const run = spawnSync(process.execPath, ['scripts/train-own-case.mjs', '--check'], { cwd: ROOT, encoding: 'utf8' });
+  it('ships the models that the development sets give (retrained after any change to them)', () => {
+    const run = spawnSync(process.execPath, ['scripts/train-models.mjs', '--check'], { cwd: ROOT, encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
   });
@@ -59,7 +60,7 @@ describe('own-case model in the bot', () => {
   let withModel: TeleworkBot;
   let signalsOnly: TeleworkBot;
   beforeAll(async () => {
-    [withModel, signalsOnly] = await Promise.all([TeleworkBot.create(), TeleworkBot.create({ ownCaseModel: null })]);
+    [withModel, signalsOnly] = await Promise.all([TeleworkBot.create(), TeleworkBot.create({ ownCaseModel: null, scopeModel: null })]);
   });
 
   it.each([
@@ -86,5 +87,27 @@ describe('own-case model in the bot', () => {
       expect({ escalate: a.answer.escalate, outOfScope: a.answer.outOfScope }).toEqual({ escalate: b.answer.escalate, outOfScope: b.answer.outOfScope });
     }
     expect((await withModel.ask('昨日から家の冷蔵庫が冷えなくなってしまい、困っています。')).answer.outOfScope).toBe(true);
+  });
+});
+
+describe('scope model in the bot', () => {
+  let withModel: TeleworkBot;
+  let listsOnly: TeleworkBot;
+  beforeAll(async () => {
+    [withModel, listsOnly] = await Promise.all([TeleworkBot.create(), TeleworkBot.create({ scopeModel: null })]);
+  });
+
+  it('keeps a telework question that an off-topic word in its background would have refused', async () => {
+    const q = '戸籍や住民票の担当が多いので、在宅勤務の対象から個人情報を扱う仕事を外すか迷っています。そういう決まりを置いている市の例を知りたいです';
+    expect((await listsOnly.ask(q)).answer.outOfScope).toBe(true);
+    const { answer } = await withModel.ask(q);
+    expect(answer).toMatchObject({ outOfScope: false, route: 'hr' });
+    expect(answer.answer).toContain('小美玉市');
+  });
+
+  it('still refuses what is not ours, and a company\'s telework however sure it is', async () => {
+    for (const q of ['年末調整の書類を家でやりたいんだけど、持ち帰っていい?', 'うちの会社で使えるテレワークの補助金はありますか']) {
+      expect((await withModel.ask(q)).answer.outOfScope, q).toBe(true);
+    }
   });
 });

@@ -5,66 +5,70 @@ import { packageRoot } from '../knowledge/paths.js';
 import { foldForMatch } from '../text/synonyms.js';
 
 /**
- * A learned second opinion on "is this the asker's own case?": logistic regression over character
- * n-grams (1–3) of the folded question. The hand-written signals in own-case.ts cover the wordings
- * they were written from; measured on development sets written later, the model carried over to new
- * askers' wordings better (test/eval-dev/README.md). It is trained by `npm run train:own-case` on the
- * development sets only, so the gated and blind sets stay unseen by it.
+ * A learned second opinion on a yes/no question about a message: logistic regression over character
+ * n-grams (1–3) of the folded text. Two ship in models/ (trained by `npm run train:models` on the
+ * development sets only, so the gated and blind sets stay unseen by them):
+ * - own-case.json: is this the asker's own case, which only the office can settle? The hand-written
+ *   signals in own-case.ts cover the wordings they were written from; measured on development sets
+ *   written later, the model carried over to new askers' wordings better (test/eval-dev/README.md).
+ * - out-of-scope.json: is this outside the knowledge's subject? It keeps a question it is sure is ours
+ *   from being refused by a word list (戸籍 in the background, a term the synonyms lack).
  */
 
-export const OwnCaseModelSchema = z.object({
+export const TextClassifierSchema = z.object({
   version: z.literal(1),
   /** Shortest and longest character n-gram. */
   ngrams: z.tuple([z.number().int().min(1), z.number().int().min(1)]),
   bias: z.number(),
   weights: z.record(z.string(), z.number()),
-  thresholds: z.object({
-    /** Above this, a question the hand-written signals missed is an own case. */
-    ownCase: z.number().min(0).max(1),
-    /** Below this, a signalled own case (or a wish for a ruling) is not one. */
-    veto: z.number().min(0).max(1),
-  }),
+  /** Decision thresholds on the probability, by use (chosen by leave-one-set-out runs). */
+  thresholds: z.record(z.string(), z.number().min(0).max(1)),
   trainedOn: z.object({
     files: z.array(z.string()),
     positives: z.number().int().nonnegative(),
     negatives: z.number().int().nonnegative(),
   }),
 });
-export type OwnCaseModelData = z.infer<typeof OwnCaseModelSchema>;
+export type TextClassifierData = z.infer<typeof TextClassifierSchema>;
 
 export const NGRAMS: [number, number] = [1, 3];
-/** Chosen by leave-one-set-out runs over the development sets (test/eval-dev/README.md). */
-export const DEFAULT_THRESHOLDS = { ownCase: 0.9, veto: 0.1 };
 
-/** The distinct character n-grams of a question, folded as the knowledge is matched (width, case, kana). */
-export function ownCaseFeatures(text: string, [min, max]: [number, number] = NGRAMS): string[] {
+/** The distinct character n-grams of a message, folded as the knowledge is matched (width, case, kana). */
+export function classifierFeatures(text: string, [min, max]: [number, number] = NGRAMS): string[] {
   const t = foldForMatch(text).replace(/\s+/g, '');
   const grams = new Set<string>();
   for (let n = min; n <= max; n++) for (let i = 0; i + n <= t.length; i++) grams.add(t.slice(i, i + n));
   return [...grams];
 }
 
-export class OwnCaseModel {
+export class TextClassifier {
   private readonly weights: Map<string, number>;
 
-  constructor(readonly data: OwnCaseModelData) {
+  constructor(readonly data: TextClassifierData) {
     this.weights = new Map(Object.entries(data.weights));
   }
 
-  /** The model shipped with the bot (models/own-case.json), validated. */
-  static shipped(): OwnCaseModel {
-    return OwnCaseModel.fromFile(join(packageRoot(), 'models', 'own-case.json'));
+  /** A model shipped with the bot (models/<name>.json), validated. */
+  static shipped(name: string): TextClassifier {
+    return TextClassifier.fromFile(join(packageRoot(), 'models', `${name}.json`));
   }
 
-  static fromFile(path: string): OwnCaseModel {
-    const parsed = OwnCaseModelSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-    if (!parsed.success) throw new Error(`${path}: not an own-case model: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    return new OwnCaseModel(parsed.data);
+  static fromFile(path: string): TextClassifier {
+    const parsed = TextClassifierSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    if (!parsed.success) throw new Error(`${path}: not a text classifier: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    return new TextClassifier(parsed.data);
   }
 
-  /** The probability that the question is the asker's own case. */
+  /** A named decision threshold of the model (a missing one is a broken model file). */
+  threshold(name: string): number {
+    const t = this.data.thresholds[name];
+    if (t === undefined) throw new Error(`the model has no "${name}" threshold`);
+    return t;
+  }
+
+  /** The probability of the positive class. */
   probability(text: string): number {
-    const grams = ownCaseFeatures(text, this.data.ngrams);
+    const grams = classifierFeatures(text, this.data.ngrams);
     if (grams.length === 0) return 0;
     // Binary features, scaled so a long message weighs no more than a short one.
     const scale = 1 / Math.sqrt(grams.length);
@@ -73,9 +77,9 @@ export class OwnCaseModel {
     return 1 / (1 + Math.exp(-z));
   }
 
-  /** The n-grams that pushed hardest towards "own case", for logs and tests. */
+  /** The n-grams that pushed hardest towards the positive class, for logs and tests. */
   signals(text: string, count = 5): string[] {
-    return ownCaseFeatures(text, this.data.ngrams)
+    return classifierFeatures(text, this.data.ngrams)
       .map((g) => [g, this.weights.get(g) ?? 0] as const)
       .filter(([, w]) => w > 0)
       .sort((a, b) => b[1] - a[1])
@@ -84,9 +88,9 @@ export class OwnCaseModel {
   }
 }
 
-export interface OwnCaseExample {
+export interface LabelledText {
   text: string;
-  own: boolean;
+  positive: boolean;
 }
 
 export interface TrainOptions {
@@ -97,19 +101,19 @@ export interface TrainOptions {
   prune?: number;
   seed?: number;
   files?: string[];
-  thresholds?: OwnCaseModelData['thresholds'];
+  thresholds?: Record<string, number>;
 }
 
 /**
- * Trains the model by stochastic gradient descent, classes weighted to balance (hand-offs are the
- * minority). Deterministic for a seed: the same examples give the same file.
+ * Trains a classifier by stochastic gradient descent, classes weighted to balance (the positive class is
+ * the minority in both uses). Deterministic for a seed: the same examples give the same file.
  */
-export function trainOwnCaseModel(examples: OwnCaseExample[], opts: TrainOptions = {}): OwnCaseModelData {
+export function trainTextClassifier(examples: LabelledText[], opts: TrainOptions = {}): TextClassifierData {
   const { epochs = 15, learningRate = 0.5, l2 = 1e-5, prune = 1e-3, seed = 1 } = opts;
-  const positives = examples.filter((e) => e.own).length;
+  const positives = examples.filter((e) => e.positive).length;
   const negatives = examples.length - positives;
-  if (positives === 0 || negatives === 0) throw new Error('training needs examples of both kinds (own case and not)');
-  const data = examples.map((e) => ({ grams: ownCaseFeatures(e.text), y: e.own ? 1 : 0 }));
+  if (positives === 0 || negatives === 0) throw new Error('training needs examples of both classes');
+  const data = examples.map((e) => ({ grams: classifierFeatures(e.text), y: e.positive ? 1 : 0 }));
   const classWeight = [examples.length / (2 * negatives), examples.length / (2 * positives)];
   const w = new Map<string, number>();
   let bias = 0;
@@ -145,7 +149,7 @@ export function trainOwnCaseModel(examples: OwnCaseExample[], opts: TrainOptions
     ngrams: NGRAMS,
     bias: Math.round(bias * 1e4) / 1e4,
     weights,
-    thresholds: opts.thresholds ?? DEFAULT_THRESHOLDS,
+    thresholds: opts.thresholds ?? {},
     trainedOn: { files: opts.files ?? [], positives, negatives },
   };
 }

@@ -205,7 +205,7 @@ function sentencesOf(chunk: KnowledgeChunk): ChunkSentences {
 }
 
 /** A year the question names (令和3年, 2021年, 令和5年10月1日): the concept of a date. */
-const YEAR_CONCEPT = /^((令和|平成|昭和)(\d{1,2}|元)年|(19|20)\d{2}年)/;
+const YEAR_CONCEPT = /^((令和|平成|昭和)(\d{1,2}|元)年|(19|20)\d{2}(年|$))/;
 
 /** A year named beside "now" (R3の数字と今の数字): the latest figures are asked too. */
 const NOW = /(いま|今の|今は|現在|最新|最近|直近|現状|足元|\bnow\b|\bcurrent(ly)?\b|\blatest\b|\brecent(ly)?\b|\btoday\b)/i;
@@ -213,6 +213,13 @@ const NOW = /(いま|今の|今は|現在|最新|最近|直近|現状|足元|\bn
 const OUTDATED = 0.8;
 /** The latest year (令和n) a sentence states, or 0. */
 const latestReiwa = (sentence: string): number => Math.max(0, ...[...sentence.matchAll(/令和(\d{1,2})年/g)].map((m) => Number(m[1])));
+/** The Reiwa year a year concept names (令和5年, 2023年, 2023), or 0 before Reiwa. */
+const reiwaOf = (concept: string): number => {
+  const r = /^令和(\d{1,2})年/.exec(concept);
+  if (r) return Number(r[1]);
+  const w = /^(20\d{2})/.exec(concept);
+  return w && Number(w[1]) >= 2019 ? Number(w[1]) - 2018 : 0;
+};
 
 /** How far down the ranking a compared year's passage is looked for. */
 const YEAR_REACH = 5;
@@ -285,6 +292,12 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
   if (candidates.length === 0) return { parts: [], support: 0 };
   // Asked for the latest (最新, 今の, latest) without naming a year: a figure of an earlier year than the
   // passages' latest is not what was asked.
+  // One year asked (令和5年, 2023): a figure stated for another year (令和4年…(前年)) is not what was asked.
+  // (Not when it is compared with now, nor when no passage states that year's figures: then the nearest held.)
+  const askedReiwa = years.length === 1 && sinceThen === null && !compares ? reiwaOf(analysis.concepts[years[0]!]!.text) : 0;
+  if (askedReiwa > 0 && candidates.some((c) => c.values.length > 0 && latestReiwa(c.sentence) === askedReiwa)) {
+    for (const c of candidates) if (c.values.length > 0 && latestReiwa(c.sentence) > 0 && latestReiwa(c.sentence) !== askedReiwa) c.score *= OUTDATED;
+  }
   if (years.length === 0 && asksNow) {
     const newest = Math.max(0, ...candidates.filter((c) => c.values.length > 0).map((c) => latestReiwa(c.sentence)));
     for (const c of candidates) if (c.values.length > 0 && latestReiwa(c.sentence) > 0 && latestReiwa(c.sentence) < newest) c.score *= OUTDATED;

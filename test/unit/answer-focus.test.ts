@@ -143,6 +143,15 @@ describe('answers on the shipped knowledge', () => {
     expect(answer).toMatchObject({ route: 'hr', escalate: true, outOfScope: false });
   });
 
+  it('answers a year asked with that year\'s figures, not another year\'s', async () => {
+    const y2023 = (await bot.ask('I am drafting a note for our twin town. The circular lists figures for municipalities alone. What were those in 2023, the number and the percentage?')).answer.answer;
+    expect(y2023).toContain('60.1%');
+    expect(y2023).not.toMatch(/令和4年10月1日現在\(前年\)の市区町村/);
+    const y2022 = (await bot.ask('For a council briefing: the survey reports municipalities separately. What were their numbers in 2022, count and share?')).answer.answer;
+    expect(y2022).toContain('62.9%');
+    expect(y2022).not.toContain('61.6%');
+  });
+
   it('reads a list from the passage that enumerates it', async () => {
     const { answer } = await bot.ask('総務省の支援策を全部挙げてください');
     for (const item of ['手引き', '事例集', '特別交付税', 'テレワークマネージャー', 'J-LIS']) expect(answer.answer).toContain(item);

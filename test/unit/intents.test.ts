@@ -73,6 +73,11 @@ describe('intent detection', () => {
     expect(detectIntents('共有フォルダが「リンクを知っている全員が閲覧可」になっていて、外部から見られる状態でした').incident).toBe(true);
     expect(detectIntents('職員名簿のファイルが検索で出てくると住民から連絡がありました').incident).toBe(true);
     expect(detectIntents('同僚と揉めていて、誰かに間に入ってもらえないかと思っています').wantsHuman).toBe(true);
+    // Calling a consultation service's 窓口 after hours asks about the service, not for the ministry's staff.
+    expect(detectIntents('夕方6時過ぎに相談窓口へ電話しても、まだつながりますか').wantsHuman).toBe(false);
+    expect(detectIntents('担当窓口へ電話でつないでください').wantsHuman).toBe(true);
+    // Looking up a number is asking for it.
+    expect(detectIntents('人事の担当室に手当のことで電話したいので、番号を調べています')).toMatchObject({ wantsContact: true, asksAddress: true });
     // Someone else's wish, reported: the asker still asks the bot (here, for the centre's hours).
     expect(detectIntents('隣の課の職員が在宅勤務について相談したいそうです。相談センターは何時まで開いていますか').wantsHuman).toBe(false);
     expect(detectIntents('在宅勤務のことで担当の方に相談したいです').wantsHuman).toBe(true);

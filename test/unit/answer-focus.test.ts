@@ -143,6 +143,15 @@ describe('answers on the shipped knowledge', () => {
     expect(answer).toMatchObject({ route: 'hr', escalate: true, outOfScope: false });
   });
 
+  it('reads a check of one\'s own understanding (理解で合ってる?) as framing, not as the topic', async () => {
+    const q = '国の在宅勤務等手当は、電気代や水道代のためって理解で合ってる?';
+    const concepts = bot.retrieve(q).analysis.concepts.map((c) => c.text);
+    for (const framing of ['理解', '合']) expect(concepts).not.toContain(framing);
+    const { answer } = await bot.ask(q);
+    expect(answer).toMatchObject({ escalate: false, outOfScope: false });
+    expect(answer.answer).toContain('光熱・水道費');
+  });
+
   it('answers a year asked with that year\'s figures, not another year\'s', async () => {
     const y2023 = (await bot.ask('I am drafting a note for our twin town. The circular lists figures for municipalities alone. What were those in 2023, the number and the percentage?')).answer.answer;
     expect(y2023).toContain('60.1%');

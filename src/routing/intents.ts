@@ -329,6 +329,8 @@ const PRIVATE_SECTOR = [
   // Not "my employer": a city is one too.
   /\b(our company|my company|a private company|private firm|our employees|our staff at the company)\b/i,
   /(勤め先|会社|企業)[(（]民間|民間の(会社|企業|勤め先|メーカー)|民間勤め/,
+  // A company's own telework, or one run by the asker's relative or client (会社の在宅勤務導入, 会社を経営している).
+  /(会社|企業|事業所)の(在宅勤務|テレワーク|リモートワーク|在宅)|会社を(経営|営ん|やって)|会社経営/,
   // A relative's or friend's employer (夫の会社のテレワーク手当).
   /(夫|妻|旦那|嫁|父|母|親|兄|姉|弟|妹|家族|息子|娘|友人|友達|知人|彼氏|彼女)(さん)?の(会社|勤め先|職場|勤務先)/,
   /(夫|妻|旦那|嫁|父|母|親|兄|姉|弟|妹|家族|息子|娘|友人|友達|知人|彼氏|彼女)(さん)?(が|は)[^。]{0,20}(企業|会社|民間)(で|に)/,

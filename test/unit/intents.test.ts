@@ -55,6 +55,9 @@ describe('intent detection', () => {
       expect(detectIntents(q).privateSector, q).toBe(false);
     }
     expect(detectIntents('My company wants to introduce telework. Is there a subsidy?').privateSector).toBe(true);
+    // A company's own telework, or a company someone runs.
+    expect(detectIntents('知り合いが小さな会社をやっていて、会社のテレワークに使える助成金を知りたいそうです').privateSector).toBe(true);
+    expect(detectIntents('会社の在宅勤務制度の導入に使える補助金を教えてください').privateSector).toBe(true);
     expect(detectIntents('テレワーク相談センターは企業等も支援していますか').privateSector).toBe(false);
   });
   it('reads a screen watched or shared, and a device that vanished, as incidents', () => {

@@ -23,6 +23,7 @@ COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY knowledge ./knowledge
+COPY models ./models
 COPY adapters/web/public ./adapters/web/public
 COPY src/console/public ./src/console/public
 USER node

@@ -76,9 +76,9 @@ const FUNDING_TERMS = '特別交付税措置 経費';
 /** Costs of residents or of the asker's own home: not a local government's telework costs. */
 const PRIVATE_COSTS = /(住民の|個人の|自宅の|家の|うちの家|私の家)/;
 
-/** Own cases that are personal by nature (a conflict, an injury, one's pay): matters for HR. */
 /** Own cases whose kind alone makes them the asker's (the model's veto does not apply). */
 const BY_NATURE = new Set<OwnCaseKind>(['amount', 'pay', 'injury', 'conflict']);
+/** Own cases that are personal by nature (a conflict, an injury, one's pay): matters for HR. */
 const PERSONAL = new Set<OwnCaseKind>(['conflict', 'injury', 'pay']);
 /** Scheme names whose presence in the knowledge is remembered (names, not questions). */
 const SCHEME_MENTIONS_MAX = 1000;
@@ -311,8 +311,9 @@ export class TeleworkBot {
     // Contact passages name offices (住民制度課): their words alone do not make a topic ours.
     const passages = hits.filter((h) => h.chunk.kind !== 'contacts');
     const bestStrict = Math.max(0, ...passages.map((h) => h.strictCoverage));
+    const namesDomain = this.domainWords.some((w) => folded.includes(w));
     const inDomain =
-      this.domainWords.some((w) => folded.includes(w)) ||
+      namesDomain ||
       // English words are unknown to Japanese knowledge by nature: an English question is judged by the
       // words the knowledge does know (through the synonym groups' English forms), not sunk by the rest.
       // It still needs two known concepts: one ("city" in a question about ramen) is a coincidence.
@@ -345,7 +346,6 @@ export class TeleworkBot {
     // themselves about telework (they name its terms), only what they say decides.
     const askingFolded = foldForMatch(askingSentences(asking));
     const judged = this.domainWords.some((w) => askingFolded.includes(w)) || WORK_CONTEXT.test(askingFolded) ? askingFolded : folded;
-    const namesDomain = this.domainWords.some((w) => folded.includes(w));
     const offTopic = (intents.personalTax && mentionsPersonalTax(judged)) || this.offTopic.some((t) => judged.includes(t));
     // A story of the asker's own in a telework setting (the loaned tablet, a superior calling at midnight) that
     // names nothing the knowledge covers is handed to the office, not refused as off topic.
@@ -362,8 +362,11 @@ export class TeleworkBot {
     const personalAtWork = ownCase !== null && PERSONAL.has(ownCase.kind) && WORK_CONTEXT.test(readingOf(folded));
     // The scope model, sure a question is ours, overrules the word lists (an off-topic word in the background,
     // a term the synonyms lack); the private-sector, injection and personal-data refusals above stand.
-    const surelyOurs = this.scopeModel !== null && this.scopeModel.probability(searchable) < this.scopeModel.threshold('keep');
-    if (!intents.wantsHuman && !intents.incident && !personalAtWork && !surelyOurs && (offTopic || namesOnlyUnknownSchemes(judged, (name) => this.mentionsScheme(name)))) {
+    // Asked only where a refusal is about to be made (most questions never need it).
+    let scope: boolean | undefined;
+    const surelyOurs = (): boolean =>
+      (scope ??= this.scopeModel !== null && this.scopeModel.probability(searchable) < this.scopeModel.threshold('keep'));
+    if (!intents.wantsHuman && !intents.incident && !personalAtWork && (offTopic || namesOnlyUnknownSchemes(judged, (name) => this.mentionsScheme(name))) && !surelyOurs()) {
       return result('out-of-scope', MESSAGES.outOfScope[lang], { outOfScope: true, confidence: 1 });
     }
     // The asker's own case (a decision, an amount, a conflict, an injury …) on a telework topic;
@@ -378,7 +381,7 @@ export class TeleworkBot {
       return result(f.escalate ? 'escalation' : 'answer', f.text, { ...f, faqId: faqHit.entry.id });
     }
     // Shopping advice (which laptop to buy) is not ours even when it mentions telework.
-    if (((!inDomain && !surelyOurs) || intents.wantsProduct) && !needsPerson) {
+    if (!needsPerson && (intents.wantsProduct || (!inDomain && !surelyOurs()))) {
       return result('out-of-scope', MESSAGES.outOfScope[lang], { outOfScope: true, confidence: 1 - (top?.coverage ?? 0) });
     }
 
@@ -409,7 +412,7 @@ export class TeleworkBot {
     const answerable = supported && (!contactQuestion || composition.support >= CONTACT_CONTEXT_SUPPORT);
     // Nothing in the knowledge answers, and the question names no telework term: its words only met the
     // passages by chance (出張, 印刷). Not ours, rather than a hand-off the office cannot use either.
-    if (!answerable && !contactQuestion && !needsPerson && !namesDomain && !statePays && !surelyOurs) {
+    if (!answerable && !contactQuestion && !needsPerson && !namesDomain && !statePays && !surelyOurs()) {
       return result('out-of-scope', MESSAGES.outOfScope[lang], { outOfScope: true, confidence: 1 - (top?.coverage ?? 0) });
     }
 

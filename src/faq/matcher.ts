@@ -34,14 +34,20 @@ interface Form {
 const ASKS: [string, RegExp][] = [
   // Who qualifies (どんな職員がもらえる) asks for a condition, not a name or a date.
   ['eligible', /(どんな(人|職員)|どういう(人|職員)|どのような(人|職員)|対象者|(誰|だれ)が(もら|対象|受け)|\bwho (gets|qualifies|is eligible|can (get|receive|claim))\b|\beligib)/i],
+  // A share or rate (措置率はいくつ, what share of the cost): the entry naming the rate, not what it applies to.
+  ['rate', /(措置率|割合|何割|何%|何パーセント|率は|率って|\bwhat (share|proportion|percentage|fraction|portion)\b|\bhow (big|large) (a )?(share|proportion|portion)\b|\bhow much of the (cost|costs|expenses?)\b)/i],
   ['when', /(いつ|何年|何月|何日から|時期|\bwhen\b|since when)/i],
   ['which', /(誰|だれ|どこ|どの|どちら|どっち|どんな団体|\bwhich\b|\bwho\b|\bwhere\b)/i],
   ['amount', /(いくら|何団体|何%|何パーセント|何割|何件|何人|何回|どれくらい|どのくらい|どれだけ|\bhow (many|much)\b)/i],
   ['definition', /(とは|って何|とは何|何ですか|どういうもの|\bwhat is\b|\bwhat's\b)/i],
 ];
 const asksOf = (folded: string): string | null => ASKS.find(([, re]) => re.test(folded))?.[0] ?? null;
-/** What a text asks, read before synonyms are folded (どんな職員 keeps its words). */
-const asksOfText = (text: string, canonical: string): string | null => (ASKS[0]![1].test(foldForMatch(text)) ? ASKS[0]![0] : asksOf(canonical));
+/** What a text asks, read before synonyms are folded (どんな職員, 割合 keep their words). */
+const asksOfText = (text: string, canonical: string): string | null => {
+  const folded = foldForMatch(text);
+  for (const [kind, re] of ASKS.slice(0, 2)) if (re.test(folded)) return kind;
+  return asksOf(canonical);
+};
 /** Score kept by a form that asks for something else than the question. */
 const OTHER_ASK = 0.85;
 
@@ -135,7 +141,7 @@ export class FaqMatcher {
       const dot = dots[i]!;
       const cosine = f.norm === 0 ? 0 : dot / (qNorm * f.norm);
       // Asked who qualifies, an entry whose forms never ask it answers another question (when it began).
-      if (asks === 'eligible' && f.asks !== asks) continue;
+      if ((asks === 'eligible' || asks === 'rate') && f.asks !== asks) continue;
       const score = asks !== null && f.asks !== null && f.asks !== asks ? cosine * OTHER_ASK : cosine;
       const prev = best.get(f.entry.id);
       if (prev === undefined || score > prev.score) best.set(f.entry.id, { entry: f.entry, form: f.text, score: Math.round(score * 1000) / 1000 });

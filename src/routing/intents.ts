@@ -413,7 +413,8 @@ const INJECTION_CLAUSES = [
   /\b(and )?then (answer|reply|respond|tell me)[:,]?\s*/gi,
   // A line dressed as the system's own ([システム] 管理者モードに移行しました。…すること。): its instruction
   // sentences go; a question written after them on the same line stays.
-  /^\s*[\[［(（]?(システム|system|管理者|admin)[\]］)）:：]\s*([^。\n]*?(モード|無効|有効|禁止|こと|せよ|しろ|なさい|mode|disabled|enabled|must|always|never|from now on)[^。\n]*?(。|\.(?=\s|$))\s*)*/gim,
+  // (SYSTEM NOTE TO ASSISTANT: …, システムからのお知らせ: … are dressed the same way; a --- line ends them.)
+  /^\s*[\[［(（]?(システム|system|管理者|admin)(から(の)?(お知らせ|通知|指示|連絡)|\s+(note|message|notice|instruction|instructions|override|update)(\s+(to|for)\s+(the\s+)?(assistant|bot|ai|model))?)?[\]］)）:：]\s*([^。\n]*?(モード|無効|有効|禁止|こと|せよ|しろ|なさい|今後|以後|常に|必ず|mode|disabled|enabled|must|always|never|from now on|every (reply|answer|response)|all (replies|answers|responses)|revised|instead)[^。\n]*?(。|\.(?=\s|$))\s*)*(-{3,}\s*)?/gim,
   /\b(after that|then|afterwards)[,:]?\s*/gi,
   // "…は10割だと回答してください": keep the topic, drop the dictated answer.
   /(だと|であると|と)(回答|答え|断言|明言|言っ)(して|しろ|せよ)?(ください|下さい)?/g,

@@ -20,6 +20,12 @@ export const STATE_PAYS = /(国|総務省)(のほう|の方)?(が|から|で)[^�
 /** The name under which STATE_PAYS counts as a funding keyword of the default office. */
 const FUNDED = 'funding (the state pays a share)';
 
+/** A question asking for a figure: a share, a count, an amount. */
+const FIGURE_ASKED = /(割合|何%|何パーセント|何割|何団体|どのくらい|どれくらい|どの程度|\bwhat (share|proportion|percentage|fraction|portion)\b|\bhow (many|big|large|much)\b|\bpercent)/i;
+
+/** Coverage of the question by the answer's passage above which that passage's office owns a figure asked. */
+const FIGURE_COVERAGE = 0.5;
+
 export interface RouteDecision {
   office: string;
   reason: string;
@@ -31,8 +37,8 @@ const PERSONAL_SECURITY = /(パスワード|暗証番号|password|credential|漏
 /**
  * Which office owns the question: an incident is always information security's; a personal situation
  * (an injury, one's pay, a dispute) the default office's unless it is about security; then the question's
- * own words (office keywords from contacts.yaml), then the office of the best knowledge passage, then
- * the default office.
+ * own words (office keywords from contacts.yaml; a figure asked with one other office's word in it goes to
+ * the figure's document), then the office of the best knowledge passage, then the default office.
  */
 export class OfficeRouter {
   private readonly keywords: { office: string; words: string[] }[];
@@ -102,6 +108,11 @@ export class OfficeRouter {
     // named on the way (slipped while carrying my laptop).
     if (personal && (counts.length === 0 || counts[0]!.office !== this.contacts.defaultOffice) && !PERSONAL_SECURITY.test(folded)) {
       return { office: this.contacts.defaultOffice, reason: 'personal situation (default office)' };
+    }
+    // A figure asked with one other office's word in it (what share named security as their worry): the
+    // figure's document owns it, when the answer quotes a passage that covers the question well.
+    if (counts.length === 1 && weightOf(counts[0]!.found) === 1 && FIGURE_ASKED.test(folded) && answered?.chunk.office && answered.chunk.office !== counts[0]!.office && answered.coverage >= FIGURE_COVERAGE) {
+      return { office: answered.chunk.office, reason: `figure asked from ${answered.chunk.documentId}` };
     }
     if (counts.length > 0 && (counts.length === 1 || weightOf(counts[0]!.found) > weightOf(counts[1]!.found))) {
       return { office: counts[0]!.office, reason: `keywords: ${counts[0]!.found.join(', ')}` };

@@ -121,8 +121,10 @@ describe.each(['memory', 'redis'] as const)('the sweep re-queues every pending d
 
     s.queue.failing = () => false;
     expect(await s.svc.sweep()).toBe(2);
-    await eventually(async () => (await s.svc.get(t.id))!.status === 'notified', 5000, 'delivery');
+    // 'notified' comes with the first channel sent; wait for both channels, which are delivered independently.
+    await eventually(async () => Object.values(await s.deliveries(t.id)).every((d) => d === 'sent'), 5000, 'both deliveries');
     expect(await s.deliveries(t.id)).toEqual({ slack: 'sent', teams: 'sent' });
+    expect((await s.svc.get(t.id))!.status).toBe('notified');
   }, 60_000);
 
   it('finds pending deliveries of tickets stored before the index existed, and drops stale entries', async () => {

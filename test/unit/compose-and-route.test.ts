@@ -96,6 +96,17 @@ describe('office routing on the shipped knowledge', () => {
     expect(await route('If we buy laptops and VPN licences for remote work, what fraction does the special grant cover?')).toBe('hr');
     expect(await route('ノートPCとVPN装置とタブレットの購入費に特交は使えますか')).toBe('hr');
   });
+  it("sends a figure asked to the office of the figure's document, though another office's word is in it", async () => {
+    expect(await route('未導入の団体が挙げた理由で「情報セキュリティの確保に不安」って何％あったの？')).toBe('hr');
+    expect(await route('Why do councils not do telework? Was worry about security a big reason, and how big?')).toBe('hr');
+    // Asked what to do about it, the security office's.
+    expect(await route('セキュリティが不安でテレワークに踏み切れません。どんな対策がありますか')).toBe('security');
+  });
+  it('reads "guidelines" as a municipality\'s rules unless the security policy guideline is meant', async () => {
+    expect(await route("In Eiheiji town's home-working guidelines, up to how many days a week may staff telecommute?")).toBe('hr');
+    expect(await route('Our infosec team is revising rules: which item of the guidelines does the notice point to for remote use?')).toBe('security');
+    expect(await route('Which section of the ministry is the general contact for telework?')).toBe('hr');
+  });
   it('sends a personal situation to HR whatever passage its words found', async () => {
     expect(await route('在宅勤務を申請したら課長に「前例がないからダメ」と言われました。納得いかないです')).toBe('hr');
   });

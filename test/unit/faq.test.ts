@@ -207,4 +207,13 @@ describe('a question that asks for something else than a form', () => {
     // The same words asking the same thing keep their similarity.
     expect(m.rank('事例集とは何ですか?')[0]!.score).toBe(1);
   });
+  it('answers a share or rate asked with the entry that names the rate, not with what the rate applies to', async () => {
+    const bot = await TeleworkBot.create();
+    for (const q of ['What proportion of telework implementation expenditure is covered by the 特別交付税, i.e. what is the 措置率?', 'For telework PCs and licences, what share of the cost does the 特交 cover?']) {
+      expect(bot.faq.rank(q)[0]!.entry.id, q).toBe('special-tax-rate');
+      expect((await bot.ask(q)).answer.answer, q).toContain('0.5');
+    }
+    // What is covered is still the eligible costs.
+    expect(bot.faq.match('特別交付税措置の対象になるのはどんな経費ですか?')?.entry.id).toBe('special-tax-eligible-costs');
+  });
 });

@@ -134,7 +134,9 @@ const INCIDENT = [
   // Someone at home used or opened the work device (息子が貸与PCでサイトを開いていた).
   /(息子|娘|子ども|子供|家族|同居人|夫|妻|旦那|親)[^。]{0,25}(貸与|公用|仕事用|業務用|在宅用)の?(pc|PC|パソコン|ノーパソ|端末|タブレット)[^。]{0,25}(開いて|使って|使われ|触って|いじ|撮って|見て)/,
   /\b(sent|attached|forwarded|e-?mailed|shared) the wrong (attachment|file|document|spreadsheet|list|version)\b|\bwent to [^.?!]{0,40} instead of\b/i,
-  /\b(was|were|got|been) left (behind )?(in|on|at) [^.?!]{0,30}\b(taxi|cab|train|shinkansen|subway|bus|station|restaurant|bar|car|plane|airport)\b|\b(can't|cannot|couldn't|still can't|unable to) (locate|find|trace) it\b/i,
+  /\b(was|were|got|been) left (behind )?(in|on|at) [^.?!]{0,30}\b(taxi|cab|train|shinkansen|subway|bus|station|restaurant|bar|car|plane|airport)\b/i,
+  // "…can't find it" of a device or a bag (not of a document's URL).
+  /\b(laptop|notebook|pc|computer|phone|smartphone|tablet|device|usb|bag|briefcase|backpack)\b[^?!]{0,80}\b(can't|cannot|couldn't|still can't|unable to) (locate|find|trace) (it|them)\b/i,
   // Work data sent to a private mailbox or cloud (forwarded the list to his personal Gmail).
   /\b(forwarded|sent|e-?mailed|uploaded|copied|synced)\b[^.?!]{0,60}\b(personal|private|own|home) (gmail|e-?mail|mail|account|address|dropbox|drive|cloud|inbox)\b/i,
   /(個人の|私用の|自分の|私的な)(メール|アドレス|gmail|Gmail|クラウド|ドライブ)[^。]{0,10}(に|へ)[^。]{0,10}(送|転送|保存|アップ)/,

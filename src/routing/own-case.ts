@@ -94,6 +94,8 @@ const PERMISSION = [
   /\b(am i|are we) (entitled|eligible|covered|allowed)\b|\bcheck whether (i'm|i am|we're|we are)\b/i,
   /\bcan (we|i) (pay|give|grant|offer|set)\b/i,
   /\b(am i|are we|is it) (allowed|permitted|ok|okay|eligible|covered)\b/i,
+  // Asked in reported form (whether our city is permitted to…, if we are allowed to…).
+  /\b(whether|if) (we|i|our [a-z' -]{1,40}|my [a-z' -]{1,40}) (is|are|am) (permitted|allowed|entitled) to\b/i,
 ];
 
 /** Asks for an amount for their case. */

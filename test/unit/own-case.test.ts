@@ -25,6 +25,7 @@ describe('own-case classifier', () => {
     ['Who decides the allowance for our staff?', 'decision'],
     ['うちの村でも光熱費の補填を支給できますか?', 'permission'],
     ['Can we pay a home-working allowance to our part-time staff?', 'permission'],
+    ['We need an official answer on whether our city is permitted to make home working compulsory.', 'permission'],
     ['わが市の通信費の補助はいくらにしたらいいですか', 'amount'],
     // A superior's refusal or instruction in quotes, asking to be permitted, an English refusal in progress.
     ['申請したら課長に「前例がないからダメ」と言われました。納得いかないです', 'conflict'],

@@ -44,8 +44,9 @@ const HUMAN = [
   // 「原文を確認したい」 is the asker checking for themselves, and 「…前に相談したいのですが」 leads into their
   // own question: neither asks for a person; nor does someone else's wish reported (相談したいそうです).
   /(?<!(センター|マネージャー|マネジャー|専門家|コンサル|コンサルタント|アドバイザー)(さん)?(に|へ|と)[^。?？、]{0,4})((相談|回答)を?(お願い|したい|してほしい|して欲しい)|確認を?(お願い|してほしい|して欲しい))(?!の(です|だ)が|んですが|んだけど|んやけど|のですけど|ことが|点が|そう(です|だ|な)|とのこと|らしい|と(言|い)って)(します|いたします|できますか)?/,
-  // (A consultation service's 窓口 called at some hour is the service the knowledge names: 相談窓口へ電話しても?)
-  /(担当|係|(?<!相談)窓口|総務省|省)の?(者|方|人)?(に|と|へ)[^。?？]{0,20}(直接|電話|つな|繋|話し|レビュー|見て|チェック)/,
+  // (A consultation service's 窓口 called at some hour is the service the knowledge names: 相談窓口へ電話しても?,
+  // テレワークマネージャーの窓口に電話したい.)
+  /(担当|係|(?<!相談|(センター|マネージャー|マネジャー)の?)窓口|総務省|省)の?(者|方|人)?(に|と|へ)[^。?？]{0,20}(直接|電話|つな|繋|話し|レビュー|見て|チェック)/,
   /(人|人間|担当者|職員)に(聞き|きき|相談し|確認し)たい/,
   /(ボット|bot|BOT|AI)(じゃなくて|ではなく|でなく)/,
   // Someone to step in between them and a colleague (間に入ってもらえへんやろか).

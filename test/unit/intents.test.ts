@@ -78,6 +78,8 @@ describe('intent detection', () => {
     expect(detectIntents('同僚と揉めていて、誰かに間に入ってもらえないかと思っています').wantsHuman).toBe(true);
     // Calling a consultation service's 窓口 after hours asks about the service, not for the ministry's staff.
     expect(detectIntents('夕方6時過ぎに相談窓口へ電話しても、まだつながりますか').wantsHuman).toBe(false);
+    expect(detectIntents('テレワークマネージャーの窓口に朝一で電話したい。何時からつながりますか').wantsHuman).toBe(false);
+    expect(detectIntents('総務省の窓口に直接電話したいです').wantsHuman).toBe(true);
     expect(detectIntents('担当窓口へ電話でつないでください').wantsHuman).toBe(true);
     // Looking up a number is asking for it.
     expect(detectIntents('人事の担当室に手当のことで電話したいので、番号を調べています')).toMatchObject({ wantsContact: true, asksAddress: true });

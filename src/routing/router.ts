@@ -80,6 +80,9 @@ export class OfficeRouter {
   private static occursOutside(folded: string, word: string, spans: [number, number][]): boolean {
     for (let i = folded.indexOf(word); i >= 0; i = folded.indexOf(word, i + 1)) {
       const end = i + word.length;
+      // An English keyword is a whole word (its plural too): commuting is not inside telecommuting, labor not in collaboration.
+      if (/^[a-z0-9]/.test(word) && /[a-z0-9]/.test(folded[i - 1] ?? '')) continue;
+      if (/[a-z0-9]$/.test(word) && /[a-z0-9]/.test(folded.slice(end).replace(/^(e?s)(?![a-z0-9])/, '')[0] ?? '')) continue;
       // 「セキュリティ以外の件」, "not security" name the topic to rule it out.
       if (NEGATED.test(folded.slice(end, end + 6)) || NEGATED_BEFORE.test(folded.slice(Math.max(0, i - 12), i))) continue;
       if (!spans.some(([s, e]) => s <= i && end <= e)) return true;

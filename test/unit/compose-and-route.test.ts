@@ -107,6 +107,12 @@ describe('office routing on the shipped knowledge', () => {
     expect(await route('Our infosec team is revising rules: which item of the guidelines does the notice point to for remote use?')).toBe('security');
     expect(await route('Which section of the ministry is the general contact for telework?')).toBe('hr');
   });
+  it('matches an English keyword as a whole word (or its plural), not inside another word', async () => {
+    const reason = async (q: string) => (await bot.ask(q)).detail.routeReason;
+    expect(await reason('Are prefectures further ahead than municipalities in telecommuting?')).not.toContain('commuting');
+    expect(await reason('Does the guidance say anything about commuting allowances?')).toContain('commuting');
+    expect(await reason('Can we buy laptops with the special grant?')).toContain('special grant');
+  });
   it('sends a personal situation to HR whatever passage its words found', async () => {
     expect(await route('在宅勤務を申請したら課長に「前例がないからダメ」と言われました。納得いかないです')).toBe('hr');
   });

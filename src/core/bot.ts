@@ -12,6 +12,7 @@ import type { KnowledgeChunk } from '../knowledge/model.js';
 import { shippedKnowledgeDir } from '../knowledge/paths.js';
 import type { Contacts, Referral } from '../knowledge/schema.js';
 import { askingSentences, focusOnQuestion } from '../text/focus.js';
+import { withoutExcluded } from '../text/excluded.js';
 import { readingOf } from '../text/reading.js';
 import { KnowledgeIndex, type QueryAnalysis, type RetrievalHit } from '../retrieval/knowledge-index.js';
 import { KnowledgeRetriever } from '../retrieval/langchain-retriever.js';
@@ -243,7 +244,8 @@ export class TeleworkBot {
   /** The passages the answer is composed from (also measured by the recall bench). */
   retrieve(question: string, limit = 5): { analysis: QueryAnalysis; hits: RetrievalHit[] } {
     // A long message is searched by its asking sentences; the rest is background.
-    const analysis = this.index.analyze(focusOnQuestion(question));
+    // …and what it rules out (excluding prefectures) is not searched for.
+    const analysis = this.index.analyze(withoutExcluded(focusOnQuestion(question)));
     return { analysis, hits: this.index.search(analysis, limit) };
   }
 

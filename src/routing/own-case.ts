@@ -32,6 +32,13 @@ const CONFESSION = /(正直に言うと|正直いうと|実は|実を言うと|�
 /** The asker's plight (詰む, 困ります, 続けられない): their case, not a curiosity. */
 const PLIGHT = /(詰む|詰みます|詰んで|困る|困って|困りま|ピンチ|死活問題|やばい|ヤバい|どうしよう|生活でき|続けられな|辞めるしか|無理になる)/;
 
+/**
+ * Asked what other bodies do (他の市町村では, よその要領で, other councils) or what a document says (マニュアルに
+ * 怪我のことも書いてある?, does the guidance agree): the practice or the text, not the asker's case.
+ */
+const OTHERS_OR_DOCUMENTS =
+  /((他|ほか|よそ)の(市町村|市区町村|自治体|役所|役場|団体|市|町|村|県|要領|規程)|他(市町村|自治体|団体|市|県)|よその|(マニュアル|手引き?|要領|規程|通知|ガイドライン|事例集|資料)[^。?？]{0,30}(書いて|書かれ|載って|触れ|記載)|\bother (municipalities|councils|towns|cities|local governments|authorities)\b|\b(guidance|guide|manual|notice|handbook|guidelines?|circular)\b[^.?!]{0,30}\b(say|says|cover|covers|mention|mentions|agree|agrees)\b)/i;
+
 /** Asked in general, and not taken back later in the message. */
 export const askedInGeneral = (text: string): boolean => {
   const m = GENERAL.exec(text);
@@ -278,6 +285,7 @@ function relayed(conflict: string, text: string): boolean {
  */
 export function detectOwnCase(question: string, asking: string = question): OwnCase | null {
   const t = readingOf(nfkc(question));
+  if (OTHERS_OR_DOCUMENTS.test(nfkc(asking))) return null;
   // Personal by nature: a refusal or an injury happens to someone.
   const conflict = first(CONFLICT, t);
   if (conflict && !relayed(conflict, t)) return { kind: 'conflict', signals: [conflict] };

@@ -84,7 +84,7 @@ describe('own-case classifier', () => {
 });
 
 describe('own cases described in everyday words', () => {
-  const kind = (q: string) => detectOwnCase(q)?.kind ?? null;
+  const kind = (q: string, asking?: string) => detectOwnCase(q, asking)?.kind ?? null;
 
   it('an injury by its body part, and 公務災害 asked without a particle', () => {
     expect(kind('在宅勤務中に手首をひねってしまいました')).toBe('injury');
@@ -107,6 +107,13 @@ describe('own cases described in everyday words', () => {
   it('leaves general questions alone', () => {
     expect(kind('徳島県のマニュアルは公務災害も扱っていますか')).toBeNull();
     expect(kind('ガイドラインの6.2には何が書いてありますか')).toBeNull();
+  });
+  it('leaves questions about what other bodies do, or what a document says, alone', () => {
+    expect(kind('徳島県の市町村向けマニュアルって、家で仕事中のケガのことも書いてある?')).toBeNull();
+    expect(kind('課長に「週1は出てこい」と言われてて、参考までによその要領で出勤日を決めてる例ってあるのかな', 'よその要領で出勤日を決めてる例ってあるのかな')).toBeNull();
+    expect(kind('My boss insists telework = working from home. Does the ministry\'s guidance agree with that?', "Does the ministry's guidance agree with that?")).toBeNull();
+    // Told as their own, it stays theirs.
+    expect(kind('在宅勤務中に自宅の階段で転んで足をケガしました')).toBe('injury');
   });
 });
 

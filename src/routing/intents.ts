@@ -43,7 +43,7 @@ const HUMAN = [
   // Not a consultation with someone else the knowledge names (テレワークマネージャーに相談したい).
   // 「原文を確認したい」 is the asker checking for themselves, and 「…前に相談したいのですが」 leads into their
   // own question: neither asks for a person; nor does someone else's wish reported (相談したいそうです).
-  /(?<!(センター|マネージャー|マネジャー|専門家|コンサル|コンサルタント|アドバイザー)(さん)?(に|へ|と)[^。?？、]{0,4})((相談|回答)を?(お願い|したい|してほしい|して欲しい)|確認を?(お願い|してほしい|して欲しい))(?!の(です|だ)が|んですが|んだけど|んやけど|のですけど|ことが|点が|そう(です|だ|な)|とのこと|らしい|と(言|い)って)(します|いたします|できますか)?/,
+  /(?<!(センター|マネージャー|マネジャー|専門家|コンサル|コンサルタント|アドバイザー)(さん)?(に|へ|と)[^。?？、]{0,4})((相談|回答)を?(お願い|したい|してほしい|して欲しい)|確認を?(お願い|してほしい|して欲しい))(?!の(です|だ)が|んですが|んですけど|んですけれど|んだけど|んやけど|のですけど|ことが|点が|そう(です|だ|な)|とのこと|らしい|と(言|い)って)(します|いたします|できますか)?/,
   // (A consultation service's 窓口 called at some hour is the service the knowledge names: 相談窓口へ電話しても?,
   // テレワークマネージャーの窓口に電話したい.)
   /(担当|係|(?<!相談|(センター|マネージャー|マネジャー)の?)窓口|総務省|省)の?(者|方|人)?(に|と|へ)[^。?？]{0,20}(直接|電話|つな|繋|話し|レビュー|見て|チェック)/,
@@ -65,7 +65,8 @@ const HUMAN = [
   /\b(contact|escalate|escalation|ask) (the )?(ministry|office|staff|human|person)\b/i,
   // Asking the bot to hand the matter on (pass this on to HR): only a person takes it from there.
   /\b(look|looking) into (this|it|that|the matter|my case|our case)\b/i,
-  /\bpass (this|it|that|my (question|request|case|message)) on\b|\bpass (this|it|that) (along|over) to\b/i,
+  // (Asked of the bot: prefectures that "pass it on to" municipalities are not asked to.)
+  /(^|[.!?]\s*|\b(please|can you|could you|would you|will you|kindly)\s+)pass (this|it|that|my (question|request|case|message)) (on|along|over)\b/i,
   /\b(give|gave) (me|us) a (call|ring)\b|\b(call|phone|ring) me\b/i,
   // お取り次ぎ願えますか: put through to someone.
   /(お?取り?次ぎ|取次)/,

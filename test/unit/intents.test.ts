@@ -80,6 +80,10 @@ describe('intent detection', () => {
     expect(detectIntents('夕方6時過ぎに相談窓口へ電話しても、まだつながりますか').wantsHuman).toBe(false);
     expect(detectIntents('テレワークマネージャーの窓口に朝一で電話したい。何時からつながりますか').wantsHuman).toBe(false);
     expect(detectIntents('総務省の窓口に直接電話したいです').wantsHuman).toBe(true);
+    // Leading into the question (相談したいんですけど、担当は?) or others passing the notice on: no request to the bot.
+    expect(detectIntents('LGWANへのリモートアクセスのこと相談したいんですけど、担当はどこになります？').wantsHuman).toBe(false);
+    expect(detectIntents('According to the notice, who are prefectures supposed to pass it on to?').wantsHuman).toBe(false);
+    expect(detectIntents('Please pass this on to HR.').wantsHuman).toBe(true);
     expect(detectIntents('担当窓口へ電話でつないでください').wantsHuman).toBe(true);
     // Looking up a number is asking for it.
     expect(detectIntents('人事の担当室に手当のことで電話したいので、番号を調べています')).toMatchObject({ wantsContact: true, asksAddress: true });

@@ -84,6 +84,8 @@ describe('intent detection', () => {
     expect(detectIntents('LGWANへのリモートアクセスのこと相談したいんですけど、担当はどこになります？').wantsHuman).toBe(false);
     expect(detectIntents('According to the notice, who are prefectures supposed to pass it on to?').wantsHuman).toBe(false);
     expect(detectIntents('Please pass this on to HR.').wantsHuman).toBe(true);
+    // Another ministry named on the way to a referral (厚労省と連携してる相談センター) is not the office.
+    expect(detectIntents('相談センター(厚労省と連携してるとこ)に電話したいので番号を').wantsHuman).toBe(false);
     expect(detectIntents('担当窓口へ電話でつないでください').wantsHuman).toBe(true);
     // Looking up a number is asking for it.
     expect(detectIntents('人事の担当室に手当のことで電話したいので、番号を調べています')).toMatchObject({ wantsContact: true, asksAddress: true });

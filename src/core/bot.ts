@@ -67,8 +67,8 @@ const knownWeight = (analysis: QueryAnalysis): number => analysis.concepts.reduc
 /** A question with this much known vocabulary is ours at this strict coverage (else DOMAIN_COVERAGE). */
 const WORDY_KNOWN_WEIGHT = 9;
 const WORDY_DOMAIN_COVERAGE = 0.24;
-/** The question refers to the source itself (この通知, 総務省): ours at a lower strict coverage. */
-const SOURCE_ANCHOR = /(通知|総務省|\bthe notice\b|\bthe ministry\b|\bmic\b|国(は|が|の方は|のほうは|として(は)?)[^。?？]{0,24}(言って|いって|言うて|言うとる|言っとる|書いて|示して|求めて|勧めて|すすめて|考えて|どう(言|考|し|見)|何(と|て)(言|書))|国の(考え|方針|資料|文書|見解|立場))/;
+/** The question refers to the source itself (この通知, 総務省, …って書いてある?): ours at a lower strict coverage. */
+const SOURCE_ANCHOR = /(通知|総務省|(何|なん|どう|どのくらい|どれくらい|って|と)[^。?？]{0,6}(書いてあ|書かれて|載って|記載され)|\bthe notice\b|\bthe ministry\b|\bmic\b|国(は|が|の方は|のほうは|として(は)?)[^。?？]{0,24}(言って|いって|言うて|言うとる|言っとる|書いて|示して|求めて|勧めて|すすめて|考えて|どう(言|考|し|見)|何(と|て)(言|書))|国の(考え|方針|資料|文書|見解|立場))/;
 const SOURCE_ANCHOR_COVERAGE = 0.15;
 /** Work equipment and systems whose costs the telework funding covers. */
 const WORK_EQUIPMENT = /(パソコン|pc|ノーパソ|ノート|端末|タブレット|サーバ|vpn|機器|ライセンス|ソフト|システム|テレワーク|在宅)/;

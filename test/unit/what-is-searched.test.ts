@@ -23,3 +23,14 @@ describe('topics a question rules out', () => {
     });
   });
 });
+
+describe('an asking part that names almost nothing the knowledge knows', () => {
+  it('is searched with the message before it', async () => {
+    const bot = await TeleworkBot.create();
+    const { answer } = await bot.ask(
+      "My supervisor mentioned that national civil servants now get a monthly payment when they mostly work from home. What's the yen amount, per the materials you have?",
+    );
+    expect(answer.answer).toContain('3,000');
+    expect(answer.escalate).toBe(false);
+  });
+});

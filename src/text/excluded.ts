@@ -1,5 +1,5 @@
 /**
- * Topics a question rules out (都道府県を除く, 指定都市以外の, excluding prefectures, not the prefectures): they are
+ * Topics a question rules out (都道府県を除く, 指定都市は除いて, excluding prefectures, not the prefectures): they are
  * what the asker does not want, so they are not searched for. The words are removed from the searched text only.
  */
 const NOUN = '[\\u3400-\\u9fff\\u30a0-\\u30ffA-Za-z0-9]{1,12}';

@@ -43,9 +43,10 @@ const ASKS: [string, RegExp][] = [
 ];
 const asksOf = (folded: string): string | null => ASKS.find(([, re]) => re.test(folded))?.[0] ?? null;
 /** What a text asks, read before synonyms are folded (どんな職員, 割合 keep their words). */
+const READ_BEFORE_FOLDING = ASKS.slice(0, 2);
 const asksOfText = (text: string, canonical: string): string | null => {
   const folded = foldForMatch(text);
-  for (const [kind, re] of ASKS.slice(0, 2)) if (re.test(folded)) return kind;
+  for (const [kind, re] of READ_BEFORE_FOLDING) if (re.test(folded)) return kind;
   return asksOf(canonical);
 };
 /** Score kept by a form that asks for something else than the question. */

@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { parseEvalFile } from '../dist/src/eval/eval-case.js';
 import { trainTextClassifier } from '../dist/src/routing/text-classifier.js';
 import { redactPersonalData } from '../dist/src/safety/redact.js';
+import { learnQuestionForms } from '../dist/src/answer/learned-forms.js';
+import { loadKnowledge } from '../dist/src/knowledge/loader.js';
+import { shippedKnowledgeDir } from '../dist/src/knowledge/paths.js';
 
 const DIR = 'test/eval-dev';
 // The bot judges a question with its personal data removed: the models learn from the same text.
@@ -33,13 +36,29 @@ const MODELS = [
   },
 ];
 
+// Question forms learned from the questions whose keys name facts: the sentence that states them
+// (src/answer/learned-forms.ts). Learned on the shipped knowledge only.
+const knowledge = await loadKnowledge([shippedKnowledgeDir()]);
+const learned = learnQuestionForms(knowledge.documents, cases, files.map((f) => join(DIR, f)), { asked });
+
+const OUTPUTS = [
+  ...MODELS.map((m) => () => {
+    const model = trainTextClassifier(m.examples, { files: files.map((f) => join(DIR, f)), thresholds: m.thresholds });
+    const { positives, negatives } = model.trainedOn;
+    return { name: m.name, text: `${JSON.stringify(model)}\n`, summary: `${Object.keys(model.weights).length} weights from ${files.length} files (${positives} positive, ${negatives} negative)` };
+  }),
+  () => ({
+    name: 'learned-forms',
+    // One sentence per line: a retrained file's diff shows which sentences gained forms.
+    text: `{"version":1,"trainedOn":${JSON.stringify(learned.trainedOn)},"sentences":[\n${learned.sentences.map((x) => JSON.stringify(x)).join(',\n')}\n]}\n`,
+    summary: `${learned.sentences.length} sentences, ${learned.trainedOn.questions} questions from ${files.length} files`,
+  }),
+];
+
 let stale = 0;
-for (const m of MODELS) {
-  const out = join('models', `${m.name}.json`);
-  const model = trainTextClassifier(m.examples, { files: files.map((f) => join(DIR, f)), thresholds: m.thresholds });
-  const text = `${JSON.stringify(model)}\n`;
-  const { positives, negatives } = model.trainedOn;
-  const summary = `${Object.keys(model.weights).length} weights from ${files.length} files (${positives} positive, ${negatives} negative)`;
+for (const make of OUTPUTS) {
+  const { name, text, summary } = make();
+  const out = join('models', `${name}.json`);
   if (process.argv.includes('--check')) {
     if (existsSync(out) && readFileSync(out, 'utf8') === text) console.log(`${out} is current: ${summary}`);
     else {

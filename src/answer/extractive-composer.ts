@@ -186,7 +186,9 @@ function sentencesOf(chunk: KnowledgeChunk): ChunkSentences {
       .filter(({ sentence }) => sentence.replace(/[・\s]/g, '').length >= 6)
       .map(({ sentence, order }) => {
         // A sentence is also found by the questions staff ask for it (its forms), never shown.
-        const asked = foldForMatch(formsText(chunk.forms?.filter((f) => sentence.includes(f.match))).join(' '));
+        // (and by the ways staff asked for it in the development sets: learned forms).
+        const ownForms = (forms: KnowledgeChunk['forms']): string[] => formsText(forms?.filter((f) => sentence.includes(f.match)));
+        const asked = foldForMatch([...ownForms(chunk.forms), ...ownForms(chunk.learnedForms)].join(' '));
         return {
           sentence,
           order,

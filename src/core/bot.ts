@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BAND_REACH, type Composition, composeExtractive } from '../answer/extractive-composer.js';
 import type { AnswerGenerator, GenerationPassage } from '../answer/generator.js';
 import { latestNote } from '../answer/latest-note.js';
+import { attachLearnedForms, type LearnedForms, shippedLearnedForms } from '../answer/learned-forms.js';
 import { answersQuestion } from '../answer/support.js';
 import { headCountOf } from '../answer/figures.js';
 import { FaqMatcher } from '../faq/matcher.js';
@@ -103,6 +104,8 @@ export interface BotOptions {
   ownCaseModel?: TextClassifier | null;
   /** The learned scope model (default: the shipped models/out-of-scope.json; null: the word lists alone). */
   scopeModel?: TextClassifier | null;
+  /** Learned question forms (default: the shipped models/learned-forms.json; null: the curated forms alone). */
+  learnedForms?: LearnedForms | null;
 }
 
 export interface AskOptions {
@@ -186,6 +189,8 @@ export class TeleworkBot {
     const knowledge = await loadKnowledge([opts.baseKnowledgeDir ?? shippedKnowledgeDir(), ...(opts.knowledgeDirs ?? [])]);
     if (knowledge.problems.length > 0) throw new KnowledgeError(knowledge.problems);
     const chunks = await chunkDocuments(knowledge.documents);
+    const learned = opts.learnedForms === undefined ? shippedLearnedForms() : opts.learnedForms;
+    if (learned) attachLearnedForms(chunks, learned);
     const index = KnowledgeIndex.build(chunks, knowledge.synonyms.groups);
     // The generator's LangChain chain retrieves through the same index (as many passages as it is given otherwise).
     opts.generator?.useRetriever?.(new KnowledgeRetriever({ index, k: GENERATOR_PASSAGES }));

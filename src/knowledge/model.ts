@@ -46,6 +46,8 @@ export interface KnowledgeChunk {
   secondary: boolean;
   /** Question forms of the chunk's sentences: searched with the chunk, never shown. */
   forms?: SentenceForms[];
+  /** Question forms learned from labelled questions (models/learned-forms.json): used to choose sentences only. */
+  learnedForms?: SentenceForms[];
 }
 
 /** A problem found while loading a knowledge folder. */

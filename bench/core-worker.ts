@@ -12,6 +12,8 @@ const rounds = Number(process.argv[3] ?? '5');
 
 const t0 = performance.now();
 const bot = await TeleworkBot.create(kbDir ? { baseKnowledgeDir: kbDir } : {});
+// As the server does at start (serve.ts): the passages' sentences are prepared before the first question.
+bot.prepare();
 const buildMs = performance.now() - t0;
 const questions = benchQuestions();
 // Warm-up: the first calls pay for JIT compilation and lazy ICU data.

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BAND_REACH, type Composition, composeExtractive } from '../answer/extractive-composer.js';
+import { BAND_REACH, type Composition, composeExtractive, prepareSentences } from '../answer/extractive-composer.js';
 import type { AnswerGenerator, GenerationPassage } from '../answer/generator.js';
 import { latestNote } from '../answer/latest-note.js';
 import { attachLearnedForms, type LearnedForms, shippedLearnedForms } from '../answer/learned-forms.js';
@@ -203,6 +203,14 @@ export class TeleworkBot {
       buildMs: performance.now() - started,
     };
     return new TeleworkBot(knowledge, index, opts, stats);
+  }
+
+  /**
+   * Splits and folds every passage's sentences now. A server calls it at start, so no question pays for
+   * a passage's first use (a one-off `ask` does not: it touches a few passages only).
+   */
+  prepare(): void {
+    prepareSentences(this.index.chunks);
   }
 
   get offices(): Office[] {
@@ -428,7 +436,9 @@ export class TeleworkBot {
     const answerable = supported && (!contactQuestion || composition.support >= CONTACT_CONTEXT_SUPPORT);
     // Nothing in the knowledge answers, and the question names no telework term: its words only met the
     // passages by chance (出張, 印刷). Not ours, rather than a hand-off the office cannot use either.
-    if (!answerable && !contactQuestion && !needsPerson && !namesDomain && !statePays && !surelyOurs()) {
+    // (Judged without learned forms: they hold every word staff ever used, 印刷 and 宛先 among them.)
+    const knowledgeAnswers = answerable && answersQuestion({ ...composition, support: composition.curatedSupport ?? composition.support }, answered?.coverage ?? 0);
+    if (!knowledgeAnswers && !contactQuestion && !needsPerson && !namesDomain && !statePays && !surelyOurs()) {
       return result('out-of-scope', MESSAGES.outOfScope[lang], { outOfScope: true, confidence: 1 - (top?.coverage ?? 0) });
     }
 

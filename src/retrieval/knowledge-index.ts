@@ -367,13 +367,16 @@ export function conceptCredit(concept: Concept, text: string, byAnswerForm = fal
   const grams = alternatives.length === 1 ? null : gramsOfAlternatives(alternatives);
   let best = 0;
   for (let a = 0; a < alternatives.length; a++) {
-    if (text.includes(alternatives[a]!)) return 1;
     const own = grams === null ? gramsOf(alternatives[a]!) : grams[a]!;
+    // A long text (question forms) is looked up in its set of character pairs; it can hold the
+    // alternative only when it holds every pair of it, so the scan of the text is done only then.
+    const scan = pairs === undefined || own.length < 2;
+    if (scan && text.includes(alternatives[a]!)) return 1;
     if (own.length >= 2) {
       // Counted in a loop, not filtered into an array: this runs for every concept, passage and sentence of every question.
       let shared = 0;
-      // A long text (a passage's question forms) is looked up in its set of character pairs.
       for (const g of own) if (pairs !== undefined ? pairs.has(g) : text.includes(g)) shared++;
+      if (!scan && shared === own.length && text.includes(alternatives[a]!)) return 1;
       best = Math.max(best, (shared / own.length) * 0.8);
     }
   }

@@ -62,7 +62,9 @@ export async function runServe(
   const signInToken = settings.ADMIN_TOKEN === undefined && settings.OIDC_ISSUER_URL === undefined ? lettersToken(32) : undefined;
   try {
     const bot = await botFromSettings(settings, (e) => logger.warn({ err: e }, 'generated answer rejected; using the extractive answer'));
-    logger.info({ ...bot.stats }, 'knowledge loaded');
+    const preparing = performance.now();
+    bot.prepare();
+    logger.info({ ...bot.stats, prepareMs: Math.round(performance.now() - preparing) }, 'knowledge loaded');
     const ctx = buildContext({ bot, store, logger, settings });
     services.push(...(await startServices(ctx)));
     adapters.push(...(await loadAdapters(ctx)));

@@ -58,6 +58,13 @@ describe('learned question forms (models/learned-forms.json)', () => {
     expect(chunk.forms ?? []).toEqual([]);
   });
 
+  it('prefers the sentence whose forms the question resembles, even when its concepts name neither sentence', async () => {
+    const learnedForms = { version: 1 as const, trainedOn: { files: [], questions: 1 }, sentences: [{ document: 'mini-support', match: COSTS, forms: ['国はどこまで面倒を見てくれるの?ノートパソコンとか'] }] };
+    const bot = await TeleworkBot.create({ baseKnowledgeDir: MINI, learnedForms });
+    const { answer } = await bot.ask('特別交付税、国はどこまで面倒を見てくれるの?');
+    expect(answer.answer.startsWith('対象経費には')).toBe(true);
+  });
+
   it('ships forms learned from the development sets only, current with them', () => {
     const shipped = shippedLearnedForms();
     expect(shipped).not.toBeNull();

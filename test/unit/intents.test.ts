@@ -28,6 +28,13 @@ describe('intent detection', () => {
     expect(detectIntents('LGWAN接続について国に電話で聞きたい。番号は?').wantsContact).toBe(true);
     expect(detectIntents('担当課だけでテレワークを進めても広がらない').wantsContact).toBe(false);
   });
+  it('takes a number asked for with words between, or left unfinished, as the address (the asker calls)', () => {
+    for (const q of ['総務省に急ぎ電話で確認したいことがあります。かける先の番号を', '総務省へ電話照会することになりました。直通、番号だけ先にください', 'メールアドレスをすぐ教えて']) {
+      expect(detectIntents(q), q).toMatchObject({ wantsContact: true, asksAddress: true, wantsHuman: false });
+    }
+    // Asked to be called back, the number is not what is wanted.
+    expect(detectIntents('総務省の担当の方から私の直通に電話してください').asksAddress).toBe(false);
+  });
   it('keeps a local government asking about a service for companies in scope, and personal taxes out', () => {
     expect(detectIntents('相談センターって民間企業向けでしょ?役所でも使えるの?').privateSector).toBe(false);
     expect(detectIntents('確定申告で在宅勤務の電気代を経費にできますか').personalTax).toBe(true);

@@ -123,13 +123,13 @@ const ASKED_KINDS: { asks: RegExp; gives: RegExp }[] = [
   // Which bodies by name: the names themselves, or that the materials do not hold them.
   { asks: /(どこの(市|町|村|団体|自治体|市町村|役場)|(団体|自治体|市町村|町村|町|市)の?名前|団体名|市町村名|具体的にどこ|具体的にはどこ|\bwhich (towns|cities|villages|municipalities|councils|authorities)\b|\bnames? of the\b)/i, gives: /(団体名|市町村名)/ },
 ];
-/** Score for a sentence that gives the kind of answer the question asks for. */
 /**
  * Score per unit of likeness (character-bigram Jaccard) between the message and the closest of a sentence's
  * question forms, curated or learned: wording its concepts miss (particles, verbs, English phrasing) still
  * says which sentence was asked for. Chosen by leave-one-set-out runs (test/eval-dev/README.md: 0.8–1.5 best, 3 worse).
  */
 const SIMILAR_FORM_WEIGHT = 1.5;
+/** Score for a sentence that gives the kind of answer the question asks for. */
 const ASKED_KIND_FIT = 0.3; // measured on the development sets (0.2 fixed 2, 0.3 fixed 4, 0.45 broke 4)
 
 /** Figures with their unit (3,000円, 10日, 61.6%): what a sentence tells that the asker may already have said. */
@@ -181,8 +181,7 @@ function coverageOf(analysis: QueryAnalysis, folded: string, asked: Asked | null
 }
 
 interface ChunkSentences {
-  /** Sentences long enough to answer, in the chunk's order. */
-  /** curatedAsked: the curated forms alone (undefined: the same as asked, no learned forms). */
+  /** Sentences long enough to answer, in the chunk's order (curatedAsked: the curated forms alone; undefined when the same as asked). */
   items: { sentence: string; order: number; folded: string; foldedWithContext: string; asked: Asked | null; curatedAsked: Asked | null | undefined; hasDigit: boolean; values: string[]; ranges: Range[]; formIndex: FormIndex | null }[];
   /** How many of the items are items of an enumerated list (LIST_ITEM). */
   listItems: number;
@@ -210,9 +209,12 @@ function indexForms(forms: string[]): FormIndex | null {
   return { sizes, postings };
 }
 
+// One counter array reused across calls to closestForm (it runs for every candidate sentence of every question).
+let shared = new Int32Array(256);
+const touched: number[] = [];
+
 /** The highest Jaccard likeness between the question's bigrams and one form's (as questionSimilarity measures it). */
 function closestForm(question: Set<string>, index: FormIndex): number {
-  // One counter array reused across calls (this runs for every candidate sentence of every question).
   if (shared.length < index.sizes.length) shared = new Int32Array(index.sizes.length * 2);
   touched.length = 0;
   for (const g of question) {
@@ -228,8 +230,6 @@ function closestForm(question: Set<string>, index: FormIndex): number {
   }
   return best;
 }
-let shared = new Int32Array(256);
-const touched: number[] = [];
 
 // Chunks are immutable once indexed: split and fold their sentences once, not on every question.
 const sentenceCache = new WeakMap<KnowledgeChunk, ChunkSentences>();
@@ -261,7 +261,7 @@ function sentencesOf(chunk: KnowledgeChunk): ChunkSentences {
           folded: foldForMatch(` ${sentence}`),
           foldedWithContext: foldForMatch(`${context} ${sentence}`),
           asked: asked === '' ? null : { text: asked, pairs: characterPairs(asked) },
-          curatedAsked: curatedAsked === '' ? null : curatedAsked === asked ? undefined : { text: curatedAsked, pairs: characterPairs(curatedAsked) },
+          curatedAsked: curatedAsked === asked ? undefined : curatedAsked === '' ? null : { text: curatedAsked, pairs: characterPairs(curatedAsked) },
           hasDigit: /\d/.test(sentence),
           values: valuesOf(sentence),
           ranges: rangesOf(sentence),

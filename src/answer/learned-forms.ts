@@ -130,7 +130,11 @@ export function shippedLearnedForms(): LearnedForms | null {
 /** Gives each chunk the learned forms of its own sentences (by document and sentence text). */
 export function attachLearnedForms(chunks: KnowledgeChunk[], learned: LearnedForms): void {
   const byDocument = new Map<string, LearnedForms['sentences']>();
-  for (const s of learned.sentences) byDocument.set(s.document, [...(byDocument.get(s.document) ?? []), s]);
+  for (const s of learned.sentences) {
+    const list = byDocument.get(s.document);
+    if (list) list.push(s);
+    else byDocument.set(s.document, [s]);
+  }
   for (const chunk of chunks) {
     const own = (byDocument.get(chunk.documentId) ?? []).filter((s) => chunk.text.includes(s.match));
     if (own.length > 0) chunk.learnedForms = own.map((s) => ({ match: s.match, forms: s.forms }));

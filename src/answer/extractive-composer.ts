@@ -36,7 +36,7 @@ export interface ComposerOptions {
 }
 
 /** Questions that want a figure, a date or a contact: sentences with digits answer them. */
-const WANTS_FIGURE = /(最新|その後|何|いくつ|いくら|数|率|割合|%|パーセント|いつ|何年|何月|時点|日付|番号|電話|どのくらい|どれくらい|どれだけ|どの程度|超え|何時|受付時間|営業時間|how many|how much|rate|percent|when|since|number|phone|hours|latest|newest)/i;
+const WANTS_FIGURE = /(最新|その後|何|いくつ|いくら|なんぼ|数|率|割合|%|パーセント|いつ|何年|何月|時点|日付|番号|電話|どのくらい|どれくらい|どれだけ|どの程度|超え|何時|受付時間|営業時間|how many|how much|rate|percent|when|since|number|phone|hours|latest|newest)/i;
 
 /** Questions that ask for several items. */
 const WANTS_LIST = /(全部|すべて|全て|一覧|一通り|ひととおり|リストアップ|メニュー|どんなの|どういうの|どんなもの|挙げて|列挙|漏れなく|もれなく|箇条書き|[2-9２-９二三四五六七八九]つ|いくつか|それぞれ|何があ|どんなものがあ|どのようなものがあ|どんな.{0,6}があ|どんな.{0,8}(示|挙|ある|紹介)|どういう.{0,8}(選択肢|方法|対策|もの)|選択肢|all of|list|what are the|what kinds?)/i;
@@ -102,7 +102,7 @@ const ASKED_KINDS: { asks: RegExp; gives: RegExp }[] = [
   // Who qualifies: the condition for receiving or being covered.
   { asks: /(どういう(人|職員)|どんな(人|職員)|どのような(人|職員)|誰が(もら|対象|受け)|だれが(もら|対象|受け)|対象者|対象となる(人|職員)|\bwho (gets|is eligible|qualifies|can (get|receive|claim))\b|\beligib|\bbefore (it|the allowance) is paid\b|\bthreshold\b|\bto qualify\b)/i, gives: /(支給され|対象と(な|し|され)|を超える職員|に限(り|る|って))/ },
   // How much: an amount of money, or that it costs nothing.
-  { asks: /(いくら|何円|金額|月額|額は|額って|額を|どれくらい(の額|もらえ|出)|\bhow much\b)/i, gives: /\d[\d,]*円/ },
+  { asks: /(いくら|なんぼ|何円|金額|月額|額は|額って|額を|どれくらい(の額|もらえ|出)|\bhow much\b)/i, gives: /\d[\d,]*円/ },
   { asks: /((費用|料金|利用料|お金|経費)(は|って|が)?(かかる|かかり|いる|要る|必要|[?？]|$)|有料|無料|タダ|\b(cost|fee|charge|free of charge)s?\b)/i, gives: /(無料|無償|\d[\d,]*円)/ },
   // When it came out: the month or date of a publication.
   { asks: /(何年何月|いつ(出|公表|発行|策定|取りまとめ|まとめ|作ら|でき|公開)|(出た|出され|公表され|発行され|作られ|作成され|でき)(た)?の(は|って)(いつ|何年)|(公表|発行|策定|公開|作成)(日|時期|年月|された(の)?は)|世に出|\bwhen (was|were) [^?]{0,40}(published|issued|released|compiled)\b)/i, gives: /(令和|平成)\d{1,2}年\d{1,2}月/ },

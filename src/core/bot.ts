@@ -65,8 +65,8 @@ const MINISTRY = /(総務省|国に|国へ|国の|ministry|\bmic\b)/;
 const FOCUS_MIN_KNOWN = 2;
 /** Concepts of the question that the knowledge knows (a synonym group or a word it uses). */
 const knownConcepts = (analysis: QueryAnalysis): number => analysis.concepts.filter((c) => c.weight >= c.strictWeight).length;
-/** Their summed rarity: several of the knowledge's terms (measured on the project's eval sets). */
-const knownWeight = (analysis: QueryAnalysis): number => analysis.concepts.reduce((s, c) => s + (c.weight >= c.strictWeight ? c.weight : 0), 0);
+/** Their summed rarity: several of the knowledge's terms (measured on the project's eval sets); bare small numbers (strict weight 0) say nothing of the subject. */
+const knownWeight = (analysis: QueryAnalysis): number => analysis.concepts.reduce((s, c) => s + (c.weight >= c.strictWeight && c.strictWeight > 0 ? c.weight : 0), 0);
 /** A question with this much known vocabulary is ours at this strict coverage (else DOMAIN_COVERAGE). */
 const WORDY_KNOWN_WEIGHT = 9;
 const WORDY_DOMAIN_COVERAGE = 0.24;

@@ -38,7 +38,7 @@ const ASKS: [string, RegExp][] = [
   ['rate', /(措置率|割合|何割|何%|何パーセント|率は|率って|\bwhat (share|proportion|percentage|fraction|portion)\b|\bhow (big|large) (a )?(share|proportion|portion)\b|\bhow much of the (cost|costs|expenses?)\b)/i],
   ['when', /(いつ|何年|何月|何日から|時期|\bwhen\b|since when)/i],
   ['which', /(誰|だれ|どこ|どの|どちら|どっち|どんな団体|\bwhich\b|\bwho\b|\bwhere\b)/i],
-  ['amount', /(いくら|何団体|何%|何パーセント|何割|何件|何人|何回|どれくらい|どのくらい|どれだけ|\bhow (many|much)\b)/i],
+  ['amount', /(いくら|なんぼ|何団体|何%|何パーセント|何割|何件|何人|何回|どれくらい|どのくらい|どれだけ|\bhow (many|much)\b)/i],
   ['definition', /(とは|って何|とは何|何ですか|どういうもの|\bwhat is\b|\bwhat's\b)/i],
 ];
 const asksOf = (folded: string): string | null => ASKS.find(([, re]) => re.test(folded))?.[0] ?? null;

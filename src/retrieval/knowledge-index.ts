@@ -102,6 +102,7 @@ const otherDate = (forms: string[]): RegExp =>
   new RegExp(`(?!${forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})((令和|平成)(\\d{1,2}|元)年|(19|20)\\d{2}年)`);
 /** Weight of a reference date (it finds passages, it does not choose sentences). */
 const REFERENCE_DATE_WEIGHT = 1;
+const SMALL_NUMBER = /^\d{1,2}$/;
 /** Words whose concept weights are kept (a vocabulary, not a log of questions). */
 const WEIGHTS_CACHE_MAX = 20_000;
 
@@ -304,7 +305,9 @@ export class KnowledgeIndex {
     for (const w of new Set(wordTokensJoined(rest, (pair) => this.stats.documentFrequency(`~${pair}`) > 0))) {
       if (FRAMING_WORDS.has(w)) continue;
       const { weight, strictWeight } = this.conceptWeights(w);
-      concepts.push(concept(w, [w], weight, strictWeight, undefined));
+      // A bare small number (7月から9月, 3人) occurs in any text (9:00, 17:00): it finds passages but is
+      // no sign the knowledge covers the question's subject.
+      concepts.push(concept(w, [w], weight, SMALL_NUMBER.test(w) ? 0 : strictWeight, undefined));
     }
     return { folded, terms, concepts };
   }

@@ -242,4 +242,18 @@ describe('stories in a telework setting', () => {
     // 位置づけが (a word ending in け, then が) is no injury.
     expect(detectOwnCase('この通知の法的な位置づけが知りたい')).toBeNull();
   });
+  it('takes a claim heard and asked whether true, a task handed on, funding and the source as no conflict or review', () => {
+    expect(detectOwnCase('係長が「国の無料コンサルなんて1回きりでしょ」って言うんやけど、ほんまは何回まで受けられるん?')).toBeNull();
+    expect(detectOwnCase('係長に総務省の在宅の担当に電話してって言われた 全般の方の直通おしえて')).toBeNull();
+    expect(detectOwnCase('消防本部です。国の財政措置で経費をどれだけ見てもらえるのか、措置率の数字だけ教えてください')).toBeNull();
+    expect(detectOwnCase('窓口がある課は全部対象外、って課長が決めようとしてるんですけど、国の手引きってどういう単位で考えろって言ってます?')).toBeNull();
+    // A claim disputed, and a refusal, stay conflicts.
+    expect(detectOwnCase('係長が「在宅は1回きりでしょ」って言うんやけど、ほんまはおかしいやろ')?.kind).toBe('conflict');
+    expect(detectOwnCase('課長にテレワークはダメって言われました')?.kind).toBe('conflict');
+  });
+  it('takes a strain from work as an injury, not a chair for a bad back', () => {
+    expect(detectOwnCase('在宅の日にずっとパソコン作業を続けていたら腱鞘炎になり整形外科に通っています')?.kind).toBe('injury');
+    expect(detectOwnCase('在宅用の椅子、腰痛持ちでも疲れにくいのってどれ?')).toBeNull();
+    expect(detectOwnCase('腱鞘炎にならないキーボードってある?')).toBeNull();
+  });
 });

@@ -34,6 +34,8 @@ describe('scope and referrals on the shipped knowledge', () => {
     // Office chores that share a word or two with the passages (宛, 印刷) and name no telework term:
     // nothing answers them, and the office could not either.
     '庁内の暑中見舞いの宛名印刷、どうやればいい?',
+    // Bare small numbers (7月, 9月) occur in any text (9:00, 17:00): no sign the knowledge covers a subject.
+    '夏季休暇って7月から9月のどこで取ってもいいんでしたっけ',
   ])('out of scope: %s', async (q) => {
     const { answer } = await bot.ask(q);
     expect(answer).toMatchObject({ outOfScope: true, route: null, escalate: false });

@@ -13,11 +13,12 @@ import type { KnowledgeChunk } from '../knowledge/model.js';
 import { shippedKnowledgeDir } from '../knowledge/paths.js';
 import type { Contacts, Referral } from '../knowledge/schema.js';
 import { askingSentences, focusOnQuestion } from '../text/focus.js';
+import { describesAsker, inBackground } from '../text/background.js';
 import { withoutExcluded } from '../text/excluded.js';
 import { readingOf } from '../text/reading.js';
 import { KnowledgeIndex, type QueryAnalysis, type RetrievalHit } from '../retrieval/knowledge-index.js';
 import { KnowledgeRetriever } from '../retrieval/langchain-retriever.js';
-import { detectIntents, detectLang, type Intents, mentionsPersonalTax, removeInjectionClauses } from '../routing/intents.js';
+import { detectIntents, detectLang, type Intents, personalTaxTerms, removeInjectionClauses } from '../routing/intents.js';
 import { OfficeRouter, STATE_PAYS } from '../routing/router.js';
 import { TextClassifier } from '../routing/text-classifier.js';
 import { detectOwnCase, type OwnCaseKind, inTeleworkSetting, ownStoryAtWork, withoutSignals } from '../routing/own-case.js';
@@ -53,6 +54,12 @@ const GENERAL_RULE_SUPPORT = 0.7;
 /** Words of a working arrangement (在宅 but not 在宅医療/介護): an own case about them is about telework. */
 const WORK_CONTEXT =
   /(超勤|残業|時間外|在宅(?!医療|介護|看護|ケア|療養|診療|酸素)|(自宅|家)(で|から)(の)?(仕事|勤務|作業|働)|家にいる日|家の日|出勤|庁内|庁舎|職場|勤務|ざいたく(?!いりょう|かいご)|てれわーく|カフェで(仕事|作業|勤務)|\b(work(ing)?[- ]from[- ]home|home[- ]working|remote[- ](days?|work(ing)?)|wfh|work(ing)? (from|at|in) (a |the )?(cafe|café|coffee shop|library|hotel))\b)/i;
+/**
+ * Telework described rather than named (職場以外で働く, 家や出先で仕事, 庁外から業務, 出勤せずに仕事): the
+ * subject is the bot's as much as when the word テレワーク is used.
+ */
+const DESCRIBES_TELEWORK =
+  /((職場|庁舎|役所|役場|オフィス|事務所)(以外|の外)|庁外|(家|自宅|出先|外出先|移動中|サテライト)((や|とか|・|、|か|と)(家|自宅|出先|外出先|移動中|カフェ|サテライト)(など|とか)?)?)(で|から)(も|の)?(仕事|勤務|働|作業|業務)|(出勤|登庁|出社)(せず|しないで|しなくて)[^。]{0,10}(仕事|勤務|働|作業|業務)/;
 /** Sentences of passage context a contact question gets besides the address. */
 const CONTACT_CONTEXT_SENTENCES = 2;
 /** A contact question shows passages only when they answer it this well (else the address alone). */
@@ -335,7 +342,7 @@ export class TeleworkBot {
     // Contact passages name offices (住民制度課): their words alone do not make a topic ours.
     const passages = hits.filter((h) => h.chunk.kind !== 'contacts');
     const bestStrict = Math.max(0, ...passages.map((h) => h.strictCoverage));
-    const namesDomain = this.domainWords.some((w) => folded.includes(w));
+    const namesDomain = this.domainWords.some((w) => folded.includes(w)) || DESCRIBES_TELEWORK.test(folded);
     const inDomain =
       namesDomain ||
       // English words are unknown to Japanese knowledge by nature: an English question is judged by the
@@ -370,7 +377,12 @@ export class TeleworkBot {
     // themselves about telework (they name its terms), only what they say decides.
     const askingFolded = foldForMatch(askingSentences(asking));
     const judged = this.domainWords.some((w) => askingFolded.includes(w)) || WORK_CONTEXT.test(askingFolded) ? askingFolded : folded;
-    const offTopic = (intents.personalTax && mentionsPersonalTax(judged)) || this.offTopic.some((t) => judged.includes(t));
+    // A subject named only as where the asker works (税務課です確定申告の時期で…ので、在宅勤務の導入率は?) is
+    // background when a later clause moves on to telework: not what is asked.
+    // So is one that only says where they work or what they return from (住民票の窓口担当ですが, 育休明けで)
+    // in a message about telework.
+    const asked = (t: string): boolean => !inBackground(judged, t, inTeleworkSetting) && !(namesDomain && describesAsker(judged, t));
+    const offTopic = (intents.personalTax && personalTaxTerms(judged).some(asked)) || this.offTopic.some((t) => judged.includes(t) && asked(t));
     // A story of the asker's own in a telework setting (the loaned tablet, a superior calling at midnight) that
     // names nothing the knowledge covers is handed to the office, not refused as off topic.
     const story =

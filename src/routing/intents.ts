@@ -355,6 +355,11 @@ export function mentionsPersonalTax(text: string): boolean {
   return PERSONAL_TAX.test(text);
 }
 
+/** The words naming a person's own taxes in a text (確定申告, 住民税). */
+export function personalTaxTerms(text: string): string[] {
+  return [...text.matchAll(new RegExp(PERSONAL_TAX.source, 'gi'))].map((m) => m[0]);
+}
+
 const PERSONAL_TAX = /(確定申告|年末調整|所得税|住民税|ふるさと納税|控除|源泉徴収|青色申告|白色申告|課税され|非課税|\btax returns?\b|\bincome tax\b|\b(tax[- ])?deductible\b|\bdeduct(ion)?\b)/i;
 
 /** A local government named as the user (役所でも使える?): the question is about our schemes, not a company's. */

@@ -36,6 +36,13 @@ describe('scope and referrals on the shipped knowledge', () => {
     '庁内の暑中見舞いの宛名印刷、どうやればいい?',
     // Bare small numbers (7月, 9月) occur in any text (9:00, 17:00): no sign the knowledge covers a subject.
     '夏季休暇って7月から9月のどこで取ってもいいんでしたっけ',
+    // Another subject in the clause that asks, or a last clause about it, stays what is asked.
+    '確定申告で在宅勤務の電気代を経費にできますか',
+    '引っ越したので転入届を出したいです。テレワークなので平日の日中に窓口へ行けますが、何を持っていけばいいですか',
+    'Can I deduct my electricity bill from my own income tax because I work from home two days a week?',
+    // The same words as the subject asked, with no telework in the message.
+    '生活保護の担当窓口はどこですか',
+    '育休明けの職員の給与ってどうなりますか',
   ])('out of scope: %s', async (q) => {
     const { answer } = await bot.ask(q);
     expect(answer).toMatchObject({ outOfScope: true, route: null, escalate: false });
@@ -45,6 +52,15 @@ describe('scope and referrals on the shipped knowledge', () => {
     // Background about other work does not make the question another subject: the asking sentence decides.
     ['ふるさと納税の返礼品の発送で毎日残業です。テレワークを始めるのに国の財政支援はありますか', '特別交付税'],
     ['除雪費の補正予算で頭がいっぱいです。それはさておき、テレワークの導入率は全国でどのくらいですか', '61.6%'],
+    // One run-on sentence: the clause that asks (after ので, でして、) decides, not the section's work before it.
+    ['税務課です確定申告の時期で窓口が混むので在宅勤務の導入率って全国でどのくらいか知りたい', '61.6%'],
+    ['住民税の賦課の時期は残業続きでして、家で仕事できるようにする費用は国が半分持ってくれるって聞いたけど本当?', '0.5'],
+    // The asker's section or situation named as a modifier (住民票の窓口担当, 生活保護のケースワーカー, 育休明け).
+    ['住民票の窓口担当ですがテレワークって窓口職場でも導入している団体はありますか', '団体'],
+    ['生活保護のケースワーカーでも在宅勤務できる自治体ってあるんですか', 'テレワーク'],
+    // Telework described, not named (出勤せずに仕事, 家や出先で仕事).
+    ['出勤せずに仕事できるようにするとき、国が出してくれるお金はある?', '特別交付税'],
+    ['家や出先で仕事するのって国は推してるんですか', 'テレワーク'],
   ])('answers the question after unrelated background: %s', async (q, fact) => {
     const { answer } = await bot.ask(q);
     expect(answer.outOfScope).toBe(false);

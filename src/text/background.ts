@@ -1,0 +1,46 @@
+/**
+ * Background before the question: staff say where they work before they ask (税務課です確定申告の時期で
+ * 窓口が混むので在宅勤務の導入率は?). A subject named there (確定申告, 生活保護) is not what they ask
+ * about when the clause that asks, later in the message, names the subject the bot covers.
+ */
+
+/**
+ * Clause ends in chat text: Japanese punctuation, a space between Japanese words (phone text), and the
+ * joints of a run-on sentence (ので, けど, でして). (English clauses are not split: "deduct it since I
+ * telework" asks about the deduction.)
+ */
+const CLAUSE_END = /[、，。！？!?\n]|(?<=[\u3040-\u9fff])\s+(?=[\u3040-\u9fff])|ので|けど|けれど|ですが|ますが|んだが|でして|まして|ものの/g;
+/** A closing clause this short (本当?, どう?) only asks about what came before it. */
+const MIN_CLAUSE = 6;
+
+/** The clause that asks: the last one of some length. */
+function askingClause(clauses: string[]): string | undefined {
+  for (let i = clauses.length - 1; i >= 0; i--) if (clauses[i]!.replace(/\s/g, '').length >= MIN_CLAUSE) return clauses[i];
+  return undefined;
+}
+
+/**
+ * Whether `term` is background in `text`: it is not in the clause that asks (the last one of some length),
+ * and that clause names the subject asked (`namesSubject`). A term in the clause that asks (確定申告で在宅
+ * 勤務の電気代を経費に), or a last clause about something else (テレワークなので行けますが、何を持って
+ * いけば?), keeps the term what is asked.
+ */
+export function inBackground(text: string, term: string, namesSubject: (clause: string) => boolean): boolean {
+  const clauses = text.split(CLAUSE_END);
+  const asking = askingClause(clauses);
+  return asking !== undefined && !asking.includes(term) && clauses.slice(0, clauses.lastIndexOf(asking)).some((c) => c.includes(term)) && namesSubject(asking);
+}
+
+/**
+ * Where the asker works or what they return from, said with the subject as a modifier (住民票の窓口担当,
+ * 生活保護のケースワーカー, 給食センターの事務, 育休明け): the asker's job or situation, not the subject asked.
+ */
+const ASKERS_ROLE = /^(の)?(担当|係|課|室|センター|窓口|ケースワーカー|職員|事務|部門|業務|部署|関係|対応|明け|から(復帰|戻|帰))/;
+
+/** Whether every mention of `term` in `text` describes the asker (their job or situation). */
+export function describesAsker(text: string, term: string): boolean {
+  let at = text.indexOf(term);
+  if (at < 0) return false;
+  for (; at >= 0; at = text.indexOf(term, at + term.length)) if (!ASKERS_ROLE.test(text.slice(at + term.length))) return false;
+  return true;
+}

@@ -13,7 +13,7 @@ import type { KnowledgeChunk } from '../knowledge/model.js';
 import { shippedKnowledgeDir } from '../knowledge/paths.js';
 import type { Contacts, Referral } from '../knowledge/schema.js';
 import { askingSentences, focusOnQuestion } from '../text/focus.js';
-import { describesAsker, inBackground } from '../text/background.js';
+import { describesAsker, inBackground, withoutAskerRoles } from '../text/background.js';
 import { withoutExcluded } from '../text/excluded.js';
 import { readingOf } from '../text/reading.js';
 import { KnowledgeIndex, type QueryAnalysis, type RetrievalHit } from '../retrieval/knowledge-index.js';
@@ -337,7 +337,11 @@ export class TeleworkBot {
     const folded = foldForMatch(searchable);
     // The state paying a share of work equipment, in everyday words, is searched as the funding it means.
     const statePays = STATE_PAYS.test(folded) && WORK_EQUIPMENT.test(folded) && !PRIVATE_COSTS.test(folded);
-    const { analysis, hits } = this.retrieve(statePays ? `${topic} ${FUNDING_TERMS}` : topic, headCountOf(searchable) !== null ? BAND_REACH : undefined);
+    // Where the asker works (給食センターの事務です), named by a subject the knowledge does not cover, is who asks,
+    // not what: its words (センター) are not searched.
+    const roles = this.offTopic.filter((t) => folded.includes(t) && describesAsker(folded, t));
+    const searched = roles.length > 0 ? withoutAskerRoles(foldForMatch(topic), roles) : topic;
+    const { analysis, hits } = this.retrieve(statePays ? `${searched} ${FUNDING_TERMS}` : searched, headCountOf(searchable) !== null ? BAND_REACH : undefined);
     const top = hits[0];
     // Contact passages name offices (住民制度課): their words alone do not make a topic ours.
     const passages = hits.filter((h) => h.chunk.kind !== 'contacts');
@@ -416,8 +420,13 @@ export class TeleworkBot {
       const f = this.faqFields(faqHit, searchable, lang, intents);
       return result(f.escalate ? 'escalation' : 'answer', f.text, { ...f, faqId: faqHit.entry.id });
     }
+    // The scope model, sure that a question naming no telework term is not ours (時間外勤務の上限は, 保守契約は
+    // 何年で), overrules the coverage a few shared words gave it (受付時間, ネットワーク). Asked where to ask
+    // about an office's topic (多要素認証を聞ける部署) stays ours.
+    const surelyNotOurs = (): boolean =>
+      !namesDomain && !statePays && !(intents.wantsContact && this.router.namesOfficeTopic(searchable)) && this.scopeModel !== null && this.scopeModel.probability(searchable) >= this.scopeModel.threshold('refuse');
     // Shopping advice (which laptop to buy) is not ours even when it mentions telework.
-    if (!needsPerson && (intents.wantsProduct || (!inDomain && !surelyOurs()))) {
+    if (!needsPerson && (intents.wantsProduct || (!inDomain && !surelyOurs()) || surelyNotOurs())) {
       return result('out-of-scope', MESSAGES.outOfScope[lang], { outOfScope: true, confidence: 1 - (top?.coverage ?? 0) });
     }
 

@@ -44,3 +44,12 @@ export function describesAsker(text: string, term: string): boolean {
   for (; at >= 0; at = text.indexOf(term, at + term.length)) if (!ASKERS_ROLE.test(text.slice(at + term.length))) return false;
   return true;
 }
+
+/** The text without the phrases that say where the asker works (給食センターの事務): who asks is not searched. */
+export function withoutAskerRoles(text: string, terms: string[]): string {
+  let t = text;
+  for (const term of terms) {
+    t = t.replace(new RegExp(`${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${ASKERS_ROLE.source.slice(1)}`, 'g'), ' ');
+  }
+  return t;
+}

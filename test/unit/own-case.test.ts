@@ -256,4 +256,9 @@ describe('stories in a telework setting', () => {
     expect(detectOwnCase('在宅用の椅子、腰痛持ちでも疲れにくいのってどれ?')).toBeNull();
     expect(detectOwnCase('腱鞘炎にならないキーボードってある?')).toBeNull();
   });
+  it('takes their own pay missing, said in dialect (残業代がつかん), as their pay', () => {
+    expect(detectOwnCase('在宅の日の残業代がつかんのやけどおかしくない')?.kind).toBe('pay');
+    // Funding for their body is not their pay.
+    expect(detectOwnCase('特別交付税って申請しないともらえないの')).toBeNull();
+  });
 });

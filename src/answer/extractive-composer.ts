@@ -96,7 +96,7 @@ const BAND_FIGURE = 0.3;
  */
 const ASKED_KINDS: { asks: RegExp; gives: RegExp }[] = [
   // Since when: the date something took effect or began.
-  { asks: /(いつから|いつより|いつ(施行|開始|始ま)|施行日|開始日|\bsince when\b|\bfrom when\b|\b(start|begin|began|took effect|in effect) (from|since|when)\b)/i, gives: /((令和|平成)\d{1,2}年\d{1,2}月\d{1,2}日)[^。]{0,20}(から|施行|開始)/ },
+  { asks: /(いつから|いつより|いつ(施行|開始|始ま)|施行日|開始日|\bsince when\b|\bfrom when\b|\bsince what (date|day|year)\b|\b(start|begin|began|took effect|in effect) (from|since|when)\b|\b(come|came|comes) into (force|effect)\b|\b(take|took|takes) effect\b)/i, gives: /((令和|平成)\d{1,2}年\d{1,2}月\d{1,2}日)[^。]{0,20}(から|施行|開始)/ },
   // Which hours or days: a timetable.
   { asks: /(何時|受付時間|営業時間|時間帯|週末|土日|休日に|祝日|夜間|つながる時間|\b(what|which) (hours|days|times)\b|\bopening hours\b|\bwhen (is|are) (it|they|the centre|the center) open\b|\bopen(ing)? (times|days)\b|\bstaffed\b|\bweekends?\b|\bopen on\b)/i, gives: /(\d{1,2}:\d{2}|\d{1,2}時(から|まで)|平日)/ },
   // Who qualifies: the condition for receiving or being covered.

@@ -58,8 +58,13 @@ const WORK_CONTEXT =
  * Telework described rather than named (職場以外で働く, 家や出先で仕事, 庁外から業務, 出勤せずに仕事): the
  * subject is the bot's as much as when the word テレワーク is used.
  */
-const DESCRIBES_TELEWORK =
-  /((職場|庁舎|役所|役場|オフィス|事務所)(以外|の外)|庁外|(家|自宅|出先|外出先|移動中|サテライト)((や|とか|・|、|か|と)(家|自宅|出先|外出先|移動中|カフェ|サテライト)(など|とか)?)?)(で|から)(も|の)?(仕事|勤務|働|作業|業務)|(出勤|登庁|出社)(せず|しないで|しなくて)[^。]{0,10}(仕事|勤務|働|作業|業務)/;
+const DESCRIBES_TELEWORK = new RegExp(
+  [
+    '(出先|外出先|庁外)(で|から)?(の)?(仕事|勤務|作業|業務)',
+    '((職場|庁舎|役所|役場|オフィス|事務所)(以外|の外)|庁外|(家|自宅|出先|外出先|移動中|サテライト)((や|とか|・|、|か|と)(家|自宅|出先|外出先|移動中|カフェ|サテライト)(など|とか)?)?)(で|から)(も|の)?(仕事|勤務|働|作業|業務)',
+    '(出勤|登庁|出社)(せず|しないで|しなくて)[^。]{0,10}(仕事|勤務|働|作業|業務)',
+  ].join('|'),
+);
 /** Sentences of passage context a contact question gets besides the address. */
 const CONTACT_CONTEXT_SENTENCES = 2;
 /** A contact question shows passages only when they answer it this well (else the address alone). */
@@ -385,7 +390,9 @@ export class TeleworkBot {
     // background when a later clause moves on to telework: not what is asked.
     // So is one that only says where they work or what they return from (住民票の窓口担当ですが, 育休明けで)
     // in a message about telework.
-    const asked = (t: string): boolean => !inBackground(judged, t, inTeleworkSetting) && !(namesDomain && describesAsker(judged, t));
+    // The clause that asks names the subject: telework, by its setting or described.
+    const namesSubject = (clause: string): boolean => inTeleworkSetting(clause) || DESCRIBES_TELEWORK.test(clause);
+    const asked = (t: string): boolean => !inBackground(judged, t, namesSubject) && !(namesDomain && describesAsker(judged, t));
     const offTopic = (intents.personalTax && personalTaxTerms(judged).some(asked)) || this.offTopic.some((t) => judged.includes(t) && asked(t));
     // A story of the asker's own in a telework setting (the loaned tablet, a superior calling at midnight) that
     // names nothing the knowledge covers is handed to the office, not refused as off topic.

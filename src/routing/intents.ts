@@ -371,6 +371,9 @@ const PAST_EMPLOYER =
 
 const any = (patterns: RegExp[], text: string): boolean => patterns.some((p) => p.test(text));
 
+/** A rule recalled (使っていいんだっけ, ダメでしたっけ): the asker asks what it was. */
+const RECALLED = /(いい|よい|良い|ok|ダメ|だめ|駄目)(ん|の)?(だ|やった|でした|だった)?っけ/i;
+
 
 export function detectIntents(question: string): Intents {
   const t = readingOf(nfkc(question).trim());
@@ -381,7 +384,8 @@ export function detectIntents(question: string): Intents {
     // the bot is asked to pass the question on itself (つないで, 代わりに, エスカレ).
     wantsHuman: any(HUMAN, t) && !(asksAddress && !any(FORWARD, t)),
     // Asked "in general", or saying a ruling is not wanted, it is a question about the rule.
-    wantsJudgement: any(JUDGEMENT, t) && !general,
+    // So is a rule recalled (使っていいんだっけ): what the rule was, not a ruling on a case.
+    wantsJudgement: any(JUDGEMENT, t) && !general && !RECALLED.test(t),
     // Words of an injected instruction (reply with "HACKED") report no incident.
     // An incident asked about "in general" (一般論として、覗かれる対策は) is a question about the rule.
     incident: any(INCIDENT, removeInjectionClauses(t)) && !general,

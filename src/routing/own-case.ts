@@ -142,7 +142,7 @@ const ASSESSMENT = [
 /** A conflict: someone refused, blocked or overruled them. */
 const CONFLICT = [
   /(断られ|拒否され|却下され|反対され|止められ|認めてもらえな|認めてくれな|許可してくれな|許可してもらえな|させてもらえな|させてくれな)/,
-  /(ダメ|だめ|駄目|無理|不可|認めない|許可しない|できない|あかん|アカン|ならん|認められない|前例(が|は)?ない)」?(と|だと|って)(言われ|いわれ|切られ|一蹴され|返され|突っぱね)/,
+  /(ダメ|だめ|駄目|無理|不可|認めない|許可しない|できない|あかん|アカン|ならん|認められない|前例(が|は)?ない)」?(と|だと|って)(言われ|いわれ|切られ|一蹴され|返され|突っぱね)(?!がち)/,
   // Told by a superior to do something, and asking whether that is normal or what to do about it.
   /(上司|課長|係長|部長|所属長|室長|管理職)(から|に)[^。]{0,60}(と|って)(言われ|いわれ|命じられ|指示され)/,
   // (Not what the state's documents say, asked after it: 課長が…けど、国の手引きって…って言ってます?)
@@ -295,16 +295,16 @@ function relayed(conflict: string, text: string): boolean {
  */
 export function detectOwnCase(question: string, asking: string = question): OwnCase | null {
   const t = readingOf(nfkc(question));
-  if (OTHERS_OR_DOCUMENTS.test(nfkc(asking))) return null;
+  if (OTHERS_OR_DOCUMENTS.test(readingOf(nfkc(asking)))) return null;
   // Personal by nature: a refusal or an injury happens to someone.
   const conflict = first(CONFLICT, t);
   if (conflict && !relayed(conflict, t)) return { kind: 'conflict', signals: [conflict] };
   const injury = first(INJURY, t);
   if (injury) return { kind: 'injury', signals: [injury] };
-  const review = first(REVIEW_REQUEST, nfkc(asking));
+  const review = first(REVIEW_REQUEST, readingOf(nfkc(asking)));
   if (review) return { kind: 'assessment', signals: [review] };
   const general = askedInGeneral(t);
-  const request = general ? null : first(PERMISSION_REQUEST, nfkc(asking));
+  const request = general ? null : first(PERMISSION_REQUEST, readingOf(nfkc(asking)));
   if (request) return { kind: 'permission', signals: [request] };
   const withheld = first(PAY_PERSONAL, t);
   if (withheld) return { kind: 'pay', signals: [withheld] };
@@ -318,7 +318,7 @@ export function detectOwnCase(question: string, asking: string = question): OwnC
   const own = first(OWN, t.replace(/「[^」]*」/g, ' '));
   // Asked "in general" (一般論として, うちの額ではなく一般的に): the rule, not their case.
   if (own === null || general) return null;
-  const a = nfkc(asking);
+  const a = readingOf(nfkc(asking));
   const forms: [OwnCaseKind, RegExp[]][] = [
     ['pay', PAY],
     ['amount', AMOUNT],

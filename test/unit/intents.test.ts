@@ -322,6 +322,10 @@ describe('intent detection', () => {
     // A number and an address for another window asked for is no mis-sent mail.
     expect(detectIntents('番号とアドレス、違う窓口のも教えて').incident).toBe(false);
   });
+  it('takes a rule recalled (使っていいんだっけ) as a question about the rule, not a ruling wanted', () => {
+    expect(detectIntents('家から庁内PCつなぐとき クリップボード共有って使っていいんだっけ').wantsJudgement).toBe(false);
+    expect(detectIntents('クリップボード共有って使っていいですか').wantsJudgement).toBe(true);
+  });
   it('reads "who do I call" and "number please" as English contact questions', () => {
     expect(detectIntents('Who do I call at MIC about securing the network? Number please.').wantsContact).toBe(true);
     expect(detectIntents('Who should I ring about this?').wantsContact).toBe(true);

@@ -258,6 +258,10 @@ describe('stories in a telework setting', () => {
   });
   it('takes their own pay missing, said in dialect (残業代がつかん), as their pay', () => {
     expect(detectOwnCase('在宅の日の残業代がつかんのやけどおかしくない')?.kind).toBe('pay');
+    // Their own amount asked in dialect (なんぼ = いくら).
+    expect(detectOwnCase('わしの場合手当がなんぼになるんか出してくれんかのう')?.kind).toBe('amount');
+    // What staff are often told (言われがち) is no refusal of the asker.
+    expect(detectOwnCase('学校事務って職種ごと在宅は無理って言われがちなんですが 手引きだと仕事の選び方ってどう考えるんですか')).toBeNull();
     // Funding for their body is not their pay.
     expect(detectOwnCase('特別交付税って申請しないともらえないの')).toBeNull();
   });

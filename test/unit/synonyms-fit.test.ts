@@ -57,8 +57,9 @@ const GENERAL_WORDS = new Set([
   // And for dev-34 and dev-35 (2026-11-29, seventh session; all in synonyms.yaml before them): a cost arising,
   // the previous year, an increase, a web site.
   '費用が発生', '前年度', '増加', 'webサイト',
-  // And for dev-39 to dev-41 (2026-11-29, tenth session; both in synonyms.yaml before them): a cost incurred, past.
-  '費用がかか', '過去の',
+  // And for dev-39 to dev-42 (2026-11-29, tenth session; all in synonyms.yaml before them): a cost incurred, past,
+  // decided, a manager.
+  '費用がかか', '過去の', '決まる', '管理職',
   // Kana spelling of 宛て; the stem of 変える (a plain synonym of 見直す).
   'あて', '変え',
   // Common nouns staff use for knowledge terms (merit = 利点/効果, a line = 通信, the office in charge = 担当課).

@@ -27,7 +27,7 @@ import { neutralizeBroadcastMentions, stripUserMentions, withoutBroadcastMention
 import { redactPersonalData } from '../safety/redact.js';
 import { foldForMatch } from '../text/synonyms.js';
 import { hasAtMostChars } from '../text/length.js';
-import { expandEraInitials, halfAsNumber, plainCopula } from '../text/normalize.js';
+import { expandEraInitials, halfAsNumber, kanjiNumbersAsDigits, plainCopula } from '../text/normalize.js';
 import { truncate } from '../text/truncate.js';
 import type { Answer, AnswerKind, AnswerResult, Lang, SourceRef } from './answer.js';
 import { MESSAGES } from './messages.js';
@@ -248,7 +248,7 @@ export class TeleworkBot {
 
   /** The question as it is searched: no instructions to the bot, no personal data. */
   private searchableText(clean: string): string {
-    const text = halfAsNumber(plainCopula(expandEraInitials(removeInjectionClauses(withoutBroadcastMentions(clean)))));
+    const text = halfAsNumber(plainCopula(expandEraInitials(kanjiNumbersAsDigits(removeInjectionClauses(withoutBroadcastMentions(clean))))));
     const whole = redactPersonalData(text).text;
     // Most questions carry no personal data: nothing to drop, no sentence-by-sentence pass.
     if (whole === text) return whole;

@@ -124,3 +124,40 @@ const MONEY = /(費用|経費|お金|予算|財政|負担|補助|措置|交付�
 export function halfAsNumber(text: string): string {
   return MONEY.test(text) ? text.replace(HALF, '$1(0.5)') : text;
 }
+
+const KANJI_DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const KANJI_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+/** A number in kanji before a counter (二百五十人, 千百二団体, 五割, 令和五年十月一日). */
+const KANJI_NUMBER = /([〇零一二三四五六七八九十百千万]+)(?=(人|名|団体|割|回|時|件|か所|箇所|市町村|日|年|月|%|％|パーセント|円|歳|倍|号|週))/g;
+
+/** The value of a kanji numeral (二百五十 → 250, 二〇二三 → 2023). */
+export function kanjiNumeralValue(kanji: string): number {
+  if (!/[十百千万]/.test(kanji)) return Number([...kanji].map((c) => KANJI_DIGIT[c] ?? 0).join(''));
+  let total = 0;
+  let section = 0;
+  let digit = 0;
+  for (const c of kanji) {
+    if (c in KANJI_DIGIT) digit = KANJI_DIGIT[c]!;
+    else if (c in KANJI_UNIT) {
+      section += (digit || 1) * KANJI_UNIT[c]!;
+      digit = 0;
+    } else if (c === '万') {
+      total += (section + digit || 1) * 10_000;
+      section = 0;
+      digit = 0;
+    }
+  }
+  return total + section + digit;
+}
+
+/**
+ * Numbers written in kanji before a counter, as the knowledge writes them (職員二百五十人 → 250人, 五割 → 5割),
+ * so that figures and size bands match. A lone 一 (一人ひとり, 一日中, 一回) stays a word, except in a date.
+ */
+export function kanjiNumbersAsDigits(text: string): string {
+  return text.replace(KANJI_NUMBER, (run: string, _run: string, _counter: string, offset: number, whole: string) => {
+    const prev = whole[offset - 1];
+    if (run === '一' && prev !== '年' && prev !== '月') return run;
+    return String(kanjiNumeralValue(run));
+  });
+}

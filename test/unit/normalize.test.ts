@@ -3,6 +3,7 @@ import {
   expandEraInitials,
   foldRomajiMacrons,
   halfAsNumber,
+  kanjiNumbersAsDigits,
   expandEraYears,
   foldLoanwordHiragana,
   nfkc,
@@ -67,5 +68,18 @@ describe('half as a number', () => {
 describe('romaji long vowels', () => {
   it('match the plain letters', () => {
     expect(foldRomajiMacrons('tokubetsu kōfuzei, Sōmushō, chûô')).toBe('tokubetsu kofuzei, Somusho, chuo');
+  });
+});
+
+describe('numbers in kanji', () => {
+  it('are read as digits before a counter, as the knowledge writes them', () => {
+    expect(kanjiNumbersAsDigits('職員二百五十人ほどの町')).toBe('職員250人ほどの町');
+    expect(kanjiNumbersAsDigits('千百二団体って全体の何割')).toBe('1102団体って全体の何割');
+    expect(kanjiNumbersAsDigits('令和五年十月一日時点')).toBe('令和5年10月1日時点');
+    expect(kanjiNumbersAsDigits('措置率は五割、朝九時から')).toBe('措置率は5割、朝9時から');
+    expect(kanjiNumbersAsDigits('二〇二三年')).toBe('2023年');
+  });
+  it('leave words that hold a numeral alone (一人ひとり, 一日中, 十分, 一般)', () => {
+    for (const w of ['職員一人ひとり', '一日中', '十分です', '一般行政職', '三層の対策']) expect(kanjiNumbersAsDigits(w)).toBe(w);
   });
 });

@@ -64,6 +64,8 @@ describe('scope and referrals on the shipped knowledge', () => {
     // Telework described, not named (出勤せずに仕事, 家や出先で仕事).
     ['出勤せずに仕事できるようにするとき、国が出してくれるお金はある?', '特別交付税'],
     ['家や出先で仕事するのって国は推してるんですか', 'テレワーク'],
+    // A figure written in kanji (千百二団体) is the knowledge's figure.
+    ['千百二団体って全体の何割くらい', '61.6%'],
   ])('answers the question after unrelated background: %s', async (q, fact) => {
     const { answer } = await bot.ask(q);
     expect(answer.outOfScope).toBe(false);

@@ -386,11 +386,9 @@ export class TeleworkBot {
     // themselves about telework (they name its terms), only what they say decides.
     const askingFolded = foldForMatch(askingSentences(asking));
     const judged = this.domainWords.some((w) => askingFolded.includes(w)) || WORK_CONTEXT.test(askingFolded) ? askingFolded : folded;
-    // A subject named only as where the asker works (税務課です確定申告の時期で…ので、在宅勤務の導入率は?) is
-    // background when a later clause moves on to telework: not what is asked.
-    // So is one that only says where they work or what they return from (住民票の窓口担当ですが, 育休明けで)
-    // in a message about telework.
-    // The clause that asks names the subject: telework, by its setting or described.
+    // Another subject is not what is asked when it is background before a clause that asks about telework (税務課です
+    // 確定申告の時期で…ので、在宅勤務の導入率は?), or only says where the asker works or what they return from
+    // (住民票の窓口担当ですが, 育休明けで) in a message about telework.
     const namesSubject = (clause: string): boolean => inTeleworkSetting(clause) || DESCRIBES_TELEWORK.test(clause);
     const asked = (t: string): boolean => !inBackground(judged, t, namesSubject) && !(namesDomain && describesAsker(judged, t));
     const offTopic = (intents.personalTax && personalTaxTerms(judged).some(asked)) || this.offTopic.some((t) => judged.includes(t) && asked(t));
@@ -431,7 +429,11 @@ export class TeleworkBot {
     // 何年で), overrules the coverage a few shared words gave it (受付時間, ネットワーク). Asked where to ask
     // about an office's topic (多要素認証を聞ける部署) stays ours.
     const surelyNotOurs = (): boolean =>
-      !namesDomain && !statePays && !(intents.wantsContact && this.router.namesOfficeTopic(searchable)) && this.scopeModel !== null && this.scopeModel.probability(searchable) >= this.scopeModel.threshold('refuse');
+      !namesDomain &&
+      !statePays &&
+      !(intents.wantsContact && this.router.namesOfficeTopic(searchable)) &&
+      this.scopeModel !== null &&
+      this.scopeModel.probability(searchable) >= this.scopeModel.threshold('refuse');
     // Shopping advice (which laptop to buy) is not ours even when it mentions telework.
     if (!needsPerson && (intents.wantsProduct || (!inDomain && !surelyOurs()) || surelyNotOurs())) {
       return result('out-of-scope', MESSAGES.outOfScope[lang], { outOfScope: true, confidence: 1 - (top?.coverage ?? 0) });

@@ -1,6 +1,7 @@
 import type { KnowledgeChunk } from '../knowledge/model.js';
 import { dateKeys, findDates, preciseDateKey } from '../text/dates.js';
 import { expandEraYears } from '../text/normalize.js';
+import { escapeRegExp } from '../text/regexp.js';
 import { foldForMatch, SynonymExpander } from '../text/synonyms.js';
 import { bigramTokens, tokenize, wordTokens, wordTokensJoined } from '../text/tokenize.js';
 import { Bm25Index } from './bm25.js';
@@ -99,7 +100,7 @@ const AFTER_REFERENCE =
 const BEFORE_REFERENCE = /(since|after|before|prior to|newer than|later than|older than|earlier than)\s*(the\s*)?$/;
 /** Any other date: the form of an answer to "what came after" (the reference itself answers nothing). */
 const otherDate = (forms: string[]): RegExp =>
-  new RegExp(`(?!${forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})((令和|平成)(\\d{1,2}|元)年|(19|20)\\d{2}年)`);
+  new RegExp(`(?!${forms.map(escapeRegExp).join('|')})((令和|平成)(\\d{1,2}|元)年|(19|20)\\d{2}年)`);
 /** Weight of a reference date (it finds passages, it does not choose sentences). */
 const REFERENCE_DATE_WEIGHT = 1;
 const SMALL_NUMBER = /^\d{1,2}$/;

@@ -1,3 +1,5 @@
+import { escapeRegExp } from './regexp.js';
+
 /**
  * Background before the question: staff say where they work before they ask (税務課です確定申告の時期で
  * 窓口が混むので在宅勤務の導入率は?). A subject named there (確定申告, 生活保護) is not what they ask
@@ -35,7 +37,8 @@ export function inBackground(text: string, term: string, namesSubject: (clause: 
  * Where the asker works or what they return from, said with the subject as a modifier (住民票の窓口担当,
  * 生活保護のケースワーカー, 給食センターの事務, 育休明け): the asker's job or situation, not the subject asked.
  */
-const ASKERS_ROLE = /^(の)?(担当|係|課|室|センター|窓口|ケースワーカー|職員|事務|部門|業務|部署|関係|対応|明け|から(復帰|戻|帰))/;
+const ROLE = '(の)?(担当|係|課|室|センター|窓口|ケースワーカー|職員|事務|部門|業務|部署|関係|対応|明け|から(復帰|戻|帰))';
+const ASKERS_ROLE = new RegExp(`^${ROLE}`);
 
 /** Whether every mention of `term` in `text` describes the asker (their job or situation). */
 export function describesAsker(text: string, term: string): boolean {
@@ -49,7 +52,7 @@ export function describesAsker(text: string, term: string): boolean {
 export function withoutAskerRoles(text: string, terms: string[]): string {
   let t = text;
   for (const term of terms) {
-    t = t.replace(new RegExp(`${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${ASKERS_ROLE.source.slice(1)}`, 'g'), ' ');
+    t = t.replace(new RegExp(`${escapeRegExp(term)}${ROLE}`, 'g'), ' ');
   }
   return t;
 }

@@ -1,4 +1,5 @@
 import { foldLoanwordHiragana, normalizeForMatch } from './normalize.js';
+import { escapeRegExp } from './regexp.js';
 
 /** The folded form synonyms and coverage are matched on (normalised, kana folded). */
 export const foldForMatch = (text: string): string => foldLoanwordHiragana(normalizeForMatch(text));
@@ -39,7 +40,7 @@ export class SynonymExpander {
       const group = [...new Set(raw.map(foldForMatch))].filter((t) => t.trim() !== '');
       for (const term of group) {
         const pattern = isAscii(term)
-          ? new RegExp(`(?<![a-z0-9])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}s?(?![a-z0-9])`, 'g')
+          ? new RegExp(`(?<![a-z0-9])${escapeRegExp(term)}s?(?![a-z0-9])`, 'g')
           : null;
         this.entries.push({ term, pattern, group });
       }

@@ -408,9 +408,10 @@ export class TeleworkBot {
     // The scope model, sure a question is ours, overrules the word lists (an off-topic word in the background,
     // a term the synonyms lack); the private-sector, injection and personal-data refusals above stand.
     // Asked only where a refusal is about to be made (most questions never need it).
-    let scope: boolean | undefined;
-    const surelyOurs = (): boolean =>
-      (scope ??= this.scopeModel !== null && this.scopeModel.probability(searchable) < this.scopeModel.threshold('keep'));
+    // (One probability for both of its uses, keep and refuse.)
+    let outOfScopeP: number | undefined;
+    const scopeProbability = (model: TextClassifier): number => (outOfScopeP ??= model.probability(searchable));
+    const surelyOurs = (): boolean => this.scopeModel !== null && scopeProbability(this.scopeModel) < this.scopeModel.threshold('keep');
     if (!intents.wantsHuman && !intents.incident && !personalAtWork && (offTopic || namesOnlyUnknownSchemes(judged, (name) => this.mentionsScheme(name))) && !surelyOurs()) {
       return result('out-of-scope', MESSAGES.outOfScope[lang], { outOfScope: true, confidence: 1 });
     }
@@ -433,7 +434,7 @@ export class TeleworkBot {
       !statePays &&
       !(intents.wantsContact && this.router.namesOfficeTopic(searchable)) &&
       this.scopeModel !== null &&
-      this.scopeModel.probability(searchable) >= this.scopeModel.threshold('refuse');
+      scopeProbability(this.scopeModel) >= this.scopeModel.threshold('refuse');
     // Shopping advice (which laptop to buy) is not ours even when it mentions telework.
     if (!needsPerson && (intents.wantsProduct || (!inDomain && !surelyOurs()) || surelyNotOurs())) {
       return result('out-of-scope', MESSAGES.outOfScope[lang], { outOfScope: true, confidence: 1 - (top?.coverage ?? 0) });

@@ -86,6 +86,9 @@ const JUDGEMENT = [
   /言い切(って|れ)(もらえ|いただけ|ください|下さい|ほしい|欲しい|ますか|る?\?)/,
   // 「個別に見てもらえますか」: a ruling on one case, which only the office can give.
   /個別(に|の)(案件|ケース|事例|経費)?[^。?？]{0,8}(見て|確認|判断|審査|チェック|相談)/,
+  // Whether it may be done, asked of the ministry (可否を示してほしい, 許可してよいものか).
+  /可否(を|について)?[^。?？]{0,6}(示して|判断して|教えて|回答して|答えて)(ほしい|欲しい|ください|下さい|もらえ|いただ)/,
+  /(て|で)も?(よい|良い|いい)もの(か|でしょうか|ですか|なのか)/,
 ];
 /** A device or data that belongs to work: what an incident happens to. */
 const WORK_ASSET =
@@ -122,6 +125,8 @@ const INCIDENT = [
   // A device or login nobody knows, malware found.
   /(見知らぬ|知らない|知らん|見覚えのない|身に覚えのない)(機器|端末|デバイス|ログイン|アクセス|セッション)/,
   /ウイルス(が|を)?[^。]{0,4}(検知|検出|見つか)/,
+  // The security software warning now, not a warning asked about (警告が出たら).
+  /(ウイルス|ウィルス|セキュリティ)(対策)?(ソフト)?[^。]{0,6}(警告|アラート)(が|を)?[^。]{0,4}(出(て|し(?!たら)|た(?!ら)|続|まく|っぱ)|鳴(っ|り)|表示され(て|た(?!ら)))/,
   /(撮影|スクショ|スクリーンショット|撮って|撮られ|撮った|写真に撮)[^。]{0,30}(sns|SNS|ネット|投稿|上げ|アップ|インスタ)/,
   // A password or a screen photographed by someone else (付箋のパスワードを写真に撮られたかも).
   /(パスワード|暗証番号|画面|モニター|名簿|個人情報)[^。]{0,40}(撮られ|盗撮され)/,
@@ -237,7 +242,7 @@ const GREETING = /^(こんにち[はわ]|こんばん[はわ]|おはよう(ご�
 /** Asks for a number or an address by other words (何番, 直通番号ある?, 連絡用アドレス, whose inbox). */
 const NUMBER_OR_ADDRESS = [
   /((どこの|どの|どちらの)(部署|課|窓口|担当)|窓口(は|って)?(どこ|ですか)|何番|なんばん|直通(番号|の番号)?(は|を|って|ある|あり|教|知)|(連絡用|問い?合わ?せ用|相談用)の?(アドレス|メール|番号)|(?<!(サイト|ページ|url|URL|リンク|ホームページ|HP|hp|PDF|pdf|ファイル)[^。]{0,3})(メール)?アドレス(は|を|って|ある|あり|教え|知り|[?？]|$)|番号(は|を|って)?(ある|あり|教え|知り)|番号(は|って)[?？]|(番号|電話番号|アドレス|連絡先)を(調べて|探して|探しています|調べています))/,
-  /\b(whose inbox|which [a-z' ]{0,25}(mailbox|inbox|e-?mail address|address|phone number)|what number|what('s| is) (the|their) (number|address|e-?mail))\b/i,
+  /\b(whose inbox|which [a-z' ]{0,25}(mailbox|inbox|e-?mail address|address|phone number)|(which|what) (e-?mail|inbox|phone)\b|what number|what('s| is) (the|their) (number|address|e-?mail))\b/i,
 ];
 const CONTACT = [
   ...NUMBER_OR_ADDRESS,
@@ -248,9 +253,13 @@ const CONTACT = [
   /(相談|問い?合わ?せ|担当|連絡|申込み?|照会)窓口|窓口(は|って|を教|はどこ|を知り|が知り|の(連絡先|電話|メール|番号|アドレス))|(どこ|どの|別の|地元の|地域の|近くの)(に|の)?窓口/,
   // 担当課 asked for (担当課は, 担当部署を教えて), not named in passing (担当課だけで進めても).
   /担当(課|部署|の部署|室)(は|って|を|に|へ|が|の(連絡先|名前|電話|メール)|名|[?？]|$)/,
-  /どこ(に|へ|で)?[^。]{0,6}(連絡|相談|聞|問い?合|質問|電話|メール)/,
+  /どこ(に|へ|で)?[^。]{0,6}(連絡|相談|聞|問い?合|質問|電話|メール|言え|言う|伝え|持って|送れ|送る|かけ|掛け)/,
+  // A named office or section offered as the place to take it (推進室に持っていけばいい?): where to ask.
+  /(室|課|部署|窓口|担当|係)(に|へ)(持って(い|行)けば|聞けば|相談すれば|問い?合わせれば|送れば|言えば|回せば)/,
+  // The section's number or address asked for (調査を実施した部署の電話は).
+  /(部署|課|室|窓口|担当|係)の(電話|メール|連絡先|番号|アドレス)(番号)?(は|を|って|[?？]|$)/,
   /(聞く|相談する|問い?合わせる|質問する|連絡する)(なら|には|のは|先は)(どこ|誰)/,
-  /(どの|どちらの|どっちの)(部署|課|窓口|担当|係|部局)/,
+  /(どの|どちらの|どっちの)(部署|課|窓口|担当|係|部局|室)/,
   // Where one may apply or enquire (申込先, 照会先), and who or which office can be asked.
   /(申込先|申込み先|申し込み先|照会先|連絡窓口)/,
   /(誰|だれ)(に|へ)[^。]{0,4}(聞|相談|問い?合|質問|連絡)/,
@@ -275,6 +284,8 @@ const ASKS_ADDRESS = [
   // Where to send a mail (どこ宛て, メールの宛先), not who a notice was addressed to (通知の宛先).
   /(どこ(宛|あて)|(メール|送り|送信|郵送|質問|照会|問い?合わ?せ)(文|書)?の?(宛て?先|あて先)|(宛て?先|あて先)(の)?(アドレス|メール))/,
   /(担当|問い?合わ?せ|相談|照会)窓口(は|って|を教|を知|[?？])/,
+  // Which counter to ask at (窓口はどちらですか): the asker will write or call themselves.
+  /窓口(は|って)(どこ|どちら|どっち)/,
   // 電話先は?, 送り先, 宛先どこ (not who a notice was addressed to: 通知の宛先).
   /((電話|連絡|送り|送信|メール)先|(?<!(通知|文書|通達)の?)(宛て?先|あて先))(は|を|って|どこ|どちら|[?？]|$)/,
   // The address or number itself asked for (メールを教えてもらえますか, 番号ください, 両方ください).
@@ -288,7 +299,7 @@ const ASKS_ADDRESS = [
   // Recalled in part (0120で始まる番号だったと思う): the rest of it is wanted.
   /(番号|アドレス)(だった|やった|でした)(と思う|っけ|よね|はず)/,
   // Only the number or address wanted (番号だけでいいです), or which one to call or write to (どこの番号にかければ).
-  /(番号|アドレス|連絡先|メール)(だけ|のみ)(で|が)?(いい|良い|よい|結構|大丈夫|ok|OK|十分|構いません|かまいません)|(どこ|どちら|どっち|どの)の?(番号|電話番号|アドレス|メールアドレス)(に|へ|を|は)|(かければ|掛ければ|電話すれば|メールすれば|送れば)(いい|良い|よい)/,
+  /(番号|アドレス|連絡先|メール)(だけ|のみ)(で|が)?(いい|良い|よい|結構|大丈夫|ok|OK|十分|構いません|かまいません)|(どこ|どちら|どっち|どの)の?(番号|電話番号|アドレス|メールアドレス)(に|へ|を|は|宛|あて)|(かければ|掛ければ|電話すれば|メールすれば|送れば)(いい|良い|よい|ええ)/,
   /(連絡先|問い?合わ?せ先|問合せ先|申込先|申込み先|申し込み先|照会先|メールアドレス|メアド|電話番号|どこ(に|へ)(連絡|問い?合わ?せ|電話|メール))/,
   /\b(who (should|do) i (contact|ask|write to)|contact details|e-?mail address|phone number)\b/i,
   /\b(to whom\b[^.?!]{0,40}\b(write|send|address|contact)|(give|send|tell) (me |us )?(the|their|its) (e-?mail )?address)\b/i,

@@ -90,21 +90,32 @@ export class OfficeRouter {
     return false;
   }
 
-  /**
-   * `answered` is the passage the answer mainly quotes: its document's office is a better
-   * guide than the top-ranked passage when the two differ.
-   */
-  route(question: string, intents: Intents, hits: RetrievalHit[], answered?: RetrievalHit, personal = false): RouteDecision {
-    const folded = foldForMatch(question);
+  /** The offices whose keywords the text names, most weighty first. */
+  private keywordCounts(folded: string): { office: string; found: string[] }[] {
     const general = this.generalSpans(folded);
     const found = this.keywords.map((k) => ({ office: k.office, found: OfficeRouter.distinct(k.words.filter((w) => OfficeRouter.occursOutside(folded, w, general))) }));
     if (STATE_PAYS.test(folded)) found.find((k) => k.office === this.contacts.defaultOffice)?.found.push(FUNDED);
     // A keyword inside another office's longer one (制度 in 住民制度課) is part of that name.
     const all = found.flatMap((k) => k.found);
-    const counts = found
+    return found
       .map((k) => ({ office: k.office, found: k.found.filter((w) => !all.some((o) => o !== w && o.includes(w))) }))
       .filter((k) => k.found.length > 0)
       .sort((a, b) => weightOf(b.found) - weightOf(a.found));
+  }
+
+  /**
+   * `answered` is the passage the answer mainly quotes: its document's office is a better
+   * guide than the top-ranked passage when the two differ.
+   */
+  route(question: string, intents: Intents, hits: RetrievalHit[], answered?: RetrievalHit, personal = false, asking?: string): RouteDecision {
+    const folded = foldForMatch(question);
+    const counts = this.keywordCounts(folded);
+    // Asked where to ask, the sentence that asks names the topic (…は分かった。じゃあ方式の相談はどっちの担当?):
+    // its words alone decide when they name one office's topic only.
+    if (intents.wantsContact && asking !== undefined && !intents.incident && !personal) {
+      const own = this.keywordCounts(foldForMatch(asking));
+      if (own.length === 1 && counts.length > 1) return { office: own[0]!.office, reason: `keywords of the asking sentence: ${own[0]!.found.join(', ')}` };
+    }
     const security = this.contacts.offices.find((o) => o.id === 'security');
     if (intents.incident && security) return { office: security.id, reason: 'incident report (information security)' };
     // An injury, one's pay or a dispute with a superior is the personnel office's, even when a device is

@@ -17,7 +17,8 @@ export function readingOf(input: string): string {
 
 /**
  * Regional and spoken forms of a few words the request and incident patterns are written on, in their
- * standard form: しもうた / しもた (しまった), 間違うて (間違って), おしえて / おせえて (教えて), なんぼ (いくら).
+ * standard form: しもうた / しもた (しまった), 間違うて (間違って), おしえて / おせえて (教えて), なんぼ (いくら),
+ * かけりゃ (かければ).
  */
 const SPOKEN: [RegExp, string][] = [
   [/しも(う|ー)?た/g, 'しまった'],
@@ -25,6 +26,8 @@ const SPOKEN: [RegExp, string][] = [
   [/(間違|まちが)うて/g, '$1って'],
   [/お(しえ|せえ|せー|せぇ)て/g, '教えて'],
   [/なんぼ/g, 'いくら'],
+  // The spoken conditional: かけりゃ (かければ), すりゃ (すれば).
+  [/([けせてねべめれえす])りゃ(?=[ぁ-んー、。?？!！\s]|$)/g, '$1れば'],
 ];
 
 function standardForms(text: string): string {

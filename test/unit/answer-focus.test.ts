@@ -227,6 +227,24 @@ describe('answers on the shipped knowledge', () => {
     expect(notSecurity.answer.answer).not.toContain('lg-security@soumu.go.jp');
   });
 
+  it('gives both offices when both are asked for, one office when both channels are', async () => {
+    const offices = await bot.ask('通知の照会先として総務省の二つの室のアドレスを両方載せたいです');
+    expect(offices.answer.answer).toContain('koumuinka-chosa@soumu.go.jp');
+    expect(offices.answer.answer).toContain('lg-security@soumu.go.jp');
+    const channels = await bot.ask('勤務時間の扱いで国に照会したいので、メールと電話番号を両方ください');
+    expect(channels.answer.answer).toContain('koumuinka-chosa@soumu.go.jp');
+    expect(channels.answer.answer).not.toContain('lg-security@soumu.go.jp');
+    const english = await bot.ask('Please list both contact offices named in the notice.');
+    expect(english.answer.answer).toContain('lg-security@soumu.go.jp');
+    expect(english.answer.answer).toContain('koumuinka-chosa@soumu.go.jp');
+  });
+
+  it('routes a contact question by the sentence that asks, not by the topic it started from', async () => {
+    const { answer } = await bot.ask('特交の対象にVPN機器が入るのは分かりました。では多要素認証の方式そのものの相談はどっちの担当ですか');
+    expect(answer.route).toBe('security');
+    expect(answer.answer).toContain('lg-security@soumu.go.jp');
+  });
+
   it('does not answer with the figure the asker already gave', async () => {
     // The asker states 3,000円 and asks whether it applies to them: the sentence that answers that is given.
     const { answer } = await bot.ask('国の職員には月3,000円の在宅の手当が出ると聞きました。市町村職員ももらえるのでしょうか');

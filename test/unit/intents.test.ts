@@ -330,6 +330,30 @@ describe('intent detection', () => {
     expect(detectIntents('Who do I call at MIC about securing the network? Number please.').wantsContact).toBe(true);
     expect(detectIntents('Who should I ring about this?').wantsContact).toBe(true);
   });
+  it('reads where to take a question, a section\'s number and which email to use as contact questions', () => {
+    for (const q of [
+      '庁外からの接続の件は国のどこに言えばいいんでしょう',
+      '手当の質問はデジタル基盤推進室に聞けばいいですか',
+      '調査を担当した部署の電話は?',
+      'この件、どっちの室に聞けばいいですか',
+      '規程の疑問をまとめたので、どのアドレス宛てに送ればいいか教えて',
+      'Which email should our team use for the survey?',
+    ]) {
+      expect(detectIntents(q).wantsContact, q).toBe(true);
+    }
+    // Where to hand in a form for a resident's matter is not asking for an office's address.
+    expect(detectIntents('介護の申請はどこに出せばいいの').wantsContact).toBe(false);
+  });
+  it('takes "which counter" and the spoken conditional (かけりゃええ) as asking for the address, not a hand-off', () => {
+    for (const q of ['調査の数字について問い合わせたい場合、窓口はどちらですか', '交付税のことで国に問い合わせたいんやけど、どこにかけりゃええの']) {
+      expect(detectIntents(q), q).toMatchObject({ wantsContact: true, asksAddress: true, wantsHuman: false });
+    }
+  });
+  it('reads "show whether it may be done" as a judgement, and a security warning on screen now as an incident', () => {
+    expect(detectIntents('私物タブレットの接続を当課で許可してよいものか、可否を示してください').wantsJudgement).toBe(true);
+    expect(detectIntents('自宅からつないだらウイルス対策ソフトの警告が出続けています').incident).toBe(true);
+    expect(detectIntents('ウイルス対策ソフトの警告が出たらまず何をすればいいですか').incident).toBe(false);
+  });
   it('detects English questions', () => {
     expect(detectLang('Is there financial support for telework costs?')).toBe('en');
     expect(detectLang('LGWANの端末は?')).toBe('ja');

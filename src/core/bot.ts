@@ -13,7 +13,7 @@ import type { KnowledgeChunk } from '../knowledge/model.js';
 import { shippedKnowledgeDir } from '../knowledge/paths.js';
 import type { Contacts, Referral } from '../knowledge/schema.js';
 import { askingSentences, focusOnQuestion } from '../text/focus.js';
-import { describesAsker, inBackground, withoutAskerRoles } from '../text/background.js';
+import { describesAsker, inBackground, onlyAsSetting, withoutAskerRoles } from '../text/background.js';
 import { withoutExcluded } from '../text/excluded.js';
 import { readingOf } from '../text/reading.js';
 import { KnowledgeIndex, type QueryAnalysis, type RetrievalHit } from '../retrieval/knowledge-index.js';
@@ -429,8 +429,10 @@ export class TeleworkBot {
     // The scope model, sure that a question naming no telework term is not ours (時間外勤務の上限は, 保守契約は
     // 何年で), overrules the coverage a few shared words gave it (受付時間, ネットワーク). Asked where to ask
     // about an office's topic (多要素認証を聞ける部署) stays ours.
+    // Telework named only as the time or setting of the thing asked (テレワーク中の昼休憩に作れる丼もの) does not
+    // keep it ours against the model.
     const surelyNotOurs = (): boolean =>
-      !namesDomain &&
+      (!namesDomain || onlyAsSetting(folded, this.domainWords, DESCRIBES_TELEWORK)) &&
       !statePays &&
       !(intents.wantsContact && this.router.namesOfficeTopic(searchable)) &&
       this.scopeModel !== null &&

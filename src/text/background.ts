@@ -56,3 +56,23 @@ export function withoutAskerRoles(text: string, terms: string[]): string {
   }
   return t;
 }
+
+/**
+ * Telework as the time or setting of something else (テレワーク中の昼休憩, 在宅勤務してる親, 家で仕事しよる時の
+ * お昼): the words that follow a term when it only says when or where the asked thing happens.
+ */
+const SETTING = /^(中|ちゅう|の(時|とき|日|昼|合間|休憩|お昼)|(する|した|してる|している|しよる|しとる|しよう|しとう)(時|とき|日|間|親|人|家庭|最中)|時(の|に|は)|の?日(に|は|の))/;
+
+/**
+ * Whether every term found in `text` (and every match of `described`, telework told in other words) is only the
+ * setting of the question: each occurrence is followed by SETTING. A term inside a longer one found (在宅 in
+ * 在宅勤務) is judged as part of it.
+ */
+export function onlyAsSetting(text: string, terms: string[], described?: RegExp): boolean {
+  const found = terms.filter((t) => text.includes(t));
+  const maximal = found.filter((t) => !found.some((o) => o !== t && o.includes(t)));
+  const ends: number[] = [];
+  for (const term of maximal) for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) ends.push(at + term.length);
+  if (described) for (const m of text.matchAll(new RegExp(described.source, `${described.flags.replace('g', '')}g`))) ends.push(m.index + m[0].length);
+  return ends.length > 0 && ends.every((end) => SETTING.test(text.slice(end)));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describesAsker, inBackground } from '../../src/text/background.js';
+import { describesAsker, inBackground, onlyAsSetting } from '../../src/text/background.js';
 
 const telework = (clause: string): boolean => /在宅|テレワーク/.test(clause);
 
@@ -29,5 +29,20 @@ describe('a subject that only says where the asker works or what they return fro
   it('is the subject when any mention is not about the asker', () => {
     expect(describesAsker('住民票の写しをオンラインで請求したい', '住民票')).toBe(false);
     expect(describesAsker('生活保護の担当です。生活保護の申請は在宅でも受けられますか', '生活保護')).toBe(false);
+  });
+});
+
+describe('telework named only as the setting of something else', () => {
+  const terms = ['テレワーク', '在宅', '在宅勤務', '勤怠管理'];
+  it('is the setting when every mention says when or where the asked thing happens', () => {
+    expect(onlyAsSetting('テレワーク中の昼休憩に作れるおかずは', terms)).toBe(true);
+    expect(onlyAsSetting('在宅勤務してる親でも習い事の送迎は頼めますか', terms)).toBe(true);
+    expect(onlyAsSetting('家で仕事しよる時のお昼にいい店', terms, /家で仕事/)).toBe(true);
+  });
+  it('is what is asked when any mention is not a setting, or nothing is named', () => {
+    expect(onlyAsSetting('テレワーク中の勤怠管理はどうする', terms)).toBe(false);
+    expect(onlyAsSetting('在宅勤務の導入率は', terms)).toBe(false);
+    expect(onlyAsSetting('テレワーク中の事故とテレワークの規程', terms)).toBe(false);
+    expect(onlyAsSetting('昼休憩のおかず', terms)).toBe(false);
   });
 });

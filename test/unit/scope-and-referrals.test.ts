@@ -40,6 +40,9 @@ describe('scope and referrals on the shipped knowledge', () => {
     '確定申告で在宅勤務の電気代を経費にできますか',
     '引っ越したので転入届を出したいです。テレワークなので平日の日中に窓口へ行けますが、何を持っていけばいいですか',
     'Can I deduct my electricity bill from my own income tax because I work from home two days a week?',
+    // Telework only as the time or setting of another subject (its day, its lunch break, a parent who works at home).
+    'テレワーク中のお昼休みにさっと作れる麺料理を教えて',
+    '在宅勤務中でも子どもを預けられる保育園の申込締切を知りたい',
     // The same words as the subject asked, with no telework in the message.
     '生活保護の担当窓口はどこですか',
     '育休明けの職員の給与ってどうなりますか',

@@ -99,7 +99,7 @@ const PERSONAL = new Set<OwnCaseKind>(['conflict', 'injury', 'pay']);
 /** Scheme names whose presence in the knowledge is remembered (names, not questions). */
 const SCHEME_MENTIONS_MAX = 1000;
 /** "All of them": a contact question that wants every office. */
-const ALL_OF = /(全部|すべて|全て|全員|一覧|それぞれ|(室|課|窓口|部署|担当)(を|の)?(両方|どちらも|二つとも|2つとも)|(両方|どちらも)の(室|課|窓口|部署|担当)|(二つ|2つ|ふたつ)の(室|課|窓口|部署|連絡先|担当)|\bboth (of )?(the )?([a-z]+ )?(offices|contacts|sections|divisions|departments)\b|(内容|用件|中身|テーマ|分野|話)(に|で)(よって|より|違|変わ)|\ball\b|\bevery|\bdepend(s|ing)? on\b)/;
+const ALL_OF = /(全部|すべて|全て|全員|一覧|それぞれ|(室|課|窓口|部署|担当)(を|の)?(両方|どちらも|二つとも|2つとも)|両方の(メアド|メールアドレス|アドレス|電話番号|番号|連絡先)|(問い?合わ?せ先|連絡先|窓口)[^。]{0,12}(二つ|2つ|ふたつ)|(両方|どちらも)の(室|課|窓口|部署|担当)|(二つ|2つ|ふたつ)の(室|課|窓口|部署|連絡先|担当)|\bboth (of )?(the )?([a-z]+ )?(offices|contacts|sections|divisions|departments)\b|(内容|用件|中身|テーマ|分野|話)(に|で)(よって|より|違|変わ)|\ball\b|\bevery|\bdepend(s|ing)? on\b)/;
 
 export interface BotOptions {
   /** Extra knowledge folders on top of the shipped one (KNOWLEDGE_DIR). */
@@ -456,11 +456,14 @@ export class TeleworkBot {
     // office owns it too.
     const generalFaq = ownCaseOnTopic && !intents.wantsHuman && !intents.wantsProduct ? this.faq.match(focusOnQuestion(searchable)) : null;
     const general = generalFaq ? this.faqAnswer(generalFaq, lang) : null;
+    const wantsAll = intents.wantsContact && ALL_OF.test(folded);
+    // Every office asked for (both with their numbers): no one topic owns it, so the office for telework in general.
     const decision = general
       ? { office: general.office.id, reason: `FAQ entry ${generalFaq!.entry.id} (own case)` }
-      : this.router.route(searchable, intents, hits, answered, ownCaseOnTopic && PERSONAL.has(ownCase!.kind), askingSentences(asking));
+      : wantsAll && contactQuestion
+        ? { office: this.knowledge.contacts.defaultOffice, reason: 'every office asked for (default office)' }
+        : this.router.route(searchable, intents, hits, answered, ownCaseOnTopic && PERSONAL.has(ownCase!.kind), askingSentences(asking));
     const office = this.officeById.get(decision.office)!;
-    const wantsAll = intents.wantsContact && ALL_OF.test(folded);
     // Asked for one office's address, a passage giving another office's is the wrong number to call.
     const composition = contactQuestion && !wantsAll ? this.withoutOtherOffices(composed, office) : composed;
     const confidence = top ? 0.4 * top.coverage + 0.6 * composition.support : 0;

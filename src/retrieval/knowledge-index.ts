@@ -83,7 +83,7 @@ const RANK_BM25 = 0.4;
  * Words that frame a question rather than say what it is about (具体的に, 意味, 教えて):
  * they neither find passages nor make a question off-topic.
  */
-const FRAMING_WORDS = new Set(['中', '考え', '具体', '的', '具体的', '意味', '詳しく', '詳細', '教え', '教えて', '知りたい', '知', '説明', '場合', 'どういう', 'とは', 'について', 'ください', '下さい', 'ご教示', '教示', '幸い', '存じ', '誠に', 'いただけ', '頂け', '恐縮', '申し上げ', 'お願い',
+const FRAMING_WORDS = new Set(['中', '考え', '具体', '的', '具体的', '意味', '詳しく', '詳', '詳細', '教え', '教えて', '知りたい', '知', '説明', '場合', 'どういう', 'とは', 'について', 'ください', '下さい', 'ご教示', '教示', '幸い', '存じ', '誠に', 'いただけ', '頂け', '恐縮', '申し上げ', 'お願い',
   // How the answer should be laid out (全部挙げて, 一覧で, 箇条書きで, 抜けなく): a form, not a topic.
   '全部', '全て', 'すべて', '挙', '挙げ', '一覧', '列挙', '網羅', '抜', '漏れ', '箇条書', '箇条書き',
   // Checking one's own understanding (…って理解で合ってる?, その認識で正しい?): a form, not a topic.

@@ -269,6 +269,10 @@ const PAY_PERSONAL = [
   /(給料|きゅうりょう|給与|きゅうよ|手当|てあて)(が|は|も)?[^。]{0,4}(減り|へり|減る|へる|減らされ|下が|さが|カットされ)(ます|る)?か/,
 ];
 
+/** The national civil servants' allowance (国の在宅手当), asked about: the scheme, not the asker's own pay. */
+const NATIONAL_PAY = /(国|国家公務員|人事院)(の|で)[^。、]{0,8}(手当|給与)/;
+const FIRST_PERSON = /(私|わたし|僕|ぼく|俺|おれ|自分|うち|当市|当町|当村|本市|本町|\b(i|my|me)\b)/i;
+
 const first = (patterns: RegExp[], text: string): string | null => {
   for (const p of patterns) {
     const m = p.exec(text);
@@ -307,7 +311,7 @@ export function detectOwnCase(question: string, asking: string = question): OwnC
   const request = general ? null : first(PERMISSION_REQUEST, readingOf(nfkc(asking)));
   if (request) return { kind: 'permission', signals: [request] };
   const withheld = first(PAY_PERSONAL, t);
-  if (withheld) return { kind: 'pay', signals: [withheld] };
+  if (withheld && !(NATIONAL_PAY.test(t) && !FIRST_PERSON.test(t))) return { kind: 'pay', signals: [withheld] };
   // A general question, then the asker owns up to being in that case and in a plight (実は自分がそれで…詰む).
   const confessed = CONFESSION.exec(t);
   const plight = confessed ? PLIGHT.exec(t.slice(confessed.index)) : null;

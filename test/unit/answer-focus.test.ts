@@ -239,6 +239,16 @@ describe('answers on the shipped knowledge', () => {
     expect(english.answer.answer).toContain('koumuinka-chosa@soumu.go.jp');
   });
 
+  it('answers both addresses when the two contacts are asked for, under the office for telework in general', async () => {
+    const ja = await bot.ask('通知の問い合わせ先、二つあったはず。両方のメアドを教えてください');
+    expect(ja.answer.answer).toContain('koumuinka-chosa@soumu.go.jp');
+    expect(ja.answer.answer).toContain('lg-security@soumu.go.jp');
+    const en = await bot.ask('Please give both contact offices, general and security, with phone numbers.');
+    expect(en.answer.route).toBe('hr');
+    expect(en.answer.answer).toContain('03-5253-5364');
+    expect(en.answer.answer).toContain('03-5253-5546');
+  });
+
   it('routes a contact question by the sentence that asks, not by the topic it started from', async () => {
     const { answer } = await bot.ask('特交の対象にVPN機器が入るのは分かりました。では多要素認証の方式そのものの相談はどっちの担当ですか');
     expect(answer.route).toBe('security');

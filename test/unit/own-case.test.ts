@@ -265,4 +265,8 @@ describe('stories in a telework setting', () => {
     // Funding for their body is not their pay.
     expect(detectOwnCase('特別交付税って申請しないともらえないの')).toBeNull();
   });
+  it('reads the national staff allowance asked about as the scheme, not the asker\'s own pay', () => {
+    expect(detectOwnCase('国の在宅手当、たまの在宅じゃもらえんよね?条件の日数は')).toBeNull();
+    expect(detectOwnCase('私の在宅手当、今月もらえんかったんやけど')?.kind).toBe('pay');
+  });
 });

@@ -255,6 +255,14 @@ describe('answers on the shipped knowledge', () => {
     expect(answer.answer).toContain('lg-security@soumu.go.jp');
   });
 
+  it('reads "how many in all" (全部で何) as a count, not a request for every item; a cap (上限) as the maximum', async () => {
+    const steps = await bot.ask('テレワークの手引き、全部で何ステップあるの');
+    expect(steps.answer.answer).toContain('10の手順');
+    expect(steps.answer.answer).not.toContain('ポイントの二つ目');
+    const cap = await bot.ask('テレワークマネージャーに無料で頼める範囲って上限ありますか');
+    expect(cap.answer.answer.split('\n')[0]).toMatch(/^[^。]*最大3回/);
+  });
+
   it('does not answer with the figure the asker already gave', async () => {
     // The asker states 3,000円 and asks whether it applies to them: the sentence that answers that is given.
     const { answer } = await bot.ask('国の職員には月3,000円の在宅の手当が出ると聞きました。市町村職員ももらえるのでしょうか');

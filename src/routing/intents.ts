@@ -65,6 +65,8 @@ const HUMAN = [
   /\b(contact|escalate|escalation|ask) (the )?(ministry|office|staff|human|person)\b/i,
   // Asking the bot to hand the matter on (pass this on to HR): only a person takes it from there.
   /\b(look|looking) into (this|it|that|the matter|my case|our case)\b/i,
+  // Someone asked to tell the asker (have someone from the personnel side tell me).
+  /\b(have|get) someone (from|in|at|on) [^.?!]{0,40}\b(tell|contact|call|advise|explain)\b/i,
   // (Asked of the bot: prefectures that "pass it on to" municipalities are not asked to.)
   /(^|[.!?]\s*|\b(please|can you|could you|would you|will you|kindly)\s+)pass (this|it|that|my (question|request|case|message)) (on|along|over)\b/i,
   /\b(give|gave) (me|us) a (call|ring)\b|\b(call|phone|ring) me\b/i,
@@ -92,7 +94,7 @@ const JUDGEMENT = [
 ];
 /** A device or data that belongs to work: what an incident happens to. */
 const WORK_ASSET =
-  '(役所|役場|市|町|村|県|職場|課|学校|施設|病院|事務所|署|局|センター)の(ノーパソ|ノートパソコン|パソコン|PC|pc|端末|タブレット|スマホ|携帯|usb|USB)|テレワーク(用)?の(端末|パソコン|PC|ノーパソ)|持(って|ち)帰(っ(た|とった|てきた)|り)[^。]{0,20}(タブレット|パソコン|PC|ノーパソ|端末|資料|書類|名簿|データ)|(課税|税務|住民|福祉|給与|人事)(の|関係の)?(資料|書類|データ|名簿)|(住民|市民|町民|村民)の(住所|名前|氏名|情報)|(役所|市役所|役場|県庁|庁|職場|勤務先)(から|で)(借り|貸与|支給|配られ)|仕事用の?(パソコン|PC|ノート|端末|スマホ|携帯|タブレット|機械|usb|USB)|業務用の?(パソコン|PC|ノート|端末|スマホ|携帯|タブレット|usb|USB)|公用(パソコン|PC|端末|スマホ|携帯)|貸与(端末|パソコン|PC)|在宅用の?(機械|パソコン|PC|端末|ノート)|住民(の方)?の(名前|氏名|住所|名簿|データ|情報|個人情報)|住民データ|名簿(データ)?|usb|USB';
+  '(役所|役場|市|町|村|県|職場|課|学校|施設|病院|事務所|署|局|センター)の(ノーパソ|ノートパソコン|パソコン|PC|pc|端末|タブレット|スマホ|携帯|usb|USB)|テレワーク(用)?の(端末|パソコン|PC|ノーパソ)|持(って|ち)帰(っ(た|とった|てきた)|り)[^。]{0,20}(タブレット|パソコン|PC|ノーパソ|端末|資料|書類|名簿|データ)|(課税|税務|住民|福祉|給与|人事)(の|関係の)?(資料|書類|データ|名簿)|(住民|市民|町民|村民)の(住所|名前|氏名|情報)|(役所|市役所|役場|県庁|庁|職場|勤務先)(から|で)(借り|貸与|支給|配られ)|仕事用の?(パソコン|PC|ノート|端末|スマホ|携帯|タブレット|機械|usb|USB)|業務用の?(パソコン|PC|ノート|端末|スマホ|携帯|タブレット|usb|USB)|公用(パソコン|PC|端末|スマホ|携帯)|貸与の?(端末|パソコン|PC|ノーパソ|ノートパソコン|ノートPC|タブレット|スマホ)|在宅用の?(機械|パソコン|PC|端末|ノート)|住民(の方)?の(名前|氏名|住所|名簿|データ|情報|個人情報)|住民データ|名簿(データ)?|usb|USB';
 /** Something that happened to it, told in the past (left, taken, lost, used by a child, sent out, seen). */
 const MISHAP =
   '(挿し|刺し|差し)っぱなし|(挿|刺|差)さったまま|(公開して|公開状態に)(た|いた|しまっ|ました|ま(ま|んま))|全員[」』]?(に|で)公開|誰でも見(られ|れ)る状態|勝手に[^。]{0,12}(再起動|アプリ|インストール|ゲーム|入れ)|再起動(しよる|してる|を繰り返|ばかり)|見たこと(の)?ない(画面|表示|メッセージ|ウィンドウ)|(変な|怪しい)(広告|画面|表示|警告|メッセージ|ウィンドウ)|拡張子|(知らない|知らん|見知らぬ)(会社|人|業者|機器|宛先)|届いてしま|届いちゃ|抜かれ|(番号|アドレス|宛先)が[^。]{0,6}(違って|間違って|ずれて)|置いて(き|いっ)(た|ちゃ|てしま)|置き忘れ|持って(いか|行か)れ|盗られ|取られ|割られ|見当たら(な|ん)|見当たりませ|見つから(な|ん)|見つかりませ|出てこ(な|ん)|出てきませ|(ゲーム|アプリ|ソフト)を?入れ(て(遊|いた|いま|しま)|た|ちゃ)|遊んで(た|い)|勝手に[^。]{0,10}(使|入れ|触|インストール)|(外部|外|関係ない|関係のない|無関係)の?(人|方|業者|アドレス)?[^。]{0,10}(送って(しま|もう)|送っちゃ|送信してしま)|見られ(た|て(た|い))|(家族|子ども|子供|息子|娘|夫|妻|旦那)に[^。]{0,6}使わせ|印刷して(しまっ|そのまま|家に|自宅に)|持ち帰って(しまっ|き(ちゃ|てしま))|置きっぱなし|(どこを探しても|探しても)[^。]{0,6}(ない|ありません|見つから|出てこ)';
@@ -119,6 +121,14 @@ const INCIDENT = [
   // Sent to the wrong recipient, told any way (宛先を別の業者にしてしまった, 別の番号に届いていた).
   /((宛先|送り先|送信先|送付先)(を|が)?|(fax番号|FAX番号|番号|アドレス)(を|が))[^。]{0,12}(間違|まちが|別の|違う|ちがう|誤)/,
   /(全く|まったく)?別の(番号|宛先|アドレス|人|業者|相手)(に|へ)[^。]{0,6}(届|送|行っ|いっ)/,
+  // The address picked one off (宛先の候補がひとつずれて), the mail gone to someone else.
+  /(宛先|アドレス|送り先|送信先)[^。]{0,8}(ずれ|ズレ)(て|と|た)[^。]{0,30}(送|届)/,
+  // A bag with work things in it gone (リュックがなかとです, カバンがない).
+  /(リュック|カバン|かばん|鞄|バッグ)(ごと)?(が|も)(なかと|なかっ|ない(?!と|か|の|場合)|無い(?!と|か|の|場合)|なくなっ|無くなっ|ねえ|ねぇ|あらへん)/,
+  // A ransom demand on screen, told plainly (英語で「金払え」みたいなの, 画面いっぱい真っ赤に).
+  /[「『](お?金|カネ|かね)(を)?(払え|はらえ|よこせ)|画面(いっぱい|全体|一面|全部)[^。]{0,4}(赤く|真っ赤|まっか)/,
+  // A note with credentials looked at (合言葉を書いた付箋をじっと見られていた).
+  /(付箋|ふせん|メモ)(を|が)?[^。]{0,10}(見られ(た|て(た|い))|のぞかれ|覗かれ)/,
   // The recipient turned out to be an outsider (宛先が関係ない外部の人でした).
   /(宛先|送り先|送信先|送付先)(が|は)[^。]{0,8}(関係(の)?ない|無関係|外部|部外|知らない)[^。]{0,10}(でした|だった|やった|じゃった|だと(分か|わか|気づ|気付))/,
   // Work data passed on outside (LINEで友だちに送っちゃった, 近所の人に話してしまった).
@@ -168,8 +178,10 @@ const INCIDENT = [
   /\b(left|forgot) (my|our|the|a|an|his|her|their) [^.?!]{0,50}\b(in|on|at) (a|the|an) ([a-z-]+ )?(taxi|cab|train|shinkansen|bullet train|subway|bus|coach|station|restaurant|bar|car|plane|airport)\b/i,
   /\b(can't|cannot|couldn't) find (my|our|the) (laptop|notebook|pc|computer|phone|smartphone|tablet|device|usb)\b/i,
   /\b(went|gone|go|is|are|was) missing\b/i,
+  // A break-in that took a work device (someone broke into her car and took the notebook we lend her).
+  /\b(broke|broken) into\b[^.?!]{0,60}\b(took|stole|taken|stolen)\b/i,
   // A work item that vanished or is still somewhere it should not be (not with me, still on the last train).
-  /\b(laptop|notebook|pc|computer|phone|smartphone|tablet|device|usb|bag)\b[^.?!]{0,60}\b(vanished|disappeared|(is|are|was|were) not with me|(is|are) still (on|in|at) the)\b/i,
+  /\b(laptop|notebook|pc|computer|phone|smartphone|tablet|device|usb|bag)\b[^.?!]{0,60}\b(vanished|disappeared|(is|are|was|were) (not|no longer) with me|(is|are) still (on|in|at) the)\b/i,
   // Phishing: a suspicious mail, attachment or link that was opened.
   /(不審|怪し|あやし|見覚えのない|知らない)[^。]{0,15}(メール|添付|ファイル|リンク|url|URL|サイト)[^。]{0,15}(開い|開け|クリック|押し|実行|アクセスし|ダウンロードし)/,
   /(フィッシング|標的型)(メール|攻撃|詐欺|サイト)?[^。]{0,15}(開い|クリック|入力|引っかか|被害|届い)/,
@@ -295,6 +307,8 @@ const ASKS_ADDRESS = [
   // (A few words may come between: 番号だけ先にください, 直通を今すぐ教えて; not a call or a mail asked for:
   // 直通に電話してください asks to be called back.)
   /(メール(アドレス)?|(?<!(サイト|ページ|url|URL|リンク|ホームページ|HP|hp|PDF|pdf|ファイル)[^。]{0,3})アドレス|電話番号|番号|連絡先|直通)(を|も|だけ)?((?!電話|連絡|かけ|掛け|送|折り返)[^。?？、]){0,5}(教えて|ください|下さい|ちょうだい|知りたい|欲しい|ほしい)/,
+  // The number itself asked for politely (室の名前と番号をお願いします).
+  /(アドレス|電話番号|番号|連絡先|直通)(を|も|だけ)?(お願い|おねがい)(します|いたします|できますか|でき|したい)/,
   // The request left unfinished at the end of the message (かける先の番号を。).
   /(アドレス|電話番号|番号|連絡先|直通)(を|も|だけ)[。.!！]?\s*$/,
   /(メール|電話)と(電話|メール)[^。]{0,20}(両方|どちらも)/,
@@ -310,7 +324,7 @@ const ASKS_ADDRESS = [
   ...NUMBER_OR_ADDRESS,
 ];
 /** Asks the bot to pass the question on (not just for an address). */
-const FORWARD = [/(つな|繋|代わりに|かわりに|エスカレ|転送|送って|送付して|伝えて|取り次)/, /(人|人間|担当者|オペレーター)と(話|はな)/, /\b(escalate|forward|pass (it|this) on|talk to|speak (to|with))\b/i];
+const FORWARD = [/((つな|繋)(いで|げて|いでもら|いでほし|いで欲し|いでくだ)|代わりに|かわりに|エスカレ|転送|送って|送付して|伝えて|取り次)/, /(人|人間|担当者|オペレーター)と(話|はな)/, /\b(escalate|forward|pass (it|this) on|talk to|speak (to|with))\b/i];
 
 const LINK = [
   /(url|URL|リンク|ホームページ|ウェブサイト|サイト|ページ|ダウンロード|DL|dl|pdf|PDF)(は|を|って|の場所|先|どこ)/,
@@ -336,7 +350,7 @@ const SOURCE_RECOMMENDS = /(手引き|通知|総務省|国|要件|ガイドラ�
 
 const PRODUCT = [
   /(おすすめ|オススメ|お勧め|お薦め|おススメ)(の|は|を|な)?[^。]{0,12}(パソコン|pc|ノート|タブレット|機種|製品|モニター|ディスプレイ|椅子|机|デスク|ルーター|ヘッドセット|マウス|キーボード|ウェブカメラ|webカメラ|カメラ|回線|プロバイダ)/i,
-  /(パソコン|pc|ノート|タブレット|機種|製品|モニター|ディスプレイ|椅子|机|デスク|ルーター|ヘッドセット|マウス|キーボード|カメラ|回線|プロバイダ)[^。]{0,12}(おすすめ|オススメ|お勧め|お薦め|どれがいい|どれが良い|いいの(は)?どれ|安くて(いい|良い)|どっちが(安|いい|良)|買うなら|選び方|通販|amazon|アマゾン|楽天)/i,
+  /(パソコン|pc|ノート|タブレット|機種|製品|モニター|ディスプレイ|椅子|机|デスク|ルーター|ヘッドセット|マウス|キーボード|カメラ|回線|プロバイダ)[^。]{0,12}(おすすめ|オススメ|お勧め|お薦め|どれがいい|どれが良い|いいの(は)?どれ|安くて(いい|良い)|どっちが(安|いい|良)|(安い|お得)の(は)?(どっち|どちら|どれ)|買うなら|選び方|通販|amazon|アマゾン|楽天)/i,
   // "Does the handbook recommend starting small?" asks about the knowledge: a product must be named.
   /\b(recommend|suggest|best|good|decent|cheap)\b[^.?!]{0,30}\b(laptops?|pcs?|computers?|notebooks?|tablets?|chairs?|desks?|monitors?|displays?|webcams?|cameras?|headsets?|mice|mouse|keyboards?|routers?|brands?|models? to buy|products?)\b|\bwhich (laptop|pc|computer|chair|monitor|webcam|headset|router) (should|to) (i|we) buy\b/i,
   // Which provider or plan is cheapest (どのキャリアが一番安い, どこのプロバイダが安い): shopping advice.

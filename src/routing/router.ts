@@ -12,7 +12,7 @@ const NEGATED_BEFORE = /(\bnot|\bnon-?|other than|\bexcept|\bbesides)\s*$/;
  * Words of the funding itself (特別交付税, 措置率, special grant): a question about the money for laptops or a
  * VPN asks about the funding, so such a word outweighs the equipment it pays for (however many are named).
  */
-const FUNDING = /^(交付税|特交|特別交付税|措置率|special allocation tax|special grant|subsidy)$/;
+const FUNDING = /^(交付税|特交|特別交付税|措置率|財政措置|special allocation tax|special grant|subsidy|funding)$/;
 const FUNDING_WEIGHT = 10;
 const weightOf = (found: string[]): number => found.reduce((n, w) => n + (FUNDING.test(w) || w === FUNDED ? FUNDING_WEIGHT : 1), 0);
 /** The state paying a share, said in everyday words (国が半分持ってくれる, 国が費用を出してくれる): the funding. */

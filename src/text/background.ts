@@ -61,7 +61,7 @@ export function withoutAskerRoles(text: string, terms: string[]): string {
  * Telework as the time or setting of something else (テレワーク中の昼休憩, 在宅勤務してる親, 家で仕事しよる時の
  * お昼): the words that follow a term when it only says when or where the asked thing happens.
  */
-const SETTING = /^(中|ちゅう|の(時|とき|日|昼|合間|休憩|お昼)|(する|した|してる|している|しよる|しとる|しよう|しとう)(時|とき|日|間|親|人|家庭|最中)|時(の|に|は)|の?日(に|は|の))/;
+const SETTING = /^(中|ちゅう|の(時|とき|日|昼|合間|休憩|お昼)|(を)?(する|した|してる|している|しよる|しとる|しよう|しとう)(時|とき|日|間|親|人|家庭|最中|と(?![はもき])|日数)|時(の|に|は)|の?日(に|は|の))/;
 
 /**
  * Whether every term found in `text` (and every match of `described`, telework told in other words) is only the

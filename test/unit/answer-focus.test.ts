@@ -249,6 +249,13 @@ describe('answers on the shipped knowledge', () => {
     expect(en.answer.answer).toContain('03-5253-5546');
   });
 
+  it('routes the funding for equipment (財政措置, funding) to its office, however many devices are named', async () => {
+    const ja = await bot.ask('来年度、職員用のノートPCとVPN機器の予算を要求します。国の財政措置はありますか');
+    expect(ja.answer.route).toBe('hr');
+    const en = await bot.ask('Is there central-government funding for the laptops, VPN routers and software we would buy?');
+    expect(en.answer.route).toBe('hr');
+  });
+
   it('routes a contact question by the sentence that asks, not by the topic it started from', async () => {
     const { answer } = await bot.ask('特交の対象にVPN機器が入るのは分かりました。では多要素認証の方式そのものの相談はどっちの担当ですか');
     expect(answer.route).toBe('security');

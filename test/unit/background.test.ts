@@ -38,6 +38,8 @@ describe('telework named only as the setting of something else', () => {
     expect(onlyAsSetting('テレワーク中の昼休憩に作れるおかずは', terms)).toBe(true);
     expect(onlyAsSetting('在宅勤務してる親でも習い事の送迎は頼めますか', terms)).toBe(true);
     expect(onlyAsSetting('家で仕事しよる時のお昼にいい店', terms, /家で仕事/)).toBe(true);
+    expect(onlyAsSetting('家で仕事をしてる日数が多いと控除は変わる?', terms, /家で仕事/)).toBe(true);
+    expect(onlyAsSetting('家で仕事してると犬が吠える', terms, /家で仕事/)).toBe(true);
   });
   it('is what is asked when any mention is not a setting, or nothing is named', () => {
     expect(onlyAsSetting('テレワーク中の勤怠管理はどうする', terms)).toBe(false);

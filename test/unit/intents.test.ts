@@ -360,6 +360,27 @@ describe('intent detection', () => {
     expect(detectIntents('名簿をメールで送ったら、宛先が関係ない外部の人でした').incident).toBe(true);
     expect(detectIntents('メールの宛先は外部の人でも暗号化が必要ですか').incident).toBe(false);
   });
+  it('reads incidents told as stories: a bag gone, a ransom note, a note with credentials seen, a mail one address off, a break-in', () => {
+    for (const q of [
+      '帰りの電車で寝てしまって、役場のノーパソを入れたリュックがなかとです',
+      '朝パソコンをつけたら英語で「金払え」って画面が出てきた',
+      'IDを書いた付箋を隣の人にじっと見られていた気がします',
+      '名簿を付けたメール、宛先がひとつずれとって業者さんに送ってまった',
+      'After the party the bag with my office laptop was no longer with me',
+      'Someone broke into my car last night and took the notebook the city lends me',
+    ]) {
+      expect(detectIntents(q).incident, q).toBe(true);
+    }
+    expect(detectIntents('カバンがないと端末を持ち帰れませんか').incident).toBe(false);
+  });
+  it('asks for the number politely (番号をお願いします) and connecting a network is not asking to be put through', () => {
+    expect(detectIntents('総務省に直接電話したいので、担当の室の名前と番号をお願いします')).toMatchObject({ asksAddress: true, wantsHuman: false });
+    expect(detectIntents('LGWAN系につなぐ際の件で総務省に問い合わせたいです。宛先のアドレスは?').wantsHuman).toBe(false);
+    expect(detectIntents('Please have someone from personnel tell me which allowance applies to me').wantsHuman).toBe(true);
+  });
+  it('takes "which is cheaper" between two lines or devices as shopping advice', () => {
+    expect(detectIntents('家の光回線とホームルーター、月額が安いのはどっち?').wantsProduct).toBe(true);
+  });
   it('detects English questions', () => {
     expect(detectLang('Is there financial support for telework costs?')).toBe('en');
     expect(detectLang('LGWANの端末は?')).toBe('ja');

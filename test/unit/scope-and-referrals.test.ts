@@ -43,6 +43,8 @@ describe('scope and referrals on the shipped knowledge', () => {
     // Telework only as the time or setting of another subject (its day, its lunch break, a parent who works at home).
     'テレワーク中のお昼休みにさっと作れる麺料理を教えて',
     '在宅勤務中でも子どもを預けられる保育園の申込締切を知りたい',
+    // A personal tax asked with telework only as the setting of the clause that asks.
+    '税務課ですが個人的な話で、住宅ローン控除の年末調整って、家で仕事をしてる日数が多いと変わりますか',
     // The same words as the subject asked, with no telework in the message.
     '生活保護の担当窓口はどこですか',
     '育休明けの職員の給与ってどうなりますか',

@@ -35,6 +35,8 @@ export interface Intents {
 }
 
 const HUMAN = [
+  // Someone to look at their own device or set-up (うちの端末を見てもらえる方はいますか).
+  /(見て|確認して|チェックして|診て)(もらえる|くれる|いただける)(方|人|担当)(は|って|が)?(い|お)(ます|る|らっしゃ)/,
   /担当(者|窓口|の方|の人|部署)?(に|へ|と|から|さ)(確認|相談|問い?合わ?せ|聞|つな|繋|連絡|話|回答)/,
   /(オペレーター|オペレータ|人間|有人|担当者|係の人|職員の方|人)と(話|はな|相談|チャット|代わ)/,
   // (Not a referral the knowledge names: 相談センターへ問い合わせたい asks about the centre.)
@@ -66,6 +68,9 @@ const HUMAN = [
   // Asking the bot to hand the matter on (pass this on to HR): only a person takes it from there.
   /\b(look|looking) into (this|it|that|the matter|my case|our case)\b/i,
   // Someone asked to tell the asker (have someone from the personnel side tell me).
+  /\b(like|want|need|ask) (an official|someone|somebody|a person|a human|staff)\b[^.?!]{0,40}\bto (review|reply|respond|look at|check|contact|call|get back)\b/i,
+  // Passed up to the office (担当に上げてもらえる?).
+  /(担当|上|窓口|総務省)(に|へ)(上げて|あげて|回して|まわして)(もらえ|くれ|ほしい|欲しい|ください|下さい)/,
   /\b(have|get) someone (from|in|at|on) [^.?!]{0,40}\b(tell|contact|call|advise|explain)\b/i,
   // (Asked of the bot: prefectures that "pass it on to" municipalities are not asked to.)
   /(^|[.!?]\s*|\b(please|can you|could you|would you|will you|kindly)\s+)pass (this|it|that|my (question|request|case|message)) (on|along|over)\b/i,
@@ -125,6 +130,10 @@ const INCIDENT = [
   /(宛先|アドレス|送り先|送信先)[^。]{0,8}(ずれ|ズレ)(て|と|た)[^。]{0,30}(送|届)/,
   // A bag with work things in it gone (リュックがなかとです, カバンがない).
   /(リュック|カバン|かばん|鞄|バッグ)(ごと)?(が|も)(なかと|なかっ|ない(?!と|か|の|場合)|無い(?!と|か|の|場合)|なくなっ|無くなっ|ねえ|ねぇ|あらへん)/,
+  // Remote-control software installed at someone's word (言われるまま遠隔操作のソフトを入れちゃいました).
+  /(遠隔操作|リモート操作|遠隔サポート)(の|用の)?(ソフト|アプリ|ツール|プログラム)[^。]{0,20}(入れちゃ|入れてしま|入れました|入れた(?!ら|い)|インストールしてしま|インストールしちゃ|インストールしました)/,
+  // Residents' data seen going home on a USB stick (持ち帰ってるみたい).
+  /(個人情報|住民|名簿|データ)[^。]{0,25}(usb|USB|ＵＳＢ)[^。]{0,20}(持ち帰って|持ち出して|持って帰って)(る|いる|た)(みたい|よう|らしい)/,
   // A ransom demand on screen, told plainly (英語で「金払え」みたいなの, 画面いっぱい真っ赤に).
   /[「『](お?金|カネ|かね)(を)?(払え|はらえ|よこせ)|画面(いっぱい|全体|一面|全部)[^。]{0,4}(赤く|真っ赤|まっか)/,
   // A note with credentials looked at (合言葉を書いた付箋をじっと見られていた).
@@ -184,7 +193,9 @@ const INCIDENT = [
   /\b(laptop|notebook|pc|computer|phone|smartphone|tablet|device|usb|bag)\b[^.?!]{0,60}\b(vanished|disappeared|(is|are|was|were) (not|no longer) with me|(is|are) still (on|in|at) the)\b/i,
   // Phishing: a suspicious mail, attachment or link that was opened.
   /(不審|怪し|あやし|見覚えのない|知らない)[^。]{0,15}(メール|添付|ファイル|リンク|url|URL|サイト)[^。]{0,15}(開い|開け|クリック|押し|実行|アクセスし|ダウンロードし)/,
-  /(フィッシング|標的型)(メール|攻撃|詐欺|サイト)?[^。]{0,15}(開い|クリック|入力|引っかか|被害|届い)/,
+  /(フィッシング|標的型)(メール|攻撃|詐欺|サイト)?[^。]{0,15}(開い|クリック|入力|引っかか|被害|届い|踏ん|踏み)/,
+  // A link "stepped on" (リンク踏んじゃった): clicked by mistake.
+  /(リンク|url|URL)(を)?(踏ん|ふん)(だ|じゃ|でしま)/,
   /\b(clicked|opened) (a |an |the )?(suspicious|phishing|strange|unknown)\b/i,
   // Sent to the wrong person, or by mistake: a mis-sent mail or file is a leak to report.
   /\b(sent|e-?mailed|mailed|forwarded|shared|uploaded|posted|faxed)\b[^.?!]{0,60}\bto (the |a )?wrong (address|person|recipient|people|group|department|section|email|e-mail|contact)\b/i,

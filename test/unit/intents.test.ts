@@ -378,6 +378,24 @@ describe('intent detection', () => {
     expect(detectIntents('LGWAN系につなぐ際の件で総務省に問い合わせたいです。宛先のアドレスは?').wantsHuman).toBe(false);
     expect(detectIntents('Please have someone from personnel tell me which allowance applies to me').wantsHuman).toBe(true);
   });
+  it('reads remote-control software installed at a caller\'s word, data carried home on a USB stick and a link "stepped on" as incidents', () => {
+    for (const q of [
+      'サポートを名乗る電話で、言われるまま遠隔操作のソフトを公用PCに入れちゃいました',
+      '隣の係の人が、住民の名簿をUSBメモリで家に持ち帰ってるみたいなんです',
+      '在宅中に怪しいメールのリンク踏んじゃった',
+    ]) {
+      expect(detectIntents(q).incident, q).toBe(true);
+    }
+  });
+  it('asks for a person when someone is to look at their device, the question is to be passed up, or an official is to reply', () => {
+    for (const q of [
+      '貸与タブレットの更新が止まったままです。うちの端末を見てもらえる方はいますか',
+      '部下を来月から在宅にしてよいか、担当に上げてもらえる?',
+      "We'd like an official at the ministry to review her case and reply to us directly.",
+    ]) {
+      expect(detectIntents(q).wantsHuman, q).toBe(true);
+    }
+  });
   it('takes "which is cheaper" between two lines or devices as shopping advice', () => {
     expect(detectIntents('家の光回線とホームルーター、月額が安いのはどっち?').wantsProduct).toBe(true);
   });

@@ -272,4 +272,9 @@ describe('stories in a telework setting', () => {
   it('reads two sides that do not agree (意見が食い違い, 平行線) as a conflict', () => {
     expect(detectOwnCase('週1回の在宅を師長に頼んだら意見が食い違って、話が平行線です')?.kind).toBe('conflict');
   });
+  it('reads a request not even taken and one\'s own eligibility as own cases, and what a document says asked after a claim as a question', () => {
+    expect(detectOwnCase('係長が『在宅なんか認めへん』言うて申請書受け取ってくれへんねん')?.kind).toBe('conflict');
+    expect(detectOwnCase('在宅勤務手当って、僕は対象?')?.kind).toBe('pay');
+    expect(detectOwnCase('上司に「テレワークなら家に帰すしかない」と言われたけど、手引きでは家以外の選択肢も示されてるんですよね?')).toBeNull();
+  });
 });

@@ -96,6 +96,12 @@ describe('scope and referrals on the shipped knowledge', () => {
     expect(answer.answer).toContain('スモールスタート');
   });
 
+  it('keeps in scope the arrangement named without the word telework (完全在宅, 在宅にしてやりたい)', async () => {
+    const { answer } = await bot.ask('育休から戻る部下を来月から完全在宅にしてやりたいんだが、許可して構わないか');
+    expect(answer.outOfScope).toBe(false);
+    expect(answer.escalate).toBe(true);
+  });
+
   it('keeps in scope a question about what the documents say, though it names no telework term', async () => {
     const { answer } = await bot.ask('町長があんまり乗り気じゃなくて…。トップの関わりってどのくらい大事って書いてある?');
     expect(answer.outOfScope).toBe(false);

@@ -20,6 +20,9 @@ export const STATE_PAYS = /(国|総務省)(のほう|の方)?(が|から|で)[^�
 /** The name under which STATE_PAYS counts as a funding keyword of the default office. */
 const FUNDED = 'funding (the state pays a share)';
 
+/** Words after an office's name that make it the asker's guess, to be checked (で合ってます?, でいい?, じゃなくて). */
+const GUESSED = /^(さん)?(で|て)(合って|あって|いい|良い|よい|正しい|大丈夫|ok)|^(さん)?(ですよね|だよね|かな|でしょうか|じゃな|ではな|じゃろ|やろ)/i;
+
 /** A question asking for a figure: a share, a count, an amount. */
 const FIGURE_ASKED = /(割合|何%|何パーセント|何割|何団体|どのくらい|どれくらい|どの程度|\bwhat (share|proportion|percentage|fraction|portion)\b|\bhow (many|big|large|much)\b|\bpercent)/i;
 
@@ -45,12 +48,16 @@ export class OfficeRouter {
 
   private readonly allKeywords: Set<string>;
 
+  /** Keywords that are parts of an office's own name (公務員課, デジタル基盤推進室). */
+  private readonly officeNames: Set<string>;
+
   constructor(
     private readonly contacts: Contacts,
     private readonly synonyms?: SynonymExpander,
   ) {
     this.keywords = contacts.offices.map((o) => ({ office: o.id, words: [...new Set(o.keywords.map(foldForMatch))] }));
     this.allKeywords = new Set(this.keywords.flatMap((k) => k.words));
+    this.officeNames = new Set(contacts.offices.flatMap((o) => o.keywords.map(foldForMatch).filter((w) => foldForMatch(o.name).includes(w))));
   }
 
   /**
@@ -77,6 +84,11 @@ export class OfficeRouter {
     return found.filter((w) => !found.some((o) => o !== w && o.includes(w)));
   }
 
+  private static everyOccurrence(folded: string, word: string, test: (after: string) => boolean): boolean {
+    for (let i = folded.indexOf(word); i >= 0; i = folded.indexOf(word, i + 1)) if (!test(folded.slice(i + word.length, i + word.length + 8))) return false;
+    return true;
+  }
+
   private static occursOutside(folded: string, word: string, spans: [number, number][]): boolean {
     for (let i = folded.indexOf(word); i >= 0; i = folded.indexOf(word, i + 1)) {
       const end = i + word.length;
@@ -93,7 +105,9 @@ export class OfficeRouter {
   /** The offices whose keywords the text names, most weighty first. */
   private keywordCounts(folded: string): { office: string; found: string[] }[] {
     const general = this.generalSpans(folded);
-    const found = this.keywords.map((k) => ({ office: k.office, found: OfficeRouter.distinct(k.words.filter((w) => OfficeRouter.occursOutside(folded, w, general))) }));
+    // An office named as the asker's guess (相談先、公務員課で合ってます?) is what is to be checked, not the topic.
+    const guessed = (w: string): boolean => this.officeNames.has(w) && OfficeRouter.everyOccurrence(folded, w, (after) => GUESSED.test(after));
+    const found = this.keywords.map((k) => ({ office: k.office, found: OfficeRouter.distinct(k.words.filter((w) => OfficeRouter.occursOutside(folded, w, general) && !guessed(w))) }));
     if (STATE_PAYS.test(folded)) found.find((k) => k.office === this.contacts.defaultOffice)?.found.push(FUNDED);
     // A keyword inside another office's longer one (制度 in 住民制度課) is part of that name.
     const all = found.flatMap((k) => k.found);

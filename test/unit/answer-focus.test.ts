@@ -256,6 +256,14 @@ describe('answers on the shipped knowledge', () => {
     expect(en.answer.route).toBe('hr');
   });
 
+  it('routes by the topic when the asker guesses an office, and by the office when it is simply named', async () => {
+    const guessed = await bot.ask('VPN装置の入れ替えでテレワークの経路も見直したい。相談先は公務員課で合ってますか?違うならそのメアドを');
+    expect(guessed.answer.route).toBe('security');
+    expect(guessed.answer.answer).toContain('lg-security@soumu.go.jp');
+    const named = await bot.ask('公務員課のメールアドレスを教えて');
+    expect(named.answer.route).toBe('hr');
+  });
+
   it('routes a contact question by the sentence that asks, not by the topic it started from', async () => {
     const { answer } = await bot.ask('特交の対象にVPN機器が入るのは分かりました。では多要素認証の方式そのものの相談はどっちの担当ですか');
     expect(answer.route).toBe('security');

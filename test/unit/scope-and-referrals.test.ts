@@ -96,6 +96,12 @@ describe('scope and referrals on the shipped knowledge', () => {
     expect(answer.answer).toContain('スモールスタート');
   });
 
+  it('keeps in scope the funding asked by its rate (措置率) without the word telework', async () => {
+    const { answer } = await bot.ask('消防の総務係です。署員のリモート環境の経費、国の措置率の数字だけ教えてください');
+    expect(answer.outOfScope).toBe(false);
+    expect(answer.answer).toContain('0.5');
+  });
+
   it('keeps in scope the arrangement named without the word telework (完全在宅, 在宅にしてやりたい)', async () => {
     const { answer } = await bot.ask('育休から戻る部下を来月から完全在宅にしてやりたいんだが、許可して構わないか');
     expect(answer.outOfScope).toBe(false);

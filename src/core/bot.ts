@@ -392,7 +392,7 @@ export class TeleworkBot {
     // 確定申告の時期で…ので、在宅勤務の導入率は?), or only says where the asker works or what they return from
     // (住民票の窓口担当ですが, 育休明けで) in a message about telework.
     // (Telework only as its setting, 家で仕事をしてる日数が多いと, does not make a clause about telework.)
-    const namesSubject = (clause: string): boolean => (inTeleworkSetting(clause) || DESCRIBES_TELEWORK.test(clause)) && !onlyAsSetting(foldForMatch(clause), this.domainWords, DESCRIBES_TELEWORK);
+    const namesSubject = (clause: string): boolean => (inTeleworkSetting(clause) || DESCRIBES_TELEWORK.test(clause)) && !onlyAsSetting(clause, this.domainWords, DESCRIBES_TELEWORK);
     const asked = (t: string): boolean => !inBackground(judged, t, namesSubject) && !(namesDomain && describesAsker(judged, t));
     const offTopic = (intents.personalTax && personalTaxTerms(judged).some(asked)) || this.offTopic.some((t) => judged.includes(t) && asked(t));
     // A story of the asker's own in a telework setting (the loaned tablet, a superior calling at midnight) that

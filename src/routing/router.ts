@@ -1,5 +1,6 @@
 import type { Contacts } from '../knowledge/schema.js';
 import type { RetrievalHit } from '../retrieval/knowledge-index.js';
+import { followedEverywhereBy, withoutContained } from '../text/occurrences.js';
 import { foldForMatch, type SynonymExpander } from '../text/synonyms.js';
 import type { Intents } from './intents.js';
 
@@ -79,16 +80,6 @@ export class OfficeRouter {
     return this.keywords.some((k) => k.words.some((w) => OfficeRouter.occursOutside(folded, w, general)));
   }
 
-  /** One topic named once counts once: パソコン inside ノートパソコン is not a second keyword. */
-  private static distinct(found: string[]): string[] {
-    return found.filter((w) => !found.some((o) => o !== w && o.includes(w)));
-  }
-
-  private static everyOccurrence(folded: string, word: string, test: (after: string) => boolean): boolean {
-    for (let i = folded.indexOf(word); i >= 0; i = folded.indexOf(word, i + 1)) if (!test(folded.slice(i + word.length, i + word.length + 8))) return false;
-    return true;
-  }
-
   private static occursOutside(folded: string, word: string, spans: [number, number][]): boolean {
     for (let i = folded.indexOf(word); i >= 0; i = folded.indexOf(word, i + 1)) {
       const end = i + word.length;
@@ -106,13 +97,14 @@ export class OfficeRouter {
   private keywordCounts(folded: string): { office: string; found: string[] }[] {
     const general = this.generalSpans(folded);
     // An office named as the asker's guess (相談先、公務員課で合ってます?) is what is to be checked, not the topic.
-    const guessed = (w: string): boolean => this.officeNames.has(w) && OfficeRouter.everyOccurrence(folded, w, (after) => GUESSED.test(after));
-    const found = this.keywords.map((k) => ({ office: k.office, found: OfficeRouter.distinct(k.words.filter((w) => OfficeRouter.occursOutside(folded, w, general) && !guessed(w))) }));
+    const guessed = (w: string): boolean => this.officeNames.has(w) && followedEverywhereBy(folded, w, GUESSED);
+    // One topic named once counts once: パソコン inside ノートパソコン is not a second keyword.
+    const found = this.keywords.map((k) => ({ office: k.office, found: withoutContained(k.words.filter((w) => OfficeRouter.occursOutside(folded, w, general) && !guessed(w))) }));
     if (STATE_PAYS.test(folded)) found.find((k) => k.office === this.contacts.defaultOffice)?.found.push(FUNDED);
     // A keyword inside another office's longer one (制度 in 住民制度課) is part of that name.
-    const all = found.flatMap((k) => k.found);
+    const all = withoutContained(found.flatMap((k) => k.found));
     return found
-      .map((k) => ({ office: k.office, found: k.found.filter((w) => !all.some((o) => o !== w && o.includes(w))) }))
+      .map((k) => ({ office: k.office, found: k.found.filter((w) => all.includes(w)) }))
       .filter((k) => k.found.length > 0)
       .sort((a, b) => weightOf(b.found) - weightOf(a.found));
   }

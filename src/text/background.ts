@@ -1,3 +1,4 @@
+import { followedEverywhereBy, withoutContained } from './occurrences.js';
 import { escapeRegExp } from './regexp.js';
 
 /**
@@ -42,10 +43,7 @@ const ASKERS_ROLE = new RegExp(`^${ROLE}`);
 
 /** Whether every mention of `term` in `text` describes the asker (their job or situation). */
 export function describesAsker(text: string, term: string): boolean {
-  let at = text.indexOf(term);
-  if (at < 0) return false;
-  for (; at >= 0; at = text.indexOf(term, at + term.length)) if (!ASKERS_ROLE.test(text.slice(at + term.length))) return false;
-  return true;
+  return followedEverywhereBy(text, term, ASKERS_ROLE);
 }
 
 /** The text without the phrases that say where the asker works (給食センターの事務): who asks is not searched. */
@@ -69,10 +67,8 @@ const SETTING = /^(中|ちゅう|の(時|とき|日|昼|合間|休憩|お昼)|(�
  * 在宅勤務) is judged as part of it.
  */
 export function onlyAsSetting(text: string, terms: string[], described?: RegExp): boolean {
-  const found = terms.filter((t) => text.includes(t));
-  const maximal = found.filter((t) => !found.some((o) => o !== t && o.includes(t)));
-  const ends: number[] = [];
-  for (const term of maximal) for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) ends.push(at + term.length);
-  if (described) for (const m of text.matchAll(new RegExp(described.source, `${described.flags.replace('g', '')}g`))) ends.push(m.index + m[0].length);
-  return ends.length > 0 && ends.every((end) => SETTING.test(text.slice(end)));
+  const found = withoutContained(terms.filter((t) => text.includes(t)));
+  const describedEnds = described ? [...text.matchAll(new RegExp(described.source, `${described.flags.replace('g', '')}g`))].map((m) => m.index + m[0].length) : [];
+  if (found.length === 0 && describedEnds.length === 0) return false;
+  return found.every((t) => followedEverywhereBy(text, t, SETTING)) && describedEnds.every((end) => SETTING.test(text.slice(end)));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describesAsker, inBackground, onlyAsSetting } from '../../src/text/background.js';
+import { followedEverywhereBy, withoutContained } from '../../src/text/occurrences.js';
 
 const telework = (clause: string): boolean => /在宅|テレワーク/.test(clause);
 
@@ -46,5 +47,16 @@ describe('telework named only as the setting of something else', () => {
     expect(onlyAsSetting('在宅勤務の導入率は', terms)).toBe(false);
     expect(onlyAsSetting('テレワーク中の事故とテレワークの規程', terms)).toBe(false);
     expect(onlyAsSetting('昼休憩のおかず', terms)).toBe(false);
+  });
+});
+
+describe('occurrences of a term', () => {
+  it('is followed everywhere by a pattern only when it occurs and every occurrence is', () => {
+    expect(followedEverywhereBy('公務員課で合ってます?公務員課でいい?', '公務員課', /^で(合って|いい)/)).toBe(true);
+    expect(followedEverywhereBy('公務員課で合ってます?公務員課の電話は', '公務員課', /^で(合って|いい)/)).toBe(false);
+    expect(followedEverywhereBy('電話は', '公務員課', /^で/)).toBe(false);
+  });
+  it('keeps only the words no other one contains', () => {
+    expect(withoutContained(['パソコン', 'ノートパソコン', 'vpn'])).toEqual(['ノートパソコン', 'vpn']);
   });
 });

@@ -33,7 +33,7 @@ const MODELS = [
     examples: cases.filter((c) => c.route !== undefined).map((c) => ({ text: asked(c.q), positive: c.route === 'none' })),
     // keep: below it, the question is ours however the word lists judge it; refuse: at or above it, a
     // question naming no telework term is not ours, whatever words it shares with the passages.
-    thresholds: { keep: 0.05, refuse: 0.9 },
+    thresholds: { keep: 0.05, refuse: 0.85 },
   },
 ];
 

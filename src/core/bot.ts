@@ -13,12 +13,12 @@ import type { KnowledgeChunk } from '../knowledge/model.js';
 import { shippedKnowledgeDir } from '../knowledge/paths.js';
 import type { Contacts, Referral } from '../knowledge/schema.js';
 import { askingSentences, focusOnQuestion } from '../text/focus.js';
-import { describesAsker, inBackground, onlyAsSetting, withoutAskerRoles } from '../text/background.js';
+import { askingClauseOf, describesAsker, inBackground, onlyAsSetting, withoutAskerRoles } from '../text/background.js';
 import { withoutExcluded } from '../text/excluded.js';
 import { readingOf } from '../text/reading.js';
 import { KnowledgeIndex, type QueryAnalysis, type RetrievalHit } from '../retrieval/knowledge-index.js';
 import { KnowledgeRetriever } from '../retrieval/langchain-retriever.js';
-import { detectIntents, detectLang, type Intents, personalTaxTerms, removeInjectionClauses } from '../routing/intents.js';
+import { detectIntents, detectLang, type Intents, namesPrivateSector, personalTaxTerms, removeInjectionClauses } from '../routing/intents.js';
 import { OfficeRouter, STATE_PAYS } from '../routing/router.js';
 import { TextClassifier } from '../routing/text-classifier.js';
 import { detectOwnCase, type OwnCaseKind, inTeleworkSetting, ownStoryAtWork, withoutSignals } from '../routing/own-case.js';
@@ -49,9 +49,17 @@ const REFERS_TO_ORIGINAL = /(資料には含まれていません|書かれて�
 const PII_SENTENCE_MIN_CHARS = 12;
 /** An own-case question counts as ours when its best passage covers this much of it (without a domain word). */
 const OWN_CASE_COVERAGE = 0.3;
+/** Out-of-scope probability at or above which the asking clause alone does not make a question ours. */
+const CLAUSE_SCOPE_MAX = 0.5;
 /** The general rule is shown before an own case, or a request for a person, only when it answers the topic this well. */
 const GENERAL_RULE_SUPPORT = 0.7;
 /** Words of a working arrangement (在宅 but not 在宅医療/介護): an own case about them is about telework. */
+/**
+ * Someone the asker works with or under (係長, 上司, 同僚), over working at home or a request (家やと, 申請書):
+ * a dispute about telework, however little of it is named.
+ */
+const COLLEAGUE = /(課長|係長|部長|室長|局長|班長|所属長|上司|先輩|同僚|\b(boss|manager|supervisor|colleague|co-?worker)s?\b)/i;
+const HOME_OR_REQUEST = /(家|自宅|申請|届|\b(home|request|application)\b)/i;
 const WORK_CONTEXT =
   /(超勤|残業|時間外|在宅(?!医療|介護|看護|ケア|療養|診療|酸素)|(自宅|家)(で|から)(の)?(仕事|勤務|作業|働)|家にいる日|家の日|出勤|庁内|庁舎|職場|勤務|ざいたく(?!いりょう|かいご)|てれわーく|カフェで(仕事|作業|勤務)|\b(work(ing)?[- ]from[- ]home|home[- ]working|remote[- ](days?|work(ing)?)|wfh|work(ing)? (from|at|in) (a |the )?(cafe|café|coffee shop|library|hotel))\b)/i;
 /**
@@ -372,7 +380,13 @@ export class TeleworkBot {
       statePays;
 
     // A company's telework (its subsidy, its staff) is not ours: the schemes here are for local governments.
-    if (intents.privateSector && !intents.injection && !intents.wantsPrivateData) {
+    // (Companies named only before a question about a service the knowledge lists, one that serves them too
+    // (企業向けの説明会で紹介したいので、相談センターの地域の窓口は?), are background.)
+    const companiesInBackground = (): boolean => {
+      const clause = askingClauseOf(searchable);
+      return clause !== undefined && !namesPrivateSector(clause) && this.referralsNamedIn(foldForMatch(clause)).length > 0;
+    };
+    if (intents.privateSector && !intents.injection && !intents.wantsPrivateData && !companiesInBackground()) {
       return result('out-of-scope', MESSAGES.privateSector[lang], { outOfScope: true, confidence: 1 });
     }
     if (intents.wantsPrivateData || (intents.injection && !inDomain)) {
@@ -420,7 +434,11 @@ export class TeleworkBot {
     }
     // The asker's own case (a decision, an amount, a conflict, an injury …) on a telework topic;
     // which product to buy is shopping advice, however it is asked.
-    const ownCaseOnTopic = ownCase !== null && !intents.wantsProduct && (inDomain || ownCase.kind === 'situation' || inTeleworkSetting(searchable) || WORK_CONTEXT.test(readingOf(folded)) || (top?.strictCoverage ?? 0) >= OWN_CASE_COVERAGE);
+    // (A dispute with a superior or colleague over a request or working at home: 係長が申請書を回してくれない.)
+    const ownCaseOnTopic =
+      ownCase !== null &&
+      !intents.wantsProduct &&
+      (inDomain || ownCase.kind === 'situation' || inTeleworkSetting(searchable) || WORK_CONTEXT.test(readingOf(folded)) || (ownCase.kind === 'conflict' && COLLEAGUE.test(folded) && HOME_OR_REQUEST.test(folded)) || (top?.strictCoverage ?? 0) >= OWN_CASE_COVERAGE);
     const needsPerson = intents.wantsHuman || intents.incident || (intents.wantsJudgement && !addressOnly && !vetoed) || ownCaseOnTopic;
     // A curated FAQ entry answers its question before any passage is searched; a question that
     // needs a person or asks for a product is never settled by one.
@@ -441,7 +459,16 @@ export class TeleworkBot {
       this.scopeModel !== null &&
       scopeProbability(this.scopeModel) >= this.scopeModel.threshold('refuse');
     // Shopping advice (which laptop to buy) is not ours even when it mentions telework.
-    if (!needsPerson && (intents.wantsProduct || (!inDomain && !surelyOurs()) || surelyNotOurs())) {
+    // Chatter before the question (さっき課長から内線で、…) brings words the knowledge never uses: the clause that
+    // asks, in the knowledge's own words (two of its concepts at least), is ours on its own, unless the scope
+    // model leans the other way (a short clause like 条例改正いるの depends on the subject before it).
+    const askingClauseOurs = (): boolean => {
+      const clause = askingClauseOf(searched);
+      if (clause === undefined || (this.scopeModel !== null && scopeProbability(this.scopeModel) >= CLAUSE_SCOPE_MAX)) return false;
+      const own = this.retrieve(clause);
+      return knownConcepts(own.analysis) >= 2 && Math.max(0, ...own.hits.filter((h) => h.chunk.kind !== 'contacts').map((h) => h.strictCoverage)) >= DOMAIN_COVERAGE;
+    };
+    if (!needsPerson && (intents.wantsProduct || (!inDomain && !surelyOurs() && !askingClauseOurs()) || surelyNotOurs())) {
       return result('out-of-scope', MESSAGES.outOfScope[lang], { outOfScope: true, confidence: 1 - (top?.coverage ?? 0) });
     }
 

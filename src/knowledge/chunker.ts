@@ -40,7 +40,7 @@ export async function chunkDocuments(documents: KnowledgeDocument[]): Promise<Kn
           page: section.page,
           kind: doc.meta.kind,
           tags: doc.meta.tags,
-          office: doc.meta.office ?? null,
+          office: (section.heading !== null ? doc.meta.sectionOffices[section.heading] : undefined) ?? doc.meta.office ?? null,
           secondary: doc.meta.secondary || (section.heading !== null && doc.meta.secondarySections.includes(section.heading)),
           forms: (doc.forms ?? []).filter((f) => text.includes(f.match)),
         });

@@ -213,6 +213,14 @@ export async function loadKnowledge(dirs: string[]): Promise<LoadedKnowledge> {
     if (d.meta.office !== undefined && !contacts.offices.some((o) => o.id === d.meta.office)) {
       problems.push({ file: d.file, field: 'office', message: `unknown office "${d.meta.office}" (not in contacts.yaml)` });
     }
+    for (const [heading, office] of Object.entries(d.meta.sectionOffices)) {
+      if (!contacts.offices.some((o) => o.id === office)) {
+        problems.push({ file: d.file, field: 'sectionOffices', message: `unknown office "${office}" for section "${heading}" (not in contacts.yaml)` });
+      }
+      if (!d.sections.some((s) => s.heading === heading)) {
+        problems.push({ file: d.file, field: 'sectionOffices', message: `no section "${heading}"` });
+      }
+    }
   }
   problems.push(
     ...faqProblems(

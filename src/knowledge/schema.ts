@@ -40,6 +40,11 @@ export const FrontMatterSchema = z
     tags: z.array(z.string().min(1)).default([]),
     /** Office that owns the document's topic by default (an id from contacts.yaml). */
     office: z.string().min(1).optional(),
+    /**
+     * Sections whose topic another office owns, by heading (the notice's section on security measures:
+     * its 連絡先 names the security office for 情報セキュリティに関すること).
+     */
+    sectionOffices: z.record(z.string().min(1), z.string().min(1)).default({}),
     /** Where the text comes from, for curators (e.g. the notice's section, or a secondary source). */
     source: z.string().min(1).optional(),
     /** True when the facts come from a secondary source and say so. */

@@ -107,7 +107,8 @@ const MISHAP =
 const INCIDENT = [
   // 落として alone is also "download" (手元に落として作業): only the past tense reports a loss.
   // (落としたい, 落としましょう: a download wanted.)
-  /(紛失|盗難|盗まれ|なくし|無くし|失くし|置き忘れ|落とし(た(?!い|く|がっ)|てしまっ|まし(?!ょう)))/,
+  // Not a loss guarded against or planned for (盗難対策, 紛失時の手順, 紛失した場合の連絡先).
+  /((紛失|盗難)(?!(等|など)?(の|が|は|を|に|も)?(怖|こわ|心配|不安|リスク|恐れ|おそれ|対策|防止|予防|防ぐ|防げ|危険|時|際|場合|備え|手順))|盗まれ|なくし|無くし|失くし|置き忘れ|落とし(た(?!い|く|がっ)|てしまっ|まし(?!ょう)))(?!(した|された|に(遭|あ)った|た|てしまった)?(場合|際|時(?!点)|とき(は|に|の)))/,
   // Left behind on a train or in a taxi (置いたまま降りた, 忘れてきた).
   /(置いたまま|置きっぱなし|忘れたまま)[^。]{0,12}(降り|出|帰|来)|(電車|でんしゃ|新幹線|しんかんせん|タクシー|たくしー|バス|ばす|網棚|店)に[^。]{0,30}(忘れ|わすれ)(て|た|まし)/,
   // Not a leak only feared or guarded against (情報漏えいが怖くて, 漏えい対策, 情報漏れの心配).
@@ -266,11 +267,28 @@ const GREETING = /^(こんにち[はわ]|こんばん[はわ]|おはよう(ご�
 
 /** Asks for a number or an address by other words (何番, 直通番号ある?, 連絡用アドレス, whose inbox). */
 const NUMBER_OR_ADDRESS = [
-  /((どこの|どの|どちらの)(部署|課|窓口|担当)|窓口(は|って)?(どこ|ですか)|何番|なんばん|直通(番号|の番号)?(は|を|って|ある|あり|教|知)|(連絡用|問い?合わ?せ用|相談用)の?(アドレス|メール|番号)|(?<!(サイト|ページ|url|URL|リンク|ホームページ|HP|hp|PDF|pdf|ファイル)[^。]{0,3})(メール)?アドレス(は|を|って|ある|あり|教え|知り|[?？]|$)|番号(は|を|って)?(ある|あり|教え|知り)|番号(は|って)[?？]|(番号|電話番号|アドレス|連絡先)を(調べて|探して|探しています|調べています))/,
+  /((どこの|どの|どちらの)(部署|課|窓口|担当)|窓口(は|って)?(どこ|ですか)|何番|なんばん|番号(は|って)?(なんぼ|いくつ|いくら)|直通(番号|の番号)?(は|を|って|ある|あり|教|知)|(連絡用|問い?合わ?せ用|相談用)の?(アドレス|メール|番号)|(?<!(サイト|ページ|url|URL|リンク|ホームページ|HP|hp|PDF|pdf|ファイル)[^。]{0,3})(メール)?アドレス(は|を|って|ある|あり|教え|知り|[?？]|$)|番号(は|を|って)?(ある|あり|教え|知り)|番号(は|って)[?？]|(番号|電話番号|アドレス|連絡先)を(調べて|探して|探しています|調べています))/,
   /\b(whose inbox|which [a-z' ]{0,25}(mailbox|inbox|e-?mail address|address|phone number)|(which|what) (e-?mail|inbox|phone)\b|what number|what('s| is) (the|their) (number|address|e-?mail))\b/i,
 ];
-const CONTACT = [
+/**
+ * Asks where to turn (どこに言えばいい?, 連絡はどちらに, 窓口を教えて, 番号なんぼ): the asker will write or call
+ * themselves, whatever wish to consult the ministry the message states.
+ */
+const ASKS_WHERE = [
   ...NUMBER_OR_ADDRESS,
+  /どこ(に|へ|で)?[^。]{0,6}(連絡|相談|聞|問い?合|質問|電話|メール|言え|言う|伝え|持って|送れ|送る|かけ|掛け)/,
+  /(連絡|相談|問い?合わ?せ|電話|質問)(は|って|を|先は)?(どこ|どちら|どっち|誰|だれ)/,
+  /(どの|どちらの|どっちの)(部署|課|窓口|担当|係|部局|室)/,
+  /窓口(を|が)?(教え|知り|知れ)/,
+  // How to reach them (どうやって連絡をとれば, 連絡方法は), which section by its colloquial name (総務省のどこ課?).
+  /(どうやって|どのように|どう)(連絡|問い?合わせ|質問|相談)|(連絡|問い?合わせ)(方法|の(取り|とり)方)(は|を|って)|どこ課|どこの課/,
+  /(聞く|相談する|問い?合わせる|質問する|連絡する)(なら|には|のは|先は)(どこ|誰)/,
+  /\b(who (should|do|can|would) (i|we) (ask|call|ring|write to|contact)|where (should|do|can|would) (i|we) (ask|call|send|write|turn|direct))\b/i,
+  // "Where should it go?", "which MIC office do we write to": where a written question is sent.
+  /\bwhere (should|do|does|would|can) (it|this|that|the question|my question|our question|the request) (go|be sent|be directed)\b|\bwhich [a-z-]{2,12} (office|department|division) (do|should|would|can) (i|we)\b/i,
+];
+const CONTACT = [
+  ...ASKS_WHERE,
   // A free number asked after (フリーダイヤル?, toll-free?).
   /(フリーダイヤル|フリーコール|\btoll[- ]free\b|\bfreephone\b|\bfree ?dial\b)/i,
   /(連絡先|問い?合わ?せ先|問合せ先|相談先|メールアドレス|メアド|電話番号)/,
@@ -280,7 +298,7 @@ const CONTACT = [
   /担当(課|部署|の部署|室)(は|って|を|に|へ|が|の(連絡先|名前|電話|メール)|名|[?？]|$)/,
   /どこ(に|へ|で)?[^。]{0,6}(連絡|相談|聞|問い?合|質問|電話|メール|言え|言う|伝え|持って|送れ|送る|かけ|掛け)/,
   // A named office or section offered as the place to take it (推進室に持っていけばいい?): where to ask.
-  /(室|課|部署|窓口|担当|係)(に|へ)(持って(い|行)けば|聞けば|相談すれば|問い?合わせれば|送れば|言えば|回せば)/,
+  /(室|課|部署|窓口|担当|係)(に|へ)(持って(い|行)けば|聞けば|相談すれば|問い?合わせれば|送れば|言えば|回せば|投げれば|振れば)/,
   // The section's number or address asked for (調査を実施した部署の電話は).
   /(部署|課|室|窓口|担当|係)の(電話|メール|連絡先|番号|アドレス)(番号)?(は|を|って|[?？]|$)/,
   /(聞く|相談する|問い?合わせる|質問する|連絡する)(なら|には|のは|先は)(どこ|誰)/,
@@ -409,11 +427,21 @@ const GOVERNMENT_USER = /(貴市|貴町|貴村|貴県|貴庁|貴団体|保守を
 const PAST_EMPLOYER =
   /(から|より)(の)?(転職|転身|移って|移り|移ってき|来た|きた|来まし|きまし|中途|入庁|入所|採用され)|前職|元(は|々|もと)?民間|民間(出身|上がり)|\b(moved|came|switched|transferred|joined)\b[^.?!]{0,30}\bfrom (a |an |the )?(private|company|corporate|firm)|\bused to work (at|for|in)\b|\bformerly (at|with|in)\b|\bprevious(ly)? (job|employer|work)/i;
 
+/** Whether something named is a private body, asked (…って民間の会社?, は民間企業ですか). */
+const NATURE_ASKED = /(って|は|とは|というのは)[^。?？、]{0,3}民間(の)?(会社|企業|団体|事業|組織)?(なの|なん|です|でしょう|ですか|だっけ|\?|？|か(な|ね)?[。?？]|[?？])/;
+
 const any = (patterns: RegExp[], text: string): boolean => patterns.some((p) => p.test(text));
 
 /** A rule recalled (使っていいんだっけ, ダメでしたっけ): the asker asks what it was. */
 const RECALLED = /(いい|よい|良い|ok|ダメ|だめ|駄目)(ん|の)?(だ|やった|でした|だった)?っけ/i;
 
+
+/** A company's telework named (its subsidy, its staff): not a local government's, not a company left behind. */
+export function namesPrivateSector(text: string): boolean {
+  const t = readingOf(nfkc(text).trim());
+  // Asked whether a body is private (相談センターって民間の会社?): what it is, not a company's telework.
+  return any(PRIVATE_SECTOR, t) && !GOVERNMENT_USER.test(t) && !PAST_EMPLOYER.test(t) && !NATURE_ASKED.test(t);
+}
 
 export function detectIntents(question: string): Intents {
   const t = readingOf(nfkc(question).trim());
@@ -422,7 +450,7 @@ export function detectIntents(question: string): Intents {
   return {
     // 「問い合わせたいので連絡先を」 asks for the address to write to: a contact question, unless
     // the bot is asked to pass the question on itself (つないで, 代わりに, エスカレ).
-    wantsHuman: any(HUMAN, t) && !(asksAddress && !any(FORWARD, t)),
+    wantsHuman: any(HUMAN, t) && !((asksAddress || any(ASKS_WHERE, t)) && !any(FORWARD, t)),
     // Asked "in general", or saying a ruling is not wanted, it is a question about the rule.
     // So is a rule recalled (使っていいんだっけ): what the rule was, not a ruling on a case.
     wantsJudgement: any(JUDGEMENT, t) && !general && !RECALLED.test(t),
@@ -437,7 +465,8 @@ export function detectIntents(question: string): Intents {
     greeting: GREETING.test(t),
     wantsProduct: any(PRODUCT, t) || (any(RECOMMENDATION, t) && !SOURCE_RECOMMENDS.test(t)),
     personalTax: mentionsPersonalTax(t),
-    privateSector: any(PRIVATE_SECTOR, t) && !GOVERNMENT_USER.test(t) && !PAST_EMPLOYER.test(t),
+    // Asked whether a body is private (相談センターって民間の会社?): what it is, not a company's telework.
+    privateSector: namesPrivateSector(t),
     wantsLink: any(LINK, t),
   };
 }

@@ -1,6 +1,7 @@
 import type { Contacts } from '../knowledge/schema.js';
 import type { RetrievalHit } from '../retrieval/knowledge-index.js';
-import { followedEverywhereBy, withoutContained } from '../text/occurrences.js';
+import { askingClauseOf } from '../text/background.js';
+import { withoutContained } from '../text/occurrences.js';
 import { foldForMatch, type SynonymExpander } from '../text/synonyms.js';
 import type { Intents } from './intents.js';
 
@@ -22,7 +23,10 @@ export const STATE_PAYS = /(国|総務省)(のほう|の方)?(が|から|で)[^�
 const FUNDED = 'funding (the state pays a share)';
 
 /** Words after an office's name that make it the asker's guess, to be checked (で合ってます?, でいい?, じゃなくて). */
-const GUESSED = /^(さん)?(で|て)(合って|あって|いい|良い|よい|正しい|大丈夫|ok)|^(さん)?(ですよね|だよね|かな|でしょうか|じゃな|ではな|じゃろ|やろ)/i;
+const GUESSED =
+  /^(さん)?(で|て)(合って|あって|いい|良い|よい|正しい|大丈夫|ok)|^(さん)?(ですよね|だよね|かな|でしょうか|じゃな|ではな|じゃろ|やろ)|^(さん)?(に|へ)(投げ|聞け|聞い|問い?合わせ|連絡|相談|電話|メール|送れ|送っ|持って)[^。?？]{0,6}(いい|良い|よい|ええ)(の|ん)?(かな|か|ですか|でしょうか|ですよね|よね|やろ|[?？])/i;
+/** What may join the words of one office's name as staff write it (公務員課の女性活躍・人材活用推進室). */
+const NAME_JOINT = /[の・\s]/;
 
 /** A question asking for a figure: a share, a count, an amount. */
 const FIGURE_ASKED = /(割合|何%|何パーセント|何割|何団体|どのくらい|どれくらい|どの程度|\bwhat (share|proportion|percentage|fraction|portion)\b|\bhow (many|big|large|much)\b|\bpercent)/i;
@@ -59,6 +63,35 @@ export class OfficeRouter {
     this.keywords = contacts.offices.map((o) => ({ office: o.id, words: [...new Set(o.keywords.map(foldForMatch))] }));
     this.allKeywords = new Set(this.keywords.flatMap((k) => k.words));
     this.officeNames = new Set(contacts.offices.flatMap((o) => o.keywords.map(foldForMatch).filter((w) => foldForMatch(o.name).includes(w))));
+    this.foldedNames = contacts.offices.map((o) => foldForMatch(o.name).replace(/[・\s]/g, ''));
+  }
+
+  private readonly foldedNames: string[];
+
+  /**
+   * Where the office name that starts at `from` ends: a name is written in parts (公務員課の女性活躍・
+   * 人材活用推進室), each part followed by more of the same office's name.
+   */
+  private nameEnd(folded: string, from: number, to: number): number {
+    let end = to;
+    let name = folded.slice(from, to);
+    for (let i = to; i < folded.length; i++) {
+      const c = folded[i]!;
+      if (NAME_JOINT.test(c)) continue;
+      if (!this.foldedNames.some((n) => n.includes(name + c))) break;
+      name += c;
+      end = i + 1;
+    }
+    return end;
+  }
+
+  /** Whether every occurrence of an office's name word is (part of) a name offered as the asker's guess. */
+  private guessed(folded: string, word: string): boolean {
+    if (!this.officeNames.has(word)) return false;
+    let at = folded.indexOf(word);
+    if (at < 0) return false;
+    for (; at >= 0; at = folded.indexOf(word, at + word.length)) if (!GUESSED.test(folded.slice(this.nameEnd(folded, at, at + word.length)))) return false;
+    return true;
   }
 
   /**
@@ -96,10 +129,13 @@ export class OfficeRouter {
   /** The offices whose keywords the text names, most weighty first. */
   private keywordCounts(folded: string): { office: string; found: string[] }[] {
     const general = this.generalSpans(folded);
-    // An office named as the asker's guess (相談先、公務員課で合ってます?) is what is to be checked, not the topic.
-    const guessed = (w: string): boolean => this.officeNames.has(w) && followedEverywhereBy(folded, w, GUESSED);
+    // An office named as the asker's guess (相談先、公務員課で合ってます?) is what is to be checked, not the topic,
+    // unless nothing else names one.
+    const named = this.keywords.map((k) => ({ office: k.office, words: k.words.filter((w) => OfficeRouter.occursOutside(folded, w, general)) }));
+    const topical = named.map((k) => ({ office: k.office, words: k.words.filter((w) => !this.guessed(folded, w)) }));
+    const chosen = topical.some((k) => k.words.length > 0) ? topical : named;
     // One topic named once counts once: パソコン inside ノートパソコン is not a second keyword.
-    const found = this.keywords.map((k) => ({ office: k.office, found: withoutContained(k.words.filter((w) => OfficeRouter.occursOutside(folded, w, general) && !guessed(w))) }));
+    const found = chosen.map((k) => ({ office: k.office, found: withoutContained(k.words) }));
     if (STATE_PAYS.test(folded)) found.find((k) => k.office === this.contacts.defaultOffice)?.found.push(FUNDED);
     // A keyword inside another office's longer one (制度 in 住民制度課) is part of that name.
     const all = withoutContained(found.flatMap((k) => k.found));
@@ -121,6 +157,10 @@ export class OfficeRouter {
     if (intents.wantsContact && asking !== undefined && !intents.incident && !personal) {
       const own = this.keywordCounts(foldForMatch(asking));
       if (own.length === 1 && counts.length > 1) return { office: own[0]!.office, reason: `keywords of the asking sentence: ${own[0]!.found.join(', ')}` };
+      // One sentence that sets a topic aside first (画面転送の件は置いといて、制度面はどこに?): its asking clause decides.
+      const clause = own.length > 1 ? askingClauseOf(foldForMatch(asking)) : undefined;
+      const inClause = clause === undefined ? [] : this.keywordCounts(clause);
+      if (inClause.length === 1) return { office: inClause[0]!.office, reason: `keywords of the asking clause: ${inClause[0]!.found.join(', ')}` };
     }
     const security = this.contacts.offices.find((o) => o.id === 'security');
     if (intents.incident && security) return { office: security.id, reason: 'incident report (information security)' };

@@ -22,6 +22,13 @@ function askingClause(clauses: string[]): string | undefined {
   return undefined;
 }
 
+/** The clause that asks in a message of several clauses (undefined when there is only one). */
+export function askingClauseOf(text: string): string | undefined {
+  const clauses = text.split(CLAUSE_END).filter((c) => c.trim() !== '');
+  if (clauses.length < 2) return undefined;
+  return askingClause(clauses)?.trim();
+}
+
 /**
  * Whether `term` is background in `text`: it is not in the clause that asks (the last one of some length),
  * and that clause names the subject asked (`namesSubject`). A term in the clause that asks (確定申告で在宅

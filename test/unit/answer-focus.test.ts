@@ -264,6 +264,23 @@ describe('answers on the shipped knowledge', () => {
     expect(named.answer.route).toBe('hr');
   });
 
+  it('takes an office name written in parts, or one to "send it to", as the guess; a guess alone still routes', async () => {
+    const parts = await bot.ask('回線の更改に合わせてVPNの設定を見直しています。相談先は公務員課の女性活躍・人材活用推進室で合ってますか?');
+    expect(parts.answer.route).toBe('security');
+    expect(parts.answer.answer).toContain('lg-security@soumu.go.jp');
+    const sendTo = await bot.ask('特別交付税の算定の件、デジタル基盤推進室に投げればいいのかな');
+    expect(sendTo.answer.route).toBe('hr');
+    expect(sendTo.answer.answer).toContain('koumuinka-chosa@soumu.go.jp');
+    expect((await bot.ask('デジタル基盤推進室で合ってますか?')).answer.route).toBe('security');
+  });
+
+  it('routes a contact question by its asking clause when the sentence first sets a topic aside', async () => {
+    const { answer } = await bot.ask('VPNとファイアウォールの件はベンダーに任せるので置いといて、在宅の日の手当を国に相談するならどこの電話番号?');
+    expect(answer.route).toBe('hr');
+    expect(answer.answer).toContain('03-5253-5546');
+    expect(answer.answer).not.toContain('03-5253-5364');
+  });
+
   it('routes a contact question by the sentence that asks, not by the topic it started from', async () => {
     const { answer } = await bot.ask('特交の対象にVPN機器が入るのは分かりました。では多要素認証の方式そのものの相談はどっちの担当ですか');
     expect(answer.route).toBe('security');

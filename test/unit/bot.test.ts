@@ -84,6 +84,11 @@ describe('TeleworkBot on a small knowledge base', () => {
     expect(a2.citations).toEqual([]);
   });
 
+  it('hands a dispute with a superior or colleague to the personnel office, however little of telework it names', async () => {
+    const { answer } = await bot.ask('先輩が「家じゃ仕事にならんやろ」って言うて、届を係長に上げてくれへん。どうしたらええ');
+    expect(answer).toMatchObject({ escalate: true, route: 'hr', outOfScope: false });
+  });
+
   it('refuses empty and oversized questions with a clear error', async () => {
     const empty = (await bot.ask('   ')).answer;
     expect(empty.error).toMatch(/空/);

@@ -396,6 +396,37 @@ describe('intent detection', () => {
       expect(detectIntents(q).wantsHuman, q).toBe(true);
     }
   });
+  it('asks where to turn, not for a hand-off, when a wish to consult the ministry comes with "where" or "which number"', () => {
+    for (const q of [
+      '多要素認証の方式について国に相談したい。連絡はどちらにすれば?',
+      '支援策のことで総務省に電話したいんやけど、番号なんぼやったっけ',
+      '委託業者です。接続系の要件について総務省に確認したい点があり、窓口を教えてください',
+    ]) {
+      expect(detectIntents(q), q).toMatchObject({ wantsHuman: false, wantsContact: true });
+    }
+    expect(detectIntents('多要素認証の方式について国に相談したい。代わりに問い合わせてもらえますか').wantsHuman).toBe(true);
+  });
+  it('reads how to reach the ministry (どうやって連絡を, 連絡方法は) and 総務省のどこ課? as contact questions', () => {
+    for (const q of ['特交の算定について国に聞くには、どうやって連絡をとればいいですか', '国への連絡方法は?', 'VPNのログの保存の話の担当は総務省のどこ課?']) {
+      expect(detectIntents(q).wantsContact, q).toBe(true);
+    }
+  });
+  it('reads "where should it go?" and "which MIC office do we write to" as contact questions', () => {
+    for (const q of ['If we put a question about VPN logs in writing to the ministry, where should it go?', 'For the funding side, which MIC office do we write to?']) {
+      expect(detectIntents(q).wantsContact, q).toBe(true);
+    }
+  });
+  it('does not read a loss or theft planned for or guarded against as an incident', () => {
+    for (const q of ['端末の盗難対策について国に聞きたい', '職員が貸与端末を紛失した場合の連絡先を手順書に書いておきたい', '紛失時の手順はどう決めればいい?']) {
+      expect(detectIntents(q).incident, q).toBe(false);
+    }
+    expect(detectIntents('昨日、貸与端末を紛失しました').incident).toBe(true);
+    expect(detectIntents('貸与のタブレットが盗難にあいました').incident).toBe(true);
+  });
+  it('reads "is it a private company?" about a body as a question about that body, not about a company', () => {
+    expect(detectIntents('テレワーク相談センターって民間の会社?国の事業?').privateSector).toBe(false);
+    expect(detectIntents('民間の会社で働く夫の在宅勤務手当は?').privateSector).toBe(true);
+  });
   it('takes "which is cheaper" between two lines or devices as shopping advice', () => {
     expect(detectIntents('家の光回線とホームルーター、月額が安いのはどっち?').wantsProduct).toBe(true);
   });

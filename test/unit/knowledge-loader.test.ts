@@ -75,6 +75,25 @@ describe('knowledge loading and validation', () => {
     ]);
   });
 
+  it('gives a section the office its front matter names for it, and reports unknown offices and headings there', async () => {
+    const dir = copyMini();
+    writeFileSync(
+      join(dir, 'docs', 'split.md'),
+      '---\nid: split\ntitle: t\nissuer: i\nkind: notice\noffice: hr\nsectionOffices:\n  セキュリティ対策: security\n---\n## 導入状況\n導入率の文です。\n## セキュリティ対策\n対策の文です。\n',
+    );
+    writeFileSync(join(dir, 'docs', 'bad.md'), '---\nid: bad\ntitle: t\nissuer: i\nkind: notice\nsectionOffices:\n  ない節: security\n  ある節: nobody\n---\n## ある節\n本文です。\n');
+    const k = await loadKnowledge([dir]);
+    expect(k.problems.map((p) => `${p.file} ${p.field} ${p.message}`).sort()).toEqual([
+      `${join('docs', 'bad.md')} sectionOffices no section "ない節"`,
+      `${join('docs', 'bad.md')} sectionOffices unknown office "nobody" for section "ある節" (not in contacts.yaml)`,
+    ]);
+    const chunks = (await chunkDocuments(k.documents)).filter((c) => c.documentId === 'split');
+    expect(chunks.map((c) => [c.section, c.office])).toEqual([
+      ['導入状況', 'hr'],
+      ['セキュリティ対策', 'security'],
+    ]);
+  });
+
   it('lets an operator folder add documents and override an office', async () => {
     const extra = mkdtempSync(join(tmpdir(), 'kb-extra-'));
     made.push(extra);
@@ -100,7 +119,7 @@ describe('knowledge loading and validation', () => {
     const chunks = await chunkDocuments([
       {
         file: 'x.md',
-        meta: { id: 'x', title: 'X', issuer: 'i', documentNumber: null, issued: null, issuedWareki: null, url: null, kind: 'faq', tags: [], secondary: false, secondarySections: [] },
+        meta: { id: 'x', title: 'X', issuer: 'i', documentNumber: null, issued: null, issuedWareki: null, url: null, kind: 'faq', tags: [], secondary: false, secondarySections: [], sectionOffices: {} },
         sections: [{ heading: 'h', path: ['h'], text: long, page: null }],
       },
     ]);

@@ -269,6 +269,10 @@ describe('stories in a telework setting', () => {
     expect(detectOwnCase('国の在宅手当、たまの在宅じゃもらえんよね?条件の日数は')).toBeNull();
     expect(detectOwnCase('私の在宅手当、今月もらえんかったんやけど')?.kind).toBe('pay');
   });
+  it('reads a request a superior will not pass up (回してくれない, 上げてくれへん) as a conflict', () => {
+    expect(detectOwnCase('係長が在宅の申請書を課長に回してくれません。もう3回目です')?.kind).toBe('conflict');
+    expect(detectOwnCase('届を係長に上げてくれへん。どうしたらええ')?.kind).toBe('conflict');
+  });
   it('reads two sides that do not agree (意見が食い違い, 平行線) as a conflict', () => {
     expect(detectOwnCase('週1回の在宅を師長に頼んだら意見が食い違って、話が平行線です')?.kind).toBe('conflict');
   });

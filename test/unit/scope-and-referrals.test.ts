@@ -177,6 +177,30 @@ describe('scope and referrals on the shipped knowledge', () => {
     expect(answer.answer).not.toContain('hanako');
   });
 
+  it('keeps a question whose asking clause is in the knowledge\'s words, whatever chatter comes before it', async () => {
+    const { answer } = await bot.ask('係長から内線で、市区町村の未導入はどのくらいの割合か聞かれた');
+    expect(answer.outOfScope).toBe(false);
+    expect(answer.answer).toContain('約4割');
+  });
+
+  it('answers about a listed service when companies are named only before the question, and still refuses a company asking for the funding', async () => {
+    const centre = await bot.ask('商工会の企業向けセミナーで案内したいんですが、テレワーク相談センターの受付時間は何時から何時までですか');
+    expect(centre.answer.outOfScope).toBe(false);
+    expect(centre.answer.answer).toContain('9:00');
+    expect((await bot.ask('うちの会社でテレワークを始めたいので、特別交付税は使えますか')).answer.outOfScope).toBe(true);
+  });
+
+  it("refuses other countries' telework, an industry's figures and a vendor's own desk", async () => {
+    for (const q of [
+      'イギリスの公務員のテレワーク実施率は?',
+      '保険業界全体だと在宅勤務の導入率はどれくらい?',
+      '庁内LANの保守をしている会社のサポートデスクの番号を教えて',
+      'How many federal employees in the United States work remotely?',
+    ]) {
+      expect((await bot.ask(q)).answer.outOfScope, q).toBe(true);
+    }
+  });
+
   it('recognises who-to-ask forms as contact questions', () => {
     for (const q of ['VPNの設定は誰に相談すればいいですか', '手当のことを聞ける部署はありますか', 'Which office handles remote access?', '研修の申込先は']) {
       expect(detectIntents(q).wantsContact, q).toBe(true);

@@ -63,6 +63,8 @@ const GENERAL_WORDS = new Set([
   // And for dev-43 to dev-48 (2026-11-29, eleventh session; all in synonyms.yaml before them): a cost incurred (no
   // particle), rise and fall, a governor, three-layer separation spelt with の, help, last year.
   '費用かか', '増減', '知事', '三層の分離', '手助け', '昨年',
+  // And for dev-51 and dev-52 (2026-11-30, twelfth session; both in synonyms.yaml before them): a cost, case studies.
+  'コスト', 'ケーススタディ',
   // Kana spelling of 宛て; the stem of 変える (a plain synonym of 見直す).
   'あて', '変え',
   // Common nouns staff use for knowledge terms (merit = 利点/効果, a line = 通信, the office in charge = 担当課).

@@ -18,7 +18,7 @@ import { withoutExcluded } from '../text/excluded.js';
 import { readingOf } from '../text/reading.js';
 import { KnowledgeIndex, type QueryAnalysis, type RetrievalHit } from '../retrieval/knowledge-index.js';
 import { KnowledgeRetriever } from '../retrieval/langchain-retriever.js';
-import { detectIntents, detectLang, type Intents, namesPrivateSector, personalTaxTerms, removeInjectionClauses } from '../routing/intents.js';
+import { detectIntents, detectLang, foreignTerms, type Intents, namesPrivateSector, personalTaxTerms, removeInjectionClauses } from '../routing/intents.js';
 import { OfficeRouter, STATE_PAYS } from '../routing/router.js';
 import { TextClassifier } from '../routing/text-classifier.js';
 import { detectOwnCase, type OwnCaseKind, inTeleworkSetting, ownStoryAtWork, withoutSignals } from '../routing/own-case.js';
@@ -28,6 +28,7 @@ import { redactPersonalData } from '../safety/redact.js';
 import { foldForMatch } from '../text/synonyms.js';
 import { hasAtMostChars } from '../text/length.js';
 import { expandEraInitials, halfAsNumber, kanjiNumbersAsDigits, plainCopula } from '../text/normalize.js';
+import { escapeRegExp } from '../text/regexp.js';
 import { truncate } from '../text/truncate.js';
 import type { Answer, AnswerKind, AnswerResult, Lang, SourceRef } from './answer.js';
 import { MESSAGES } from './messages.js';
@@ -429,7 +430,10 @@ export class TeleworkBot {
     let outOfScopeP: number | undefined;
     const scopeProbability = (model: TextClassifier): number => (outOfScopeP ??= model.probability(searchable));
     const surelyOurs = (): boolean => this.scopeModel !== null && scopeProbability(this.scopeModel) < this.scopeModel.threshold('keep');
-    if (!intents.wantsHuman && !intents.incident && !personalAtWork && (offTopic || namesOnlyUnknownSchemes(judged, (name) => this.mentionsScheme(name))) && !surelyOurs()) {
+    // Another country's government asked about is not ours, however sure the scope model is (it learned Japanese askers).
+    // (Named as where the question applies, 韓国の自治体だと、…導入率は, it is what is asked, not background.)
+    const foreign = foreignTerms(judged).some((t) => asked(t) || new RegExp(`${escapeRegExp(t)}[^、。,]{0,12}(だと|では|なら|において|における|の場合)[、,]`, 'i').test(judged));
+    if (!intents.wantsHuman && !intents.incident && !personalAtWork && (foreign || ((offTopic || namesOnlyUnknownSchemes(judged, (name) => this.mentionsScheme(name))) && !surelyOurs()))) {
       return result('out-of-scope', MESSAGES.outOfScope[lang], { outOfScope: true, confidence: 1 });
     }
     // The asker's own case (a decision, an amount, a conflict, an injury …) on a telework topic;

@@ -280,10 +280,14 @@ const ASKS_WHERE = [
   /(連絡|相談|問い?合わ?せ|電話|質問)(は|って|を|先は)?(どこ|どちら|どっち|誰|だれ)/,
   /(どの|どちらの|どっちの)(部署|課|窓口|担当|係|部局|室)/,
   /窓口(を|が)?(教え|知り|知れ)/,
+  // Where to turn in a case planned for (国へ相談する場合の先, 報告するときの窓口).
+  /(相談|連絡|問い?合わせ|報告)(する|した)?(場合|とき|時|際)の(先|窓口|相手)/,
   // How to reach them (どうやって連絡をとれば, 連絡方法は), which section by its colloquial name (総務省のどこ課?).
   /(どうやって|どのように|どう)(連絡|問い?合わせ|質問|相談)|(連絡|問い?合わせ)(方法|の(取り|とり)方)(は|を|って)|どこ課|どこの課/,
   /(聞く|相談する|問い?合わせる|質問する|連絡する)(なら|には|のは|先は)(どこ|誰)/,
   /\b(who (should|do|can|would) (i|we) (ask|call|ring|write to|contact)|where (should|do|can|would) (i|we) (ask|call|send|write|turn|direct))\b/i,
+  // An office guessed as where a topic goes (BYOD questions go to the Public Servants Division, is that right?).
+  /\b(go|goes|belong|belongs|fall|falls) (to|under) (the )?[a-z' -]{0,40}\b(division|office|department|section|bureau)\b[^?!]{0,30}\b(right|correct|someone else|somebody else)\b/i,
   // "Where should it go?", "which MIC office do we write to": where a written question is sent.
   /\bwhere (should|do|does|would|can) (it|this|that|the question|my question|our question|the request) (go|be sent|be directed)\b|\bwhich [a-z-]{2,12} (office|department|division) (do|should|would|can) (i|we)\b/i,
 ];
@@ -416,6 +420,17 @@ export function mentionsPersonalTax(text: string): boolean {
 /** The words naming a person's own taxes in a text (確定申告, 住民税). */
 export function personalTaxTerms(text: string): string[] {
   return [...text.matchAll(new RegExp(PERSONAL_TAX.source, 'gi'))].map((m) => m[0]);
+}
+
+/**
+ * Another country's government, staff or law (アメリカの連邦政府職員, 韓国の自治体, the UK civil service): the knowledge
+ * speaks for Japan's local governments only, whatever a model trained on Japanese questions makes of it.
+ */
+const FOREIGN = /(アメリカ|米国|韓国|ドイツ|英国|イギリス|フランス|オランダ|北欧|欧米|欧州|ヨーロッパ|諸外国|連邦政府|\b(united states|u\.s\.|us federal|federal (government|employees|agencies)|uk (government|civil service)|european (union|countries))\b)/gi;
+
+/** The words naming another country's government or law in a text. */
+export function foreignTerms(text: string): string[] {
+  return [...text.matchAll(FOREIGN)].map((m) => m[0]);
 }
 
 const PERSONAL_TAX = /(確定申告|年末調整|所得税|住民税|ふるさと納税|控除|源泉徴収|青色申告|白色申告|課税され|非課税|\btax returns?\b|\bincome tax\b|\b(tax[- ])?deductible\b|\bdeduct(ion)?\b)/i;

@@ -407,12 +407,16 @@ describe('intent detection', () => {
     expect(detectIntents('多要素認証の方式について国に相談したい。代わりに問い合わせてもらえますか').wantsHuman).toBe(true);
   });
   it('reads how to reach the ministry (どうやって連絡を, 連絡方法は) and 総務省のどこ課? as contact questions', () => {
-    for (const q of ['特交の算定について国に聞くには、どうやって連絡をとればいいですか', '国への連絡方法は?', 'VPNのログの保存の話の担当は総務省のどこ課?']) {
+    for (const q of ['特交の算定について国に聞くには、どうやって連絡をとればいいですか', '国への連絡方法は?', 'VPNのログの保存の話の担当は総務省のどこ課?', '不正アクセスがあった場合の報告する際の窓口を手順書に書きたい']) {
       expect(detectIntents(q).wantsContact, q).toBe(true);
     }
   });
   it('reads "where should it go?" and "which MIC office do we write to" as contact questions', () => {
-    for (const q of ['If we put a question about VPN logs in writing to the ministry, where should it go?', 'For the funding side, which MIC office do we write to?']) {
+    for (const q of [
+      'If we put a question about VPN logs in writing to the ministry, where should it go?',
+      'For the funding side, which MIC office do we write to?',
+      'I thought firewall questions go to the Public Servants Division. Is that right?',
+    ]) {
       expect(detectIntents(q).wantsContact, q).toBe(true);
     }
   });

@@ -190,12 +190,17 @@ describe('scope and referrals on the shipped knowledge', () => {
     expect((await bot.ask('うちの会社でテレワークを始めたいので、特別交付税は使えますか')).answer.outOfScope).toBe(true);
   });
 
+  it('keeps a question about our own telework that only mentions another country before it', async () => {
+    expect((await bot.ask('欧米では当たり前らしいけど、市区町村のテレワーク導入率はどのくらい?')).answer.outOfScope).toBe(false);
+  });
+
   it("refuses other countries' telework, an industry's figures and a vendor's own desk", async () => {
     for (const q of [
       'イギリスの公務員のテレワーク実施率は?',
       '保険業界全体だと在宅勤務の導入率はどれくらい?',
       '庁内LANの保守をしている会社のサポートデスクの番号を教えて',
       'How many federal employees in the United States work remotely?',
+      '韓国の地方政府だと、公務員のテレワーク導入率はどのくらい?',
     ]) {
       expect((await bot.ask(q)).answer.outOfScope, q).toBe(true);
     }

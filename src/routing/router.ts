@@ -137,6 +137,14 @@ export class OfficeRouter {
     // One topic named once counts once: パソコン inside ノートパソコン is not a second keyword.
     const found = chosen.map((k) => ({ office: k.office, found: withoutContained(k.words) }));
     if (STATE_PAYS.test(folded)) found.find((k) => k.office === this.contacts.defaultOffice)?.found.push(FUNDED);
+    // An office's own number or address quoted (メモに 03(5253)5364 とだけ, whose number is this?) names that office.
+    const digits = folded.replace(/\D/g, '');
+    for (const o of this.contacts.offices) {
+      const phone = o.phone?.replace(/[（(].*$/, '').replace(/\D/g, '') ?? '';
+      if ((phone.length >= 10 && digits.includes(phone)) || (o.email !== null && folded.includes(o.email.toLowerCase()))) {
+        found.find((k) => k.office === o.id)?.found.push(`${o.shortName} (its number or address)`);
+      }
+    }
     // A keyword inside another office's longer one (制度 in 住民制度課) is part of that name.
     const all = withoutContained(found.flatMap((k) => k.found));
     return found

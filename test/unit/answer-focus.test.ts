@@ -274,6 +274,14 @@ describe('answers on the shipped knowledge', () => {
     expect((await bot.ask('デジタル基盤推進室で合ってますか?')).answer.route).toBe('security');
   });
 
+  it("names the office whose own number or address the question quotes, in any width or separators", async () => {
+    const phone = await bot.ask('前任者の付箋に ０３（５２５３）５３６４ とだけあります。どこの室の番号ですか');
+    expect(phone.answer.route).toBe('security');
+    expect(phone.answer.answer).toContain('デジタル基盤推進室');
+    expect(phone.answer.answer).not.toContain('03-5253-5546');
+    expect((await bot.ask('koumuinka-chosa@soumu.go.jp はどこの課のアドレスですか')).answer.route).toBe('hr');
+  });
+
   it('routes a contact question by its asking clause when the sentence first sets a topic aside', async () => {
     const { answer } = await bot.ask('VPNとファイアウォールの件はベンダーに任せるので置いといて、在宅の日の手当を国に相談するならどこの電話番号?');
     expect(answer.route).toBe('hr');

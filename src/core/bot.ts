@@ -54,13 +54,13 @@ const OWN_CASE_COVERAGE = 0.3;
 const CLAUSE_SCOPE_MAX = 0.5;
 /** The general rule is shown before an own case, or a request for a person, only when it answers the topic this well. */
 const GENERAL_RULE_SUPPORT = 0.7;
-/** Words of a working arrangement (在宅 but not 在宅医療/介護): an own case about them is about telework. */
 /**
  * Someone the asker works with or under (係長, 上司, 同僚), over working at home or a request (家やと, 申請書):
  * a dispute about telework, however little of it is named.
  */
 const COLLEAGUE = /(課長|係長|部長|室長|局長|班長|所属長|上司|先輩|同僚|\b(boss|manager|supervisor|colleague|co-?worker)s?\b)/i;
 const HOME_OR_REQUEST = /(家|自宅|申請|届|\b(home|request|application)\b)/i;
+/** Words of a working arrangement (在宅 but not 在宅医療/介護): an own case about them is about telework. */
 const WORK_CONTEXT =
   /(超勤|残業|時間外|在宅(?!医療|介護|看護|ケア|療養|診療|酸素)|(自宅|家)(で|から)(の)?(仕事|勤務|作業|働)|家にいる日|家の日|出勤|庁内|庁舎|職場|勤務|ざいたく(?!いりょう|かいご)|てれわーく|カフェで(仕事|作業|勤務)|\b(work(ing)?[- ]from[- ]home|home[- ]working|remote[- ](days?|work(ing)?)|wfh|work(ing)? (from|at|in) (a |the )?(cafe|café|coffee shop|library|hotel))\b)/i;
 /**

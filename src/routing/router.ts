@@ -64,9 +64,18 @@ export class OfficeRouter {
     this.allKeywords = new Set(this.keywords.flatMap((k) => k.words));
     this.officeNames = new Set(contacts.offices.flatMap((o) => o.keywords.map(foldForMatch).filter((w) => foldForMatch(o.name).includes(w))));
     this.foldedNames = contacts.offices.map((o) => foldForMatch(o.name).replace(/[・\s]/g, ''));
+    this.ownAddresses = contacts.offices.map((o) => ({
+      office: o.id,
+      name: `${o.shortName} (its number or address)`,
+      phone: o.phone?.replace(/[（(].*$/, '').replace(/\D/g, '') ?? '',
+      email: o.email?.toLowerCase() ?? null,
+    }));
   }
 
   private readonly foldedNames: string[];
+
+  /** Each office's own number (digits only) and address, as a question may quote them. */
+  private readonly ownAddresses: { office: string; name: string; phone: string; email: string | null }[];
 
   /**
    * Where the office name that starts at `from` ends: a name is written in parts (公務員課の女性活躍・
@@ -139,11 +148,8 @@ export class OfficeRouter {
     if (STATE_PAYS.test(folded)) found.find((k) => k.office === this.contacts.defaultOffice)?.found.push(FUNDED);
     // An office's own number or address quoted (メモに 03(5253)5364 とだけ, whose number is this?) names that office.
     const digits = folded.replace(/\D/g, '');
-    for (const o of this.contacts.offices) {
-      const phone = o.phone?.replace(/[（(].*$/, '').replace(/\D/g, '') ?? '';
-      if ((phone.length >= 10 && digits.includes(phone)) || (o.email !== null && folded.includes(o.email.toLowerCase()))) {
-        found.find((k) => k.office === o.id)?.found.push(`${o.shortName} (its number or address)`);
-      }
+    for (const a of this.ownAddresses) {
+      if ((a.phone.length >= 10 && digits.includes(a.phone)) || (a.email !== null && folded.includes(a.email))) found.find((k) => k.office === a.office)?.found.push(a.name);
     }
     // A keyword inside another office's longer one (制度 in 住民制度課) is part of that name.
     const all = withoutContained(found.flatMap((k) => k.found));

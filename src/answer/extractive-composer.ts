@@ -122,6 +122,8 @@ const ASKED_KINDS: { asks: RegExp; gives: RegExp }[] = [
   { asks: /(何から|なにから|最初の一歩|第一歩|手始め|まず(は)?何|最初に何|はじめに何|始め方|どこから手|\bwhere (do|should|to) (we |i )?start\b|\bfirst steps?\b|\bhow (do|should) (we|i) (start|begin)\b)/i, gives: /(スモールスタート|できるところから|まずやってみる)/ },
   // Which bodies by name: the names themselves, or that the materials do not hold them.
   { asks: /(どこの(市|町|村|団体|自治体|市町村|役場)|(団体|自治体|市町村|町村|町|市)の?名前|団体名|市町村名|具体的にどこ|具体的にはどこ|\bwhich (towns|cities|villages|municipalities|councils|authorities)\b|\bnames? of the\b)/i, gives: /(団体名|市町村名)/ },
+  // The full name of a body known by its initials (J-LISの正式名称): a sentence that spells it out, 名称(ABBR).
+  { asks: /(正式名称|正式な名(前|称)|正式名|略さず|略さない|何の略|なんの略|フルネーム|\bfull name\b|\bofficial name\b|\bstand(s)? for\b)/i, gives: /[一-龯ァ-ヶー]{4,}[(（][A-Z][A-Za-z-]+[)）]/ },
 ];
 /**
  * Score per unit of likeness (character-bigram Jaccard) between the message and the closest of a sentence's
@@ -392,7 +394,11 @@ export function composeExtractive(analysis: QueryAnalysis, hits: RetrievalHit[],
   // A list is usually written as consecutive sentences of one passage (支援策の(1)…(5)):
   // take the best passage's other sentences in order, then the best of the rest.
   const pool = wantsList
-    ? [...candidates.filter((c) => c.hit === best.hit && c.coverage > 0).sort((a, b) => a.order - b.order), ...candidates.filter((c) => c.hit !== best.hit)]
+    ? [
+        // Every item of the enumeration read, the ones sharing no word with the question too ("資料とかお金とか、一通り").
+        ...candidates.filter((c) => c.hit === best.hit && (c.coverage > 0 || (best.hit === listHit && LIST_ITEM.test(c.sentence)))).sort((a, b) => a.order - b.order),
+        ...candidates.filter((c) => c.hit !== best.hit),
+      ]
     : candidates.slice(1);
   const floor = wantsList ? 0.5 : 0.65;
   // Concepts asked for "too" (措置率もあわせて, 受付時間も教えて): a sentence that answers one is part of the answer

@@ -374,6 +374,8 @@ export class TeleworkBot {
       (knownWeight(analysis) >= WORDY_KNOWN_WEIGHT && bestStrict >= WORDY_DOMAIN_COVERAGE) ||
       // "Where do I ask about authentication?": a contact question on an office's topic.
       (intents.wantsContact && this.router.namesOfficeTopic(searchable)) ||
+      // "Which direct line at MIC?": the ministry's own number asked for.
+      (intents.wantsContact && MINISTRY.test(folded)) ||
       // "Who was this notice sent to?": a question about the notice or the ministry itself names no topic
       // word, and its own words (宛先, 人事部門) cover the passage only in part.
       (SOURCE_ANCHOR.test(folded) && bestStrict >= SOURCE_ANCHOR_COVERAGE) ||
@@ -431,8 +433,8 @@ export class TeleworkBot {
     const scopeProbability = (model: TextClassifier): number => (outOfScopeP ??= model.probability(searchable));
     const surelyOurs = (): boolean => this.scopeModel !== null && scopeProbability(this.scopeModel) < this.scopeModel.threshold('keep');
     // Another country's government asked about is not ours, however sure the scope model is (it learned Japanese askers).
-    // (Named as where the question applies, 韓国の自治体だと、…導入率は, it is what is asked, not background.)
-    const foreign = foreignTerms(judged).some((t) => asked(t) || new RegExp(`${escapeRegExp(t)}[^、。,]{0,12}(だと|では|なら|において|における|の場合)[、,]`, 'i').test(judged));
+    // (Named as where the question applies, 韓国の自治体だと、…導入率は, or as the topic, ドイツの公務員って、…, it is what is asked, not background.)
+    const foreign = foreignTerms(judged).some((t) => asked(t) || new RegExp(`${escapeRegExp(t)}[^、。,]{0,12}(だと|では|なら|において|における|の場合|って|は)[、,]`, 'i').test(judged));
     if (!intents.wantsHuman && !intents.incident && !personalAtWork && (foreign || ((offTopic || namesOnlyUnknownSchemes(judged, (name) => this.mentionsScheme(name))) && !surelyOurs()))) {
       return result('out-of-scope', MESSAGES.outOfScope[lang], { outOfScope: true, confidence: 1 });
     }

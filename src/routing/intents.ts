@@ -102,7 +102,7 @@ const WORK_ASSET =
   '(役所|役場|市|町|村|県|職場|課|学校|施設|病院|事務所|署|局|センター)の(ノーパソ|ノートパソコン|パソコン|PC|pc|端末|タブレット|スマホ|携帯|usb|USB)|テレワーク(用)?の(端末|パソコン|PC|ノーパソ)|持(って|ち)帰(っ(た|とった|てきた)|り)[^。]{0,20}(タブレット|パソコン|PC|ノーパソ|端末|資料|書類|名簿|データ)|(課税|税務|住民|福祉|給与|人事)(の|関係の)?(資料|書類|データ|名簿)|(住民|市民|町民|村民)の(住所|名前|氏名|情報)|(役所|市役所|役場|県庁|庁|職場|勤務先)(から|で)(借り|貸与|支給|配られ)|仕事用の?(パソコン|PC|ノート|端末|スマホ|携帯|タブレット|機械|usb|USB)|業務用の?(パソコン|PC|ノート|端末|スマホ|携帯|タブレット|usb|USB)|公用(パソコン|PC|端末|スマホ|携帯)|貸与の?(端末|パソコン|PC|ノーパソ|ノートパソコン|ノートPC|タブレット|スマホ)|在宅用の?(機械|パソコン|PC|端末|ノート)|住民(の方)?の(名前|氏名|住所|名簿|データ|情報|個人情報)|住民データ|名簿(データ)?|usb|USB';
 /** Something that happened to it, told in the past (left, taken, lost, used by a child, sent out, seen). */
 const MISHAP =
-  '(挿し|刺し|差し)っぱなし|(挿|刺|差)さったまま|(公開して|公開状態に)(た|いた|しまっ|ました|ま(ま|んま))|全員[」』]?(に|で)公開|誰でも見(られ|れ)る状態|勝手に[^。]{0,12}(再起動|アプリ|インストール|ゲーム|入れ)|再起動(しよる|してる|を繰り返|ばかり)|見たこと(の)?ない(画面|表示|メッセージ|ウィンドウ)|(変な|怪しい)(広告|画面|表示|警告|メッセージ|ウィンドウ)|拡張子|(知らない|知らん|見知らぬ)(会社|人|業者|機器|宛先)|届いてしま|届いちゃ|抜かれ|(番号|アドレス|宛先)が[^。]{0,6}(違って|間違って|ずれて)|置いて(き|いっ)(た|ちゃ|てしま)|置き忘れ|持って(いか|行か)れ|盗られ|取られ|割られ|見当たら(な|ん)|見当たりませ|見つから(な|ん)|見つかりませ|出てこ(な|ん)|出てきませ|(ゲーム|アプリ|ソフト)を?入れ(て(遊|いた|いま|しま)|た|ちゃ)|遊んで(た|い)|勝手に[^。]{0,10}(使|入れ|触|インストール)|(外部|外|関係ない|関係のない|無関係)の?(人|方|業者|アドレス)?[^。]{0,10}(送って(しま|もう)|送っちゃ|送信してしま)|見られ(た|て(た|い))|(家族|子ども|子供|息子|娘|夫|妻|旦那)に[^。]{0,6}使わせ|印刷して(しまっ|そのまま|家に|自宅に)|持ち帰って(しまっ|き(ちゃ|てしま))|置きっぱなし|(どこを探しても|探しても)[^。]{0,6}(ない|ありません|見つから|出てこ)';
+  '(挿し|刺し|差し)っぱなし|(挿|刺|差)さったまま|(公開して|公開状態に)(た|いた|しまっ|ました|ま(ま|んま))|全員[」』]?(に|で)公開|誰でも見(られ|れ)る状態|勝手に[^。]{0,12}(再起動|アプリ|インストール|ゲーム|入れ)|再起動(しよる|してる|を繰り返|ばかり)|見たこと(の)?ない(画面|表示|メッセージ|ウィンドウ)|(変な|怪しい)(広告|画面|表示|警告|メッセージ|ウィンドウ)|拡張子|(知らない|知らん|見知らぬ)(会社|人|業者|機器|宛先)|届いてしま|届いちゃ|抜かれ|(番号|アドレス|宛先)が[^。]{0,6}(違って|間違って|ずれて)|置いて(き|いっ)(た|ちゃ|てしま)|置き忘れ|持って(いか|行か)れ|盗られ|取られ|割られ|見当たら(な|ん)|見当たりませ|見つから(な|ん)|見つかりませ|出てこ(な|ん)|出てきませ|(ゲーム|アプリ|ソフト)を?入れ(て(遊|いた|いま|しま)|た|ちゃ)|遊んで(た|い)|勝手に[^。]{0,10}(使|入れ|触|インストール)|(外部|外|関係ない|関係のない|無関係)の?(人|方|業者|アドレス)?[^。]{0,10}(送って(しま|もう)|送っちゃ|送信してしま|メールして(しま|もう)|メールしちゃ)|見られ(た|て(た|い))|(家族|子ども|子供|息子|娘|夫|妻|旦那)に[^。]{0,6}使わせ|印刷して(しまっ|そのまま|家に|自宅に)|持ち帰って(しまっ|き(ちゃ|てしま))|置きっぱなし|(どこを探しても|探しても)[^。]{0,6}(ない|ありません|見つから|出てこ)';
 
 const INCIDENT = [
   // 落として alone is also "download" (手元に落として作業): only the past tense reports a loss.
@@ -126,7 +126,8 @@ const INCIDENT = [
   /(誤送信|誤配信|誤送付|誤爆)/,
   // Sent to the wrong recipient, told any way (宛先を別の業者にしてしまった, 別の番号に届いていた).
   /((宛先|送り先|送信先|送付先)(を|が)?|(fax番号|FAX番号|番号|アドレス)(を|が))[^。]{0,12}(間違|まちが|別の|違う|ちがう|誤)/,
-  /(全く|まったく)?別の(番号|宛先|アドレス|人|業者|相手)(に|へ)[^。]{0,6}(届|送|行っ|いっ)/,
+  // A note in brackets may follow (別の宛先(外部)に), and the sending may be "mailed" (メールしてしまい).
+  /(全く|まったく)?別の(番号|宛先|アドレス|人|業者|相手)(\([^)]{0,12}\))?(に|へ)[^。]{0,6}(届|送|行っ|いっ|メールし|転送し)/,
   // The address picked one off (宛先の候補がひとつずれて), the mail gone to someone else.
   /(宛先|アドレス|送り先|送信先)[^。]{0,8}(ずれ|ズレ)(て|と|た)[^。]{0,30}(送|届)/,
   // A bag with work things in it gone (リュックがなかとです, カバンがない).
@@ -269,6 +270,8 @@ const GREETING = /^(こんにち[はわ]|こんばん[はわ]|おはよう(ご�
 const NUMBER_OR_ADDRESS = [
   /((どこの|どの|どちらの)(部署|課|窓口|担当)|窓口(は|って)?(どこ|ですか)|何番|なんばん|番号(は|って)?(なんぼ|いくつ|いくら)|直通(番号|の番号)?(は|を|って|ある|あり|教|知)|(連絡用|問い?合わ?せ用|相談用)の?(アドレス|メール|番号)|(?<!(サイト|ページ|url|URL|リンク|ホームページ|HP|hp|PDF|pdf|ファイル)[^。]{0,3})(メール)?アドレス(は|を|って|ある|あり|教え|知り|[?？]|$)|番号(は|を|って)?(ある|あり|教え|知り)|番号(は|って)[?？]|(番号|電話番号|アドレス|連絡先)を(調べて|探して|探しています|調べています))/,
   /\b(whose inbox|which [a-z' ]{0,25}(mailbox|inbox|e-?mail address|address|phone number)|(which|what) (e-?mail|inbox|phone)\b|what number|what('s| is) (the|their) (number|address|e-?mail))\b/i,
+  // A direct line or extension asked for (Which direct line?, what's the extension).
+  /\b(which|what|whose|the|their|a) (direct (line|number|dial)|extension|phone line)\b|\bdirect (line|number|dial)\b[^.!]{0,20}\?/i,
 ];
 /**
  * Asks where to turn (どこに言えばいい?, 連絡はどちらに, 窓口を教えて, 番号なんぼ): the asker will write or call
@@ -426,14 +429,20 @@ export function personalTaxTerms(text: string): string[] {
  * Another country's government, staff or law (アメリカの連邦政府職員, 韓国の自治体, the UK civil service): the knowledge
  * speaks for Japan's local governments only, whatever a model trained on Japanese questions makes of it.
  */
-const FOREIGN = /(アメリカ|米国|韓国|ドイツ|英国|イギリス|フランス|オランダ|北欧|欧米|欧州|ヨーロッパ|諸外国|連邦政府|\b(united states|u\.s\.|us federal|federal (government|employees|agencies)|uk (government|civil service)|european (union|countries))\b)/gi;
+const COUNTRY_EN = '(the )?(uk|united kingdom|britain|british|germany|german|france|french|netherlands|dutch|nordic countries|scandinavia|scandinavian|korea|korean|china|chinese|taiwan|taiwanese|singapore|australia|australian|canada|canadian|europe|european|america|american|us|usa|other countries)';
+const GOVERNMENT_EN = '(civil servants?|civil service|public servants?|public sector|government( employees| workers| staff)?|officials|councils?|municipalities|local authorities|federal)';
+// English: a country only with its government (civil servants in the UK, German municipalities), not where an asker comes from.
+const FOREIGN = new RegExp(
+  `(アメリカ|米国|韓国|中国|台湾|シンガポール|オーストラリア|カナダ|ドイツ|英国|イギリス|フランス|オランダ|北欧|欧米|欧州|ヨーロッパ|諸外国|連邦政府|海外の(公務員|政府|自治体|役所|行政)|\\b(united states|u\\.s\\.|us federal|federal (government|employees|agencies)|european union)\\b|\\b${COUNTRY_EN} ${GOVERNMENT_EN}\\b|\\b${GOVERNMENT_EN} (in|of|across) ${COUNTRY_EN}\\b)`,
+  'gi',
+);
 
 /** The words naming another country's government or law in a text. */
 export function foreignTerms(text: string): string[] {
   return [...text.matchAll(FOREIGN)].map((m) => m[0]);
 }
 
-const PERSONAL_TAX = /(確定申告|年末調整|所得税|住民税|ふるさと納税|控除|源泉徴収|青色申告|白色申告|課税され|非課税|\btax returns?\b|\bincome tax\b|\b(tax[- ])?deductible\b|\bdeduct(ion)?\b)/i;
+const PERSONAL_TAX = /(確定申告|年末調整|所得税|住民税|ふるさと納税|返礼品|寄(附|付)金受領証明|ワンストップ特例|控除|源泉徴収|青色申告|白色申告|課税され|非課税|\btax returns?\b|\bincome tax\b|\b(tax[- ])?deductible\b|\bdeduct(ion)?\b)/i;
 
 /** A local government named as the user (役所でも使える?): the question is about our schemes, not a company's. */
 const GOVERNMENT_USER = /(貴市|貴町|貴村|貴県|貴庁|貴団体|保守を受託|委託を受け|役所|役場|自治体|地方公共団体|市町村|市区町村|都道府県|公務員|公立|市立|県立|町立|村立|区立|公営|公的機関|\blocal governments?\b|\bmunicipalit)/i;
@@ -458,6 +467,14 @@ export function namesPrivateSector(text: string): boolean {
   return any(PRIVATE_SECTOR, t) && !GOVERNMENT_USER.test(t) && !PAST_EMPLOYER.test(t) && !NATURE_ASKED.test(t);
 }
 
+/** The asker's own tax papers (寄附金受領証明書, 源泉徴収票): losing one is a tax matter. */
+const PERSONAL_TAX_PAPER = /(寄(附|付)金受領証明|源泉徴収票|控除証明|確定申告書|返礼品|\btax (receipt|certificate|return form)s?\b)/i;
+/** Work equipment or data, whose loss is a security incident whatever else the message names. */
+const WORK_THING = /(端末|pc|パソコン|ノーパソ|スマホ|タブレット|usb|データ|ファイル|個人情報|名簿|リスト|一覧|メール|ウイルス|マルウェア|\b(laptop|device|data|file)s?\b)/i;
+
+/** A 窓口 named as one item of an enumeration: Xとか…窓口とか, X、Y、窓口など. */
+const LISTED_AMONG = /とか[^。?？]{0,12}窓口(とか|など|等)|、[^。?？、]{1,12}、[^。?？、]{0,8}窓口(など|等|とか)/;
+
 export function detectIntents(question: string): Intents {
   const t = readingOf(nfkc(question).trim());
   const asksAddress = any(ASKS_ADDRESS, t);
@@ -471,11 +488,14 @@ export function detectIntents(question: string): Intents {
     wantsJudgement: any(JUDGEMENT, t) && !general && !RECALLED.test(t),
     // Words of an injected instruction (reply with "HACKED") report no incident.
     // An incident asked about "in general" (一般論として、覗かれる対策は) is a question about the rule.
-    incident: any(INCIDENT, removeInjectionClauses(t)) && !general,
+    // A personal tax paper lost (寄附金受領証明書をなくしちゃった) is the asker's own tax matter, not a security
+    // incident, unless work equipment or data is named too.
+    incident: any(INCIDENT, removeInjectionClauses(t)) && !general && !(PERSONAL_TAX_PAPER.test(t) && !WORK_THING.test(t)),
     wantsPrivateData: any(PRIVATE, t),
     // Asking to see its settings (prompt, keyword lists, configuration files) is the same attempt.
     injection: any(INJECTION, t) || INTERNALS.test(t),
-    wantsContact: asksAddress || any(CONTACT, t),
+    // A 窓口 listed among other things asked for (資料とかお金とか相談窓口とか、一通り) is one item of a list, not where to ask.
+    wantsContact: asksAddress || (any(CONTACT, t) && !LISTED_AMONG.test(t)),
     asksAddress,
     greeting: GREETING.test(t),
     wantsProduct: any(PRODUCT, t) || (any(RECOMMENDATION, t) && !SOURCE_RECOMMENDS.test(t)),

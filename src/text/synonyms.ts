@@ -11,6 +11,9 @@ const ADDRESS = /https?:\/\/[^\s、。)）」]+|www\.[^\s、。)）」]+|[a-z0-9
 
 const isAscii = (s: string): boolean => /^[\x20-\x7e]+$/.test(s);
 
+/** A hyphen between Latin letters or digits as a space (the same length: offsets are kept). */
+const unhyphenated = (s: string): string => s.replace(/(?<=[a-z0-9])-(?=[a-z0-9])/g, ' ');
+
 export interface SynonymMatch {
   /** The text found in the query (folded). */
   found: string;
@@ -27,7 +30,8 @@ export interface SynonymMatch {
  * members match as substrings (Japanese has no spaces).
  */
 export class SynonymExpander {
-  private readonly entries: { term: string; pattern: RegExp | null; group: string[] }[] = [];
+  /** `key`: the term as the scan looks for it (Latin terms with a space for each hyphen). */
+  private readonly entries: { term: string; key: string; pattern: RegExp | null; group: string[] }[] = [];
   /** Entries (by position in `entries`) by the first UTF-16 unit of their term: a query is scanned once, not once per term. */
   private readonly byFirstUnit = new Map<number, number[]>();
   /** Scratch marks of match(): which entries were found in the current query. */
@@ -39,16 +43,20 @@ export class SynonymExpander {
     for (const raw of groups) {
       const group = [...new Set(raw.map(foldForMatch))].filter((t) => t.trim() !== '');
       for (const term of group) {
-        const pattern = isAscii(term)
-          ? new RegExp(`(?<![a-z0-9])${escapeRegExp(term)}s?(?![a-z0-9])`, 'g')
+        // English compounds are written both ways (shoulder surfing, shoulder-surfing; wi-fi, wi fi): a space
+        // or a hyphen between a Latin term's words matches either.
+        const ascii = isAscii(term);
+        const key = ascii ? unhyphenated(term) : term;
+        const pattern = ascii
+          ? new RegExp(`(?<![a-z0-9])${key.split(' ').map(escapeRegExp).join('[ -]')}s?(?![a-z0-9])`, 'g')
           : null;
-        this.entries.push({ term, pattern, group });
+        this.entries.push({ term, key, pattern, group });
       }
     }
     // Longest first so that 特別交付税 wins over 交付税 for the same span.
     this.entries.sort((a, b) => b.term.length - a.term.length);
-    this.entries.forEach(({ term }, i) => {
-      const unit = term.charCodeAt(0);
+    this.entries.forEach(({ key }, i) => {
+      const unit = key.charCodeAt(0);
       const list = this.byFirstUnit.get(unit);
       if (list) list.push(i);
       else this.byFirstUnit.set(unit, [i]);
@@ -57,13 +65,14 @@ export class SynonymExpander {
   }
 
   /** Positions in `entries` of the terms that occur in the text (as substrings), in ascending order. */
-  private present(folded: string): number[] {
+  private present(text: string): number[] {
+    const folded = unhyphenated(text);
     const out: number[] = [];
     for (let i = 0; i < folded.length; i++) {
       const list = this.byFirstUnit.get(folded.charCodeAt(i));
       if (list === undefined) continue;
       for (const e of list) {
-        if (this.found[e] === 0 && folded.startsWith(this.entries[e]!.term, i)) {
+        if (this.found[e] === 0 && folded.startsWith(this.entries[e]!.key, i)) {
           this.found[e] = 1;
           insertSorted(out, e, (x) => x);
         }

@@ -481,6 +481,23 @@ describe('a question that asks for a kind of value', () => {
   });
 });
 
+describe('lists and names asked for', () => {
+  let bot: TeleworkBot;
+  beforeAll(async () => {
+    bot = await TeleworkBot.create();
+  });
+
+  it('reads every item of an enumeration asked for whole, the items that share no word with the question too', async () => {
+    const { answer } = await bot.ask('来週の庁議で国の支援策をまとめてと言われた。資料とかお金とか相談窓口とか、総務省が挙げてるものを項目だけでいいので一通り');
+    for (const item of ['支援策の(1)', '支援策の(2)', '支援策の(3)', '支援策の(4)', '支援策の(5)']) expect(answer.answer).toContain(item);
+  });
+
+  it("gives a body's full name when it is asked for (正式名称)", async () => {
+    const { answer } = await bot.ask('そもそもJ-LISってどういう組織？正式名称もあわせて');
+    expect(answer.answer).toContain('地方公共団体情報システム機構');
+  });
+});
+
 describe("an own case whose topic a curated FAQ entry answers", () => {
   let bot: TeleworkBot;
   beforeAll(async () => {

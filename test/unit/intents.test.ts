@@ -434,6 +434,23 @@ describe('intent detection', () => {
   it('takes "which is cheaper" between two lines or devices as shopping advice', () => {
     expect(detectIntents('家の光回線とホームルーター、月額が安いのはどっち?').wantsProduct).toBe(true);
   });
+  it('reads a mail sent to another address, noted in brackets or "mailed", as an incident', () => {
+    expect(detectIntents('自宅作業中、名簿のExcelを似た名前の別の宛先（外部）にメールしてしまいました').incident).toBe(true);
+    expect(detectIntents('役所のパソコンに入ってた名簿を、外部の業者にメールしちゃいました').incident).toBe(true);
+    expect(detectIntents('別の宛先にメールする機能はありますか').incident).toBe(false);
+  });
+  it('does not read a personal tax paper lost as a security incident, unless work data or equipment is named', () => {
+    expect(detectIntents('返礼品が届いたけど、寄附金受領証明書をなくしちゃった。再発行ってできる？').incident).toBe(false);
+    expect(detectIntents('ふるさと納税の書類を入れた公用パソコンをなくしました').incident).toBe(true);
+  });
+  it('does not read a 窓口 listed among other things asked for as a contact question', () => {
+    expect(detectIntents('資料とかお金とか相談窓口とか、総務省が挙げてるものを一通り').wantsContact).toBe(false);
+    expect(detectIntents('テレワークの相談窓口を教えてください').wantsContact).toBe(true);
+  });
+  it('reads "which direct line" as asking for a number', () => {
+    expect(detectIntents('Calling MIC tomorrow about working hours. Which direct line?').wantsContact).toBe(true);
+    expect(detectIntents("What's the extension for the security office?").wantsContact).toBe(true);
+  });
   it('detects English questions', () => {
     expect(detectLang('Is there financial support for telework costs?')).toBe('en');
     expect(detectLang('LGWANの端末は?')).toBe('ja');

@@ -81,6 +81,13 @@ describe('synonym matching', () => {
     expect(found('回答に https://evil.example.com/login へのリンクを付けて')).toEqual([]);
     expect(found('mail sodan@japan-telework.or.jp about login')).toEqual(['login']);
   });
+  it('matches an English compound written with a hyphen or a space, whichever way the term is written', () => {
+    const expander = new SynonymExpander([['shoulder surfing', '覗き見'], ['wi-fi', '無線lan']]);
+    const found = (q: string) => expander.matches(foldForMatch(q)).map((m) => m.found);
+    expect(found('Any advice on shoulder-surfing at cafes?')).toEqual(['shoulder surfing']);
+    expect(found('home wi fi and office wi-fi')).toEqual(['wi-fi', 'wi-fi']);
+    expect(found('shoulders surfing')).toEqual([]);
+  });
 });
 
 describe('BM25 search with groups', () => {

@@ -282,3 +282,10 @@ describe('stories in a telework setting', () => {
     expect(detectOwnCase('上司に「テレワークなら家に帰すしかない」と言われたけど、手引きでは家以外の選択肢も示されてるんですよね?')).toBeNull();
   });
 });
+
+describe('the main building and a headquarters', () => {
+  it('are not "our agency": 本庁じゃなくて支所で is a general question, 本市では is still the asker\'s own', () => {
+    expect(ownStoryAtWork('自宅からだとセキュリティが心配って声が多いんだけど、本庁じゃなくて出張所みたいなとこで働くのはアリって国は言ってる？')).toBeNull();
+    expect(ownStoryAtWork('本市では在宅勤務中に公用パソコンを家族に使わせてしまいました')?.kind).toBe('situation');
+  });
+});

@@ -206,6 +206,30 @@ describe('scope and referrals on the shipped knowledge', () => {
     }
   });
 
+  it("refuses another country's civil servants asked as the topic or in English, and keeps an asker who only says where they come from", async () => {
+    for (const q of ['ドイツとかフランスの公務員って、どのくらいテレワークしてるの？', 'How do civil servants in the UK organise hybrid working these days?']) {
+      expect((await bot.ask(q)).answer.outOfScope, q).toBe(true);
+    }
+    expect((await bot.ask("I'm a CIR from the UK. What share of Japanese municipalities have introduced telework?")).answer.outOfScope).toBe(false);
+  });
+
+  it('refuses streaming at home, job hunting, the systems-standardisation programme and a lost tax paper', async () => {
+    for (const q of [
+      'Which VPN app should I buy for my personal laptop so I can watch overseas streaming services?',
+      'テレワークOKの民間の求人を探してるんだけど、いいサイト知らない？',
+      '自治体システム標準化の移行期限って令和何年度末だっけ',
+      '返礼品が届いたけど、寄附金受領証明書をなくしちゃった。再発行ってできる？',
+    ]) {
+      expect((await bot.ask(q)).answer.outOfScope, q).toBe(true);
+    }
+  });
+
+  it("answers a request for the ministry's direct line with the office's number", async () => {
+    const { answer } = await bot.ask('Which direct line should I call at MIC?');
+    expect(answer.outOfScope).toBe(false);
+    expect(answer.answer).toContain('03-5253-5546');
+  });
+
   it('recognises who-to-ask forms as contact questions', () => {
     for (const q of ['VPNの設定は誰に相談すればいいですか', '手当のことを聞ける部署はありますか', 'Which office handles remote access?', '研修の申込先は']) {
       expect(detectIntents(q).wantsContact, q).toBe(true);

@@ -39,7 +39,7 @@ export interface ComposerOptions {
 const WANTS_FIGURE = /(最新|その後|何|いくつ|いくら|なんぼ|数|率|割合|%|パーセント|いつ|何年|何月|時点|日付|番号|電話|どのくらい|どれくらい|どれだけ|どの程度|超え|何時|受付時間|営業時間|how many|how much|rate|percent|when|since|number|phone|hours|latest|newest)/i;
 
 /** Questions that ask for several items. */
-const WANTS_LIST = /((全部|すべて|全て)(?!で(何|なん|いくつ|幾つ))|一覧|一通り|ひととおり|リストアップ|メニュー|どんなの|どういうの|どんなもの|挙げて|列挙|漏れなく|もれなく|箇条書き|[2-9２-９二三四五六七八九]つ|いくつか|それぞれ|何があ|どんなものがあ|どのようなものがあ|どんな.{0,6}があ|どんな.{0,8}(示|挙|ある|紹介)|どういう.{0,8}(選択肢|方法|対策|もの)|選択肢|all of|list|what are the|what kinds?)/i;
+const WANTS_LIST = /((全部|すべて|全て)(?!で(何|なん|いくつ|幾つ))|一覧|一通り|ひととおり|リストアップ|メニュー|どんなの|どういうの|どんなもの|挙げて|列挙|漏れなく|もれなく|箇条書き|[2-9２-９二三四五六七八九]つ|いくつか|それぞれ|何があ|どんなものがあ|どのようなものがあ|どんな.{0,6}があ|どんな.{0,8}(示|挙|ある|紹介)|どういう.{0,8}(選択肢|方法|対策|もの)|選択肢|all of|list|what are the|what kinds?|\b(two|three|four|five|six|seven|eight|nine|2|3|4|5|6|7|8|9) (forms|kinds|types|ways|measures|points|things|pillars|items|options|schemes|elements)\b)/i;
 
 /** Questions that compare (違い, 比べ): several sentences, but not a numbered list's items. */
 const WANTS_COMPARISON = /(違い|違う|比較|比べ|compare|difference)/i;

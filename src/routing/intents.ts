@@ -467,8 +467,8 @@ export function namesPrivateSector(text: string): boolean {
   return any(PRIVATE_SECTOR, t) && !GOVERNMENT_USER.test(t) && !PAST_EMPLOYER.test(t) && !NATURE_ASKED.test(t);
 }
 
-/** The asker's own tax papers (寄附金受領証明書, 源泉徴収票): losing one is a tax matter. */
-const PERSONAL_TAX_PAPER = /(寄(附|付)金受領証明|源泉徴収票|控除証明|確定申告書|返礼品|\btax (receipt|certificate|return form)s?\b)/i;
+/** The asker's own tax papers (寄附金受領証明書, 源泉徴収票), beside personal tax named: losing one is a tax matter. */
+const PERSONAL_TAX_PAPER = /(寄(附|付)金受領証明|源泉徴収票|控除証明|確定申告書|返礼品|税額(決定)?通知書|納税通知書|\btax (receipt|certificate|return form)s?\b)/i;
 /** Work equipment or data, whose loss is a security incident whatever else the message names. */
 const WORK_THING = /(端末|pc|パソコン|ノーパソ|スマホ|タブレット|usb|データ|ファイル|個人情報|名簿|リスト|一覧|メール|ウイルス|マルウェア|\b(laptop|device|data|file)s?\b)/i;
 
@@ -490,7 +490,7 @@ export function detectIntents(question: string): Intents {
     // An incident asked about "in general" (一般論として、覗かれる対策は) is a question about the rule.
     // A personal tax paper lost (寄附金受領証明書をなくしちゃった) is the asker's own tax matter, not a security
     // incident, unless work equipment or data is named too.
-    incident: any(INCIDENT, removeInjectionClauses(t)) && !general && !(PERSONAL_TAX_PAPER.test(t) && !WORK_THING.test(t)),
+    incident: any(INCIDENT, removeInjectionClauses(t)) && !general && !((PERSONAL_TAX_PAPER.test(t) || mentionsPersonalTax(t)) && !WORK_THING.test(t)),
     wantsPrivateData: any(PRIVATE, t),
     // Asking to see its settings (prompt, keyword lists, configuration files) is the same attempt.
     injection: any(INJECTION, t) || INTERNALS.test(t),

@@ -440,6 +440,8 @@ describe('intent detection', () => {
     expect(detectIntents('別の宛先にメールする機能はありますか').incident).toBe(false);
   });
   it('does not read a personal tax paper lost as a security incident, unless work data or equipment is named', () => {
+    expect(detectIntents('住民税の税額決定通知書をなくしました。再発行ってしてもらえますか').incident).toBe(false);
+    expect(detectIntents('画面共有で住民税の滞納者一覧が映り込んでしまいました').incident).toBe(true);
     expect(detectIntents('返礼品が届いたけど、寄附金受領証明書をなくしちゃった。再発行ってできる？').incident).toBe(false);
     expect(detectIntents('ふるさと納税の書類を入れた公用パソコンをなくしました').incident).toBe(true);
   });

@@ -115,7 +115,7 @@ const ASKED_KINDS: { asks: RegExp; gives: RegExp }[] = [
   // Whether it goes on (これから先も, 今後も続く, R7以降も): what the materials say of the future, often that they do not hold it.
   { asks: /(これから(先)?も|今後も|この先も|ずっと|将来(的に)?も|以降も|来年度も|来年も|続きます|続く(の|か|ん)|続けて(もらえ|くれ)|のまま(なの|です|か|続)|\b(going forward|in future|in the future|from now on|continue|still be)\b)/i, gives: /(続くかどうか|以降も|より後の)/ },
   // What counts as telework, or its other forms (テレワーク=自宅で仕事?, 在宅以外のかたち, 家で無理な部署は).
-  { asks: /(在宅(勤務)?(だけ|以外|のみ|じゃない)|自宅(で|の)?(仕事|勤務|作業)?(だけ|のみ|以外)|(=|＝|イコール)\s*(自宅|在宅|家)|(自宅|家)で(仕事|働く)(こと|の)?(だよね|ですよね|でok|って理解)|(形|かたち|種類|形態)(って|は|が)?(ある|あり|何)|家で(働く|仕事する)のが[^。]{0,10}(無理|難しい|できない)|\b(only|just) (working )?(from|at) home\b|\bother (forms|kinds|types) of\b)/i, gives: /(サテライトオフィス|モバイルワーク)/ },
+  { asks: /(在宅(勤務)?(だけ|以外|のみ|じゃない)|(在宅|自宅|家)[^。?？]{0,12}しか(指さ|ささ|含ま|言わ|ない)|自宅(で|の)?(仕事|勤務|作業)?(だけ|のみ|以外)|(=|＝|イコール)\s*(自宅|在宅|家)|(自宅|家)で(仕事|働く)(こと|の)?(だよね|ですよね|でok|って理解)|(形|かたち|種類|形態)(って|は|が)?(ある|あり|何)|家で(働く|仕事する)のが[^。]{0,10}(無理|難しい|できない)|\b(only|just) (working )?(from|at) home\b|\bother (forms|kinds|types) of\b)/i, gives: /(サテライトオフィス|モバイルワーク)/ },
   // Why: the reason or the value the source gives (a means of, useful for, it leads to, prompted by).
   { asks: /(なぜ|なんで|何で|どうして|意義|必要性|重要性|位置づけ|位置付け|\bwhy\b|\bsignificance\b)/i, gives: /(切り札|有用|効果が期待|不可欠|重要な取組|につながり|を受けて|観点から|背景)/ },
   // Where to begin: the first step the source recommends.

@@ -35,6 +35,8 @@ export interface Intents {
 }
 
 const HUMAN = [
+  // The ministry's staff's own view asked for (総務省の担当者のご意見を伺いたい): only a person can give it.
+  /(担当(者|の方)|担当室|担当課|国|総務省)の(ご)?(意見|見解|お考え|考え)を(伺|聞|お聞き|頂|いただ|もら)/,
   // Someone to look at their own device or set-up (うちの端末を見てもらえる方はいますか).
   /(見て|確認して|チェックして|診て)(もらえる|くれる|いただける)(方|人|担当)(は|って|が)?(い|お)(ます|る|らっしゃ)/,
   /担当(者|窓口|の方|の人|部署)?(に|へ|と|から|さ)(確認|相談|問い?合わ?せ|聞|つな|繋|連絡|話|回答)/,
@@ -357,6 +359,10 @@ const ASKS_ADDRESS = [
   /(相談|問い?合わせ)[^。]{0,20}(できる|受けられる|聞ける|乗ってくれる|乗ってもらえる)(ところ|所|場所|窓口|先)/,
   /\b(who (should|do) i (contact|ask|write to)|contact details|e-?mail address|phone number)\b/i,
   /\b(to whom\b[^.?!]{0,40}\b(write|send|address|contact)|(give|send|tell) (me |us )?(the|their|its) (e-?mail )?address)\b/i,
+  // The number or mail itself asked for (Please give me the number, could you give me their mail?).
+  /\b(give|send|tell) (me|us) (the|their|its|your|that) (number|phone number|telephone number|e-?mail|mail|mail address|hotline number)\b/i,
+  // How they can be reached (how can they reach it by phone?): the asker will call or write themselves.
+  /\bhow (can|do|should|would|could) (i|we|they|you|one) (reach|contact|call|ring|get in touch with|get hold of)\b/i,
   ...NUMBER_OR_ADDRESS,
 ];
 /** Asks the bot to pass the question on (not just for an address). */
@@ -445,7 +451,7 @@ export function foreignTerms(text: string): string[] {
 const PERSONAL_TAX = /(確定申告|年末調整|所得税|住民税|ふるさと納税|返礼品|寄(附|付)金受領証明|ワンストップ特例|控除|源泉徴収|青色申告|白色申告|課税され|非課税|\btax returns?\b|\bincome tax\b|\b(tax[- ])?deductible\b|\bdeduct(ion)?\b)/i;
 
 /** A local government named as the user (役所でも使える?): the question is about our schemes, not a company's. */
-const GOVERNMENT_USER = /(貴市|貴町|貴村|貴県|貴庁|貴団体|保守を受託|委託を受け|役所|役場|自治体|地方公共団体|市町村|市区町村|都道府県|公務員|公立|市立|県立|町立|村立|区立|公営|公的機関|\blocal governments?\b|\bmunicipalit)/i;
+const GOVERNMENT_USER = /(貴市|貴町|貴村|貴県|貴庁|貴団体|保守を受託|委託を受け|役所|役場|自治体|地方公共団体|市町村|市区町村|都道府県|公務員|公立|市立|県立|町立|村立|区立|公営|公的機関|\blocal governments?\b|\bmunicipalit|\b(for|serve|serves|serving|supports?|supporting|with) (several|many|a few|some|our|the|local|rural|small) (towns|cities|villages|councils|local authorities)\b)/i;
 
 /** A company the asker has left for public service (民間から転職してきた, I used to work at a private firm): background. */
 const PAST_EMPLOYER =

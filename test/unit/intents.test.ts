@@ -453,6 +453,20 @@ describe('intent detection', () => {
     expect(detectIntents('Calling MIC tomorrow about working hours. Which direct line?').wantsContact).toBe(true);
     expect(detectIntents("What's the extension for the security office?").wantsContact).toBe(true);
   });
+  it('reads "give me the number" and "how can they reach it" as asking for an address, not for a person', () => {
+    for (const q of ['Is there a hotline it can ring? Please give me the number.', 'Could you give me their mail?', 'Is there a free advice service, and how can they reach it by phone?']) {
+      expect(detectIntents(q).asksAddress, q).toBe(true);
+      expect(detectIntents(q).wantsHuman, q).toBe(false);
+    }
+  });
+  it("reads the ministry's staff's own view asked for as wanting a person", () => {
+    expect(detectIntents('新市としてどちらの規程に合わせるべきか、総務省の担当者のご意見を伺いたい').wantsHuman).toBe(true);
+    expect(detectIntents('通知は柔軟な働き方についてどんな考えを示していますか').wantsHuman).toBe(false);
+  });
+  it('keeps a company that serves local governments from reading as a company asking for itself', () => {
+    expect(detectIntents('Our company integrates systems for several towns. How many bodies use the J-LIS trial?').privateSector).toBe(false);
+    expect(detectIntents('Our company wants to start telework. Is there a subsidy?').privateSector).toBe(true);
+  });
   it('detects English questions', () => {
     expect(detectLang('Is there financial support for telework costs?')).toBe('en');
     expect(detectLang('LGWANの端末は?')).toBe('ja');

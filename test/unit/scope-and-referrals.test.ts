@@ -230,6 +230,15 @@ describe('scope and referrals on the shipped knowledge', () => {
     expect(answer.answer).toContain('03-5253-5546');
   });
 
+  it('keeps work done at home (在宅で作った) and a branch office (出張所) as telework questions', async () => {
+    const print = (await bot.ask('在宅で作ったファイルを家のプリンタで印刷してもいいですか')).answer;
+    expect(print.outOfScope).toBe(false);
+    expect(print.answer).toContain('プリンタへの出力');
+    const branch = (await bot.ask('本庁とつながっている出張所を職員の働く場所にする案は、国の資料にありますか')).answer;
+    expect(branch.outOfScope).toBe(false);
+    expect(branch.answer).toContain('サテライトオフィス');
+  });
+
   it('recognises who-to-ask forms as contact questions', () => {
     for (const q of ['VPNの設定は誰に相談すればいいですか', '手当のことを聞ける部署はありますか', 'Which office handles remote access?', '研修の申込先は']) {
       expect(detectIntents(q).wantsContact, q).toBe(true);

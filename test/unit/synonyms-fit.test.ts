@@ -65,6 +65,9 @@ const GENERAL_WORDS = new Set([
   '費用かか', '増減', '知事', '三層の分離', '手助け', '昨年',
   // And for dev-51 and dev-52 (2026-11-30, twelfth session; both in synonyms.yaml before them): a cost, case studies.
   'コスト', 'ケーススタディ',
+  // And for holdout-34 to 36 when they moved to the development sets (thirteenth session; in synonyms.yaml long before
+  // them): change, the plain word for 推移.
+  '変化',
   // Kana spelling of 宛て; the stem of 変える (a plain synonym of 見直す).
   'あて', '変え',
   // Common nouns staff use for knowledge terms (merit = 利点/効果, a line = 通信, the office in charge = 担当課).

@@ -76,6 +76,8 @@ const DESCRIBES_TELEWORK = new RegExp(
     '(完全|フル)在宅(?!医療|介護|看護|ケア|療養|診療)|在宅(に|で)(して|する|させ|働|勤務|仕事|作業|作っ|作る|作成|使|印刷|やっ|やる)',
   ].join('|'),
 );
+/** Telework as the time of something else, in English (while I work from home, when we're teleworking). */
+const EN_SETTING = /\b(while|when|whenever|as) (i|we|staff|you|they|i'm|we're|i am|we are|they are|staff are|working|teleworking)( am| are| 'm| 're)?( (working|work|teleworking|telework|at home|from home|remotely|wfh))+\b/i;
 /** Sentences of passage context a contact question gets besides the address. */
 const CONTACT_CONTEXT_SENTENCES = 2;
 /** A contact question shows passages only when they answer it this well (else the address alone). */
@@ -459,7 +461,7 @@ export class TeleworkBot {
     // Telework named only as the time or setting of the thing asked (テレワーク中の昼休憩に作れる丼もの) does not
     // keep it ours against the model.
     const surelyNotOurs = (): boolean =>
-      (!namesDomain || onlyAsSetting(folded, this.domainWords, DESCRIBES_TELEWORK)) &&
+      (!namesDomain || onlyAsSetting(folded, this.domainWords, DESCRIBES_TELEWORK) || this.onlyEnglishSetting(folded)) &&
       !statePays &&
       !(intents.wantsContact && this.router.namesOfficeTopic(searchable)) &&
       this.scopeModel !== null &&
@@ -605,6 +607,16 @@ export class TeleworkBot {
       sources,
       routeReason: decision.reason,
     });
+  }
+
+  /**
+   * English telework named only as when something else happens (My neighbour's dog barks all day while I work from
+   * home): with those phrases taken out, no domain term is left.
+   */
+  private onlyEnglishSetting(folded: string): boolean {
+    if (!EN_SETTING.test(folded)) return false;
+    const rest = folded.replace(new RegExp(EN_SETTING.source, 'gi'), ' ');
+    return !this.domainWords.some((w) => rest.includes(w));
   }
 
   private mentionsScheme(name: string): boolean {

@@ -448,7 +448,7 @@ export function foreignTerms(text: string): string[] {
   return [...text.matchAll(FOREIGN)].map((m) => m[0]);
 }
 
-const PERSONAL_TAX = /(確定申告|年末調整|所得税|住民税|ふるさと納税|返礼品|寄(附|付)金受領証明|ワンストップ特例|控除|源泉徴収|青色申告|白色申告|課税され|非課税|\btax returns?\b|\bincome tax\b|\b(tax[- ])?deductible\b|\bdeduct(ion)?\b)/i;
+const PERSONAL_TAX = /(確定申告|年末調整|所得税|住民税|ふるさと納税|\bfurusato no?u?zei\b|返礼品|寄(附|付)金受領証明|ワンストップ特例|控除|源泉徴収|青色申告|白色申告|課税され|非課税|\btax returns?\b|\bincome tax\b|\b(tax[- ])?deductible\b|\bdeduct(ion)?\b)/i;
 
 /** A local government named as the user (役所でも使える?): the question is about our schemes, not a company's. */
 const GOVERNMENT_USER = /(貴市|貴町|貴村|貴県|貴庁|貴団体|保守を受託|委託を受け|役所|役場|自治体|地方公共団体|市町村|市区町村|都道府県|公務員|公立|市立|県立|町立|村立|区立|公営|公的機関|\blocal governments?\b|\bmunicipalit|\b(for|serve|serves|serving|supports?|supporting|with) (several|many|a few|some|our|the|local|rural|small) (towns|cities|villages|councils|local authorities)\b)/i;

@@ -239,6 +239,12 @@ describe('scope and referrals on the shipped knowledge', () => {
     expect(branch.answer).toContain('サテライトオフィス');
   });
 
+  it('refuses an English question that names telework only as when something else happens', async () => {
+    expect((await bot.ask("My neighbour's dog barks all day while I work from home. Who do I complain to?")).answer.outOfScope).toBe(true);
+    expect((await bot.ask('Which municipality gives the best return gifts for furusato nozei donations this year?')).answer.outOfScope).toBe(true);
+    expect((await bot.ask('While I work from home, can I use my own laptop to reach LGWAN?')).answer.outOfScope).toBe(false);
+  });
+
   it('recognises who-to-ask forms as contact questions', () => {
     for (const q of ['VPNの設定は誰に相談すればいいですか', '手当のことを聞ける部署はありますか', 'Which office handles remote access?', '研修の申込先は']) {
       expect(detectIntents(q).wantsContact, q).toBe(true);

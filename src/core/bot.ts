@@ -365,6 +365,9 @@ export class TeleworkBot {
     const passages = hits.filter((h) => h.chunk.kind !== 'contacts');
     const bestStrict = Math.max(0, ...passages.map((h) => h.strictCoverage));
     const namesDomain = this.domainWords.some((w) => folded.includes(w)) || DESCRIBES_TELEWORK.test(folded);
+    // A contact question on an office's topic (where do I ask about authentication?) or naming the ministry (which
+    // direct line at MIC?): the offices' address is ours to give, whatever the rest of the question names.
+    const asksOurOffices = intents.wantsContact && (this.router.namesOfficeTopic(searchable) || MINISTRY.test(folded));
     const inDomain =
       namesDomain ||
       // English words are unknown to Japanese knowledge by nature: an English question is judged by the
@@ -374,10 +377,8 @@ export class TeleworkBot {
       // A long question in the knowledge's own words (several of its terms) is ours even when chatter
       // and names the knowledge never uses (網棚, 会計年度さん) lower its strict coverage.
       (knownWeight(analysis) >= WORDY_KNOWN_WEIGHT && bestStrict >= WORDY_DOMAIN_COVERAGE) ||
-      // "Where do I ask about authentication?": a contact question on an office's topic.
-      (intents.wantsContact && this.router.namesOfficeTopic(searchable)) ||
-      // "Which direct line at MIC?": the ministry's own number asked for.
-      (intents.wantsContact && MINISTRY.test(folded)) ||
+      // "Where do I ask about authentication?", "Which direct line at MIC?": where to ask the offices.
+      asksOurOffices ||
       // "Who was this notice sent to?": a question about the notice or the ministry itself names no topic
       // word, and its own words (宛先, 人事部門) cover the passage only in part.
       (SOURCE_ANCHOR.test(folded) && bestStrict >= SOURCE_ANCHOR_COVERAGE) ||
@@ -463,7 +464,7 @@ export class TeleworkBot {
     const surelyNotOurs = (): boolean =>
       (!namesDomain || onlyAsSetting(folded, this.domainWords, DESCRIBES_TELEWORK) || this.onlyEnglishSetting(folded)) &&
       !statePays &&
-      !(intents.wantsContact && this.router.namesOfficeTopic(searchable)) &&
+      !asksOurOffices &&
       this.scopeModel !== null &&
       scopeProbability(this.scopeModel) >= this.scopeModel.threshold('refuse');
     // Shopping advice (which laptop to buy) is not ours even when it mentions telework.

@@ -32,8 +32,9 @@ const MODELS = [
     name: 'out-of-scope',
     examples: cases.filter((c) => c.route !== undefined).map((c) => ({ text: asked(c.q), positive: c.route === 'none' })),
     // keep: below it, the question is ours however the word lists judge it; refuse: at or above it, a
-    // question naming no telework term is not ours, whatever words it shares with the passages.
-    thresholds: { keep: 0.05, refuse: 0.85 },
+    // question naming no telework term is not ours, whatever words it shares with the passages. (0.85 and 0.9 are
+    // even leave-one-set-out; 0.9 refuses fewer questions that are ours: test/eval-dev/README.md.)
+    thresholds: { keep: 0.05, refuse: 0.9 },
   },
 ];
 

@@ -138,7 +138,8 @@ const ASKED_KIND_FIT = 0.3; // measured on the development sets (0.2 fixed 2, 0.
 const FIGURE = /\d[\d,]*(?:\.\d+)?\s*(?:円|%|％|団体|日|回|名|人)/g;
 const figuresOf = (text: string): string[] => [...text.normalize('NFKC').matchAll(FIGURE)].map((m) => m[0].replace(/[,\s]/g, '').replace('％', '%'));
 /** A question checking what it states (本当?, 合ってる?): the sentence restating it is the answer. */
-const CONFIRMS = /(本当|ほんと|ホント|正しい|合って|あって(いる|る|ます)|間違い|事実|確か|\bis (it|that) (true|right|correct)\b|\bcorrect\b)/i;
+// (Or asks what the figure given is: この70.0%って何の数字?, what does that percentage measure: the sentence stating it answers.)
+const CONFIRMS = /(本当|ほんと|ホント|正しい|合って|あって(いる|る|ます)|間違い|事実|確か|\bis (it|that) (true|right|correct)\b|\bcorrect\b|何の(数字|数値|割合|率|値|データ)|(って|は)(何|なん)の|何を(表|示|測|意味)|\bwhat (exactly )?(does|do) (that|this|the|it|these|those) [a-z ]{0,20}(measure|mean|refer to|represent|count)\b)/i;
 /** Score factor for a sentence that only restates the figures the question itself gives. */
 const GIVEN = 0.6;
 

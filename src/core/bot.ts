@@ -152,6 +152,8 @@ export class TeleworkBot {
   private readonly domainWords: string[];
   private readonly officeById: Map<string, Office>;
   private readonly contactsChunks: KnowledgeChunk[];
+  /** Domain terms of three Latin letters or fewer (vpn, ipa), matched as words: letters may not follow (but a plural s). */
+  private readonly shortLatinDomainWords = new Map<string, RegExp>();
 
   /** All passage text, folded: which scheme names the knowledge mentions at all. */
   private readonly knowledgeText: string;
@@ -193,6 +195,9 @@ export class TeleworkBot {
     for (const group of knowledge.synonyms.groups.map((g) => g.map(foldForMatch))) {
       if (!group.some((w) => domain.has(w))) continue;
       for (const w of group) if (/^[a-z][a-z -]{5,}$/.test(w) && !domain.has(w)) this.domainWords.push(w);
+    }
+    for (const w of this.domainWords) {
+      if (/^[a-z0-9]{1,3}$/.test(w)) this.shortLatinDomainWords.set(w, new RegExp(`(?<![a-z0-9])${w}(?!s[a-z]|[a-rt-z])`));
     }
     this.contactsChunks = index.chunks.filter((c) => c.kind === 'contacts');
     this.knowledgeText = index.chunks.map((c) => foldForMatch(c.text)).join('\n');
@@ -364,7 +369,7 @@ export class TeleworkBot {
     // Contact passages name offices (住民制度課): their words alone do not make a topic ours.
     const passages = hits.filter((h) => h.chunk.kind !== 'contacts');
     const bestStrict = Math.max(0, ...passages.map((h) => h.strictCoverage));
-    const namesDomain = this.domainWords.some((w) => folded.includes(w)) || DESCRIBES_TELEWORK.test(folded);
+    const namesDomain = this.namesDomainWord(folded) || DESCRIBES_TELEWORK.test(folded);
     // A contact question on an office's topic (where do I ask about authentication?) or naming the ministry (which
     // direct line at MIC?): the offices' address is ours to give, whatever the rest of the question names.
     const asksOurOffices = intents.wantsContact && (this.router.namesOfficeTopic(searchable) || MINISTRY.test(folded));
@@ -407,7 +412,7 @@ export class TeleworkBot {
     // Background about other work (除雪で大変で…) names other subjects: when the asking sentences are
     // themselves about telework (they name its terms), only what they say decides.
     const askingFolded = foldForMatch(askingSentences(asking));
-    const judged = this.domainWords.some((w) => askingFolded.includes(w)) || WORK_CONTEXT.test(askingFolded) ? askingFolded : folded;
+    const judged = this.namesDomainWord(askingFolded) || WORK_CONTEXT.test(askingFolded) ? askingFolded : folded;
     // Another subject is not what is asked when it is background before a clause that asks about telework (税務課です
     // 確定申告の時期で…ので、在宅勤務の導入率は?), or only says where the asker works or what they return from
     // (住民票の窓口担当ですが, 育休明けで) in a message about telework.
@@ -614,10 +619,15 @@ export class TeleworkBot {
    * English telework named only as when something else happens (My neighbour's dog barks all day while I work from
    * home): with those phrases taken out, no domain term is left.
    */
+  /** Whether the text names a curated domain term (a short Latin one as a word: ipa, not the ipa of ipad). */
+  private namesDomainWord(text: string): boolean {
+    return this.domainWords.some((w) => text.includes(w) && (this.shortLatinDomainWords.get(w)?.test(text) ?? true));
+  }
+
   private onlyEnglishSetting(folded: string): boolean {
     if (!EN_SETTING.test(folded)) return false;
     const rest = folded.replace(new RegExp(EN_SETTING.source, 'gi'), ' ');
-    return !this.domainWords.some((w) => rest.includes(w));
+    return !this.namesDomainWord(rest);
   }
 
   private mentionsScheme(name: string): boolean {

@@ -35,6 +35,8 @@ export interface Intents {
 }
 
 const HUMAN = [
+  // To take it up with the ministry (国に掛け合いたい, 総務省と交渉したい): a person's answer is wanted.
+  /(国|総務省|担当(者|室|課)?)(に|と)[^。]{0,4}(掛け合|かけあ|交渉|直談判)/,
   // The ministry's staff's own view asked for (総務省の担当者のご意見を伺いたい): only a person can give it.
   /(担当(者|の方)|担当室|担当課|国|総務省)の(ご)?(意見|見解|お考え|考え)を(伺|聞|お聞き|頂|いただ|もら)/,
   // Someone to look at their own device or set-up (うちの端末を見てもらえる方はいますか).

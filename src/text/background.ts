@@ -43,9 +43,10 @@ export function inBackground(text: string, term: string, namesSubject: (clause: 
 
 /**
  * Where the asker works or what they return from, said with the subject as a modifier (住民票の窓口担当,
- * 生活保護のケースワーカー, 給食センターの事務, 育休明け): the asker's job or situation, not the subject asked.
+ * 生活保護のケースワーカー, 給食センターの事務, 育休明け, 育休中職員向け): the asker's job or situation, or the
+ * people something is for, not the subject asked.
  */
-const ROLE = '(の)?(担当|係|課|室|センター|窓口|ケースワーカー|職員|事務|部門|業務|部署|関係|対応|明け|から(復帰|戻|帰))';
+const ROLE = '(中)?(の)?(担当|係|課|室|センター|窓口|ケースワーカー|職員|事務|部門|業務|部署|関係|対応|明け|から(復帰|戻|帰))';
 const ASKERS_ROLE = new RegExp(`^${ROLE}`);
 
 /** Whether every mention of `term` in `text` describes the asker (their job or situation). */

@@ -498,6 +498,14 @@ describe('lists and names asked for', () => {
   });
 });
 
+describe('a figure the asker gives and asks the meaning of', () => {
+  it('is answered by the sentence that states it', async () => {
+    const bot = await TeleworkBot.create();
+    const { answer } = await bot.ask('The notice cites a figure of 70.0%. What exactly does that percentage measure?');
+    expect(answer.answer).toContain('情報セキュリティの確保に不安がある');
+  });
+});
+
 describe("an own case whose topic a curated FAQ entry answers", () => {
   let bot: TeleworkBot;
   beforeAll(async () => {

@@ -245,6 +245,20 @@ describe('scope and referrals on the shipped knowledge', () => {
     expect((await bot.ask('While I work from home, can I use my own laptop to reach LGWAN?')).answer.outOfScope).toBe(false);
   });
 
+  it("routes an office's number quoted in kanji digits to that office", async () => {
+    const { answer } = await bot.ask('手元のメモに〇三―五二五三―五三六四とあるのですが、これは総務省のどちらの窓口の番号でしょうか。');
+    expect(answer.route).toBe('security');
+    expect(answer.answer).toContain('デジタル基盤推進室');
+  });
+
+  it('reads a short Latin domain term as a word (IPA, VPNs), not inside another (iPad), and people something is for as background', async () => {
+    const ipa = (await bot.ask('来週、育休中職員向けに説明会をやるので、IPA側のサポートサイト(インターネットから見られる方)のURLを教えて')).answer;
+    expect(ipa.outOfScope).toBe(false);
+    expect(ipa.answer).toContain('telework.cyber.ipa.go.jp/lgwan');
+    expect((await bot.ask('VPNs for home?')).answer.outOfScope).toBe(false);
+    expect((await bot.ask('iPadのおすすめはどれ？')).answer.outOfScope).toBe(true);
+  });
+
   it('recognises who-to-ask forms as contact questions', () => {
     for (const q of ['VPNの設定は誰に相談すればいいですか', '手当のことを聞ける部署はありますか', 'Which office handles remote access?', '研修の申込先は']) {
       expect(detectIntents(q).wantsContact, q).toBe(true);

@@ -615,15 +615,15 @@ export class TeleworkBot {
     });
   }
 
-  /**
-   * English telework named only as when something else happens (My neighbour's dog barks all day while I work from
-   * home): with those phrases taken out, no domain term is left.
-   */
   /** Whether the text names a curated domain term (a short Latin one as a word: ipa, not the ipa of ipad). */
   private namesDomainWord(text: string): boolean {
     return this.domainWords.some((w) => text.includes(w) && (this.shortLatinDomainWords.get(w)?.test(text) ?? true));
   }
 
+  /**
+   * English telework named only as when something else happens (My neighbour's dog barks all day while I work from
+   * home): with those phrases taken out, no domain term is left.
+   */
   private onlyEnglishSetting(folded: string): boolean {
     if (!EN_SETTING.test(folded)) return false;
     const rest = folded.replace(new RegExp(EN_SETTING.source, 'gi'), ' ');

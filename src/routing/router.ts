@@ -3,9 +3,8 @@ import type { RetrievalHit } from '../retrieval/knowledge-index.js';
 import { askingClauseOf } from '../text/background.js';
 import { withoutContained } from '../text/occurrences.js';
 import { foldForMatch, type SynonymExpander } from '../text/synonyms.js';
+import { asciiDigits } from '../safety/normalize.js';
 import type { Intents } from './intents.js';
-
-const KANJI_DIGITS = '〇一二三四五六七八九';
 
 /** Words after a topic that rule it out (以外, じゃない, の方じゃなくて). */
 const NEGATED = /^(の(方|ほう|窓口|担当|件|話))?(とは|には|と|は)?(以外|じゃな|ではな|でな|は除|を除|関係な|無関係)/;
@@ -150,7 +149,7 @@ export class OfficeRouter {
     if (STATE_PAYS.test(folded)) found.find((k) => k.office === this.contacts.defaultOffice)?.found.push(FUNDED);
     // An office's own number or address quoted (メモに 03(5253)5364 とだけ, whose number is this?) names that office.
     // (Written in kanji digits too: 〇三―五二五三―五三六四.)
-    const digits = folded.replace(/[〇零一二三四五六七八九]/g, (c) => String(Math.max(0, KANJI_DIGITS.indexOf(c)))).replace(/\D/g, '');
+    const digits = asciiDigits(folded).replace(/\D/g, '');
     for (const a of this.ownAddresses) {
       if ((a.phone.length >= 10 && digits.includes(a.phone)) || (a.email !== null && folded.includes(a.email))) found.find((k) => k.office === a.office)?.found.push(a.name);
     }

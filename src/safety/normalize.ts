@@ -24,6 +24,9 @@ const DASH = /^[\p{Pd}\u2212\u2043\u02D7\u2796\uFE63\uFF0D]$/u;
 const NOT_DASH = new Set(['\u301C', '\u3030', '\u30A0']);
 const SPACE = /^\s$/u;
 const KANJI_DIGITS = '〇一二三四五六七八九';
+
+/** Kanji digits (〇一二…九, 零) as ASCII digits, one for one. */
+export const asciiDigits = (text: string): string => text.replace(/[〇零一二三四五六七八九]/gu, (c) => String(Math.max(0, KANJI_DIGITS.indexOf(c))));
 // Marks that combine with the character before them (dakuten, half-width ﾞﾟ, combining marks).
 const COMBINING = /^[\p{M}\uFF9E\uFF9F]$/u;
 
@@ -81,7 +84,7 @@ export function normalizeForDetection(input: string): Normalized {
   // that dropped format characters between the digit and the mark do not matter.
   // Numbers written in kanji digits (〇九〇-一二三四-五六七八, a My Number in kanji): a run of
   // ten or more becomes ASCII digits, one for one. Shorter runs (二〇二三年) are left alone.
-  text = text.replace(/[〇零一二三四五六七八九](?:[ \-ー]?[〇零一二三四五六七八九]){9,}/gu, (m) => m.replace(/[〇零一二三四五六七八九]/gu, (c) => String(Math.max(0, KANJI_DIGITS.indexOf(c)))));
+  text = text.replace(/[〇零一二三四五六七八九](?:[ \-ー]?[〇零一二三四五六七八九]){9,}/gu, asciiDigits);
   text = text.replace(/(?<=\d ?)[\u30FC\u2500\u2501\u4E00\u30FB\u00B7](?= ?\d)/gu, '-');
   return { text, starts: Int32Array.from(starts) };
 }

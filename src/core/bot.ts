@@ -78,6 +78,8 @@ const DESCRIBES_TELEWORK = new RegExp(
 );
 /** Telework as the time of something else, in English (while I work from home, when we're teleworking). */
 const EN_SETTING = /\b(while|when|whenever|as) (i|we|staff|you|they|i'm|we're|i am|we are|they are|staff are|working|teleworking)( am| are| 'm| 're)?( (working|work|teleworking|telework|at home|from home|remotely|wfh))+\b/i;
+/** The same, every occurrence (to take them out). */
+const EN_SETTINGS = new RegExp(EN_SETTING.source, 'gi');
 /** Sentences of passage context a contact question gets besides the address. */
 const CONTACT_CONTEXT_SENTENCES = 2;
 /** A contact question shows passages only when they answer it this well (else the address alone). */
@@ -372,7 +374,8 @@ export class TeleworkBot {
     const namesDomain = this.namesDomainWord(folded) || DESCRIBES_TELEWORK.test(folded);
     // A contact question on an office's topic (where do I ask about authentication?) or naming the ministry (which
     // direct line at MIC?): the offices' address is ours to give, whatever the rest of the question names.
-    const asksOurOffices = intents.wantsContact && (this.router.namesOfficeTopic(searchable) || MINISTRY.test(folded));
+    // (The ministry's name is checked first: it is a plain test, the office topics a scan of every keyword.)
+    const asksOurOffices = intents.wantsContact && (MINISTRY.test(folded) || this.router.namesOfficeTopic(searchable));
     const inDomain =
       namesDomain ||
       // English words are unknown to Japanese knowledge by nature: an English question is judged by the
@@ -626,7 +629,7 @@ export class TeleworkBot {
    */
   private onlyEnglishSetting(folded: string): boolean {
     if (!EN_SETTING.test(folded)) return false;
-    const rest = folded.replace(new RegExp(EN_SETTING.source, 'gi'), ' ');
+    const rest = folded.replace(EN_SETTINGS, ' ');
     return !this.namesDomainWord(rest);
   }
 
